@@ -1,0 +1,84 @@
+# Backpropagation, one chapter at a time.
+#
+#   make            build every chapter into build/
+#   make chapter3   build and run chapter 3
+#   make test       build and run every test
+#   make help       list every target
+#
+# CC, CFLAGS, CPPFLAGS, LDFLAGS and LDLIBS from the environment are respected.
+
+CFLAGS ?= -O2 -g
+WARNINGS := -std=c11 -Wall -Wextra -Wpedantic -Werror
+BUILD ?= build
+DEPFLAGS = -MMD -MP
+LDLIBS += -lm
+
+CODE_SRC := $(wildcard code/*.c)
+CODE_OBJ := $(CODE_SRC:%.c=$(BUILD)/%.o)
+LIBNN := $(BUILD)/libnn.a
+
+# chapters/03-chain-rule is chapter 3, built as build/chapter3.
+CHAPTER_DIRS := $(sort $(wildcard chapters/[0-9][0-9]-*))
+chapter_number = $(patsubst 0%,%,$(firstword $(subst -, ,$(notdir $(1)))))
+CHAPTERS := $(foreach d,$(CHAPTER_DIRS),$(call chapter_number,$(d)))
+CHAPTER_BINS := $(CHAPTERS:%=$(BUILD)/chapter%)
+
+TEST_SRC := $(wildcard tests/test_*.c)
+TEST_BINS := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
+TEST_SUPPORT_OBJ := $(BUILD)/tests/support.o
+CMOCKA_CFLAGS = $(shell pkg-config --cflags cmocka 2>/dev/null)
+CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
+
+.PHONY: all test clean help $(CHAPTERS:%=chapter%) check-cmocka
+.DEFAULT_GOAL := all
+
+all: $(CHAPTER_BINS) ## build every chapter into build/
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(WARNINGS) -Icode $(CPPFLAGS) $(CFLAGS) $(DEPFLAGS) -c $< -o $@
+
+$(LIBNN): $(CODE_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+# One binary and one run target per chapter directory.
+define chapter_rules
+$(BUILD)/chapter$(call chapter_number,$(1)): $(patsubst %.c,$(BUILD)/%.o,$(wildcard $(1)/*.c)) $(LIBNN)
+	$$(CC) $$(CFLAGS) $$(LDFLAGS) -o $$@ $$^ $$(LDLIBS)
+
+chapter$(call chapter_number,$(1)): $(BUILD)/chapter$(call chapter_number,$(1))
+	@./$$< $$(ARGS)
+endef
+$(foreach d,$(CHAPTER_DIRS),$(eval $(call chapter_rules,$(d))))
+
+# ---- tests ------------------------------------------------------------------
+
+$(BUILD)/tests/%.o: tests/%.c
+	@mkdir -p $(@D)
+	$(CC) $(WARNINGS) -Icode -Itests $(CMOCKA_CFLAGS) -DBUILD_DIR='"$(BUILD)"' \
+	    $(CPPFLAGS) $(CFLAGS) $(DEPFLAGS) -c $< -o $@
+
+$(BUILD)/tests/test_%: $(BUILD)/tests/test_%.o $(TEST_SUPPORT_OBJ) $(LIBNN)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(LDLIBS)
+
+check-cmocka:
+	@pkg-config --exists cmocka 2>/dev/null || { echo "make: cmocka not found;" \
+	    "install it with: sh tools/install-deps" >&2; exit 2; }
+
+test: check-cmocka $(CHAPTER_BINS) $(TEST_BINS) ## build and run every test (needs cmocka)
+	@sh tests/run-all.sh $(TEST_BINS)
+
+clean: ## remove build/
+	rm -rf $(BUILD)
+
+help: ## list the targets
+	@echo "make chapterN     build and run chapter N (1 to $(lastword $(CHAPTERS)));" \
+	      "options go in ARGS, as in: make chapter5 ARGS='--rate 0.05'"
+	@grep -hE '^[a-zA-Z0-9_-]+:.*## ' $(MAKEFILE_LIST) | \
+	    sed -E 's/^([^:]+):.*## (.*)/make \1\t\2/' | expand -t 18
+
+# Targets of the guide, the exercises, the checks and the benchmarks.
+include $(sort $(wildcard mk/*.mk))
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,0 +1,256 @@
+/**
+ * @file cli.c
+ * @brief Option parsing shared by every chapter.
+ */
+#include "cli.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Length of the decimal number at the start of s, or 0 if there is none:
+   [+-] digits [. digits] or [+-] . digits, then an optional exponent. */
+static size_t decimal_length(const char *s)
+{
+    size_t i = 0, digits = 0;
+    if (s[i] == '+' || s[i] == '-')
+        i++;
+    while (isdigit((unsigned char)s[i])) {
+        i++;
+        digits++;
+    }
+    if (s[i] == '.') {
+        i++;
+        while (isdigit((unsigned char)s[i])) {
+            i++;
+            digits++;
+        }
+    }
+    if (digits == 0)
+        return 0;
+    if (s[i] == 'e' || s[i] == 'E') {
+        size_t j = i + 1, exponent_digits = 0;
+        if (s[j] == '+' || s[j] == '-')
+            j++;
+        while (isdigit((unsigned char)s[j])) {
+            j++;
+            exponent_digits++;
+        }
+        if (exponent_digits == 0)
+            return 0;
+        i = j;
+    }
+    return i;
+}
+
+int parse_finite(const char *text, double *value)
+{
+    size_t length = decimal_length(text);
+    if (length == 0 || text[length] != '\0')
+        return 0;
+    /* The grammar is checked, so strtod reads exactly `length` characters.
+       It may report ERANGE for a tiny value that rounds to a subnormal or to
+       zero; that value is still the nearest double, so only overflow fails. */
+    double v = strtod(text, NULL);
+    if (!isfinite(v))
+        return 0;
+    *value = v;
+    return 1;
+}
+
+int parse_count(const char *text, long *value)
+{
+    const char *s = text;
+    if (*s == '+')
+        s++;
+    if (!isdigit((unsigned char)*s))
+        return 0;
+    long v = 0;
+    for (; *s != '\0'; s++) {
+        if (!isdigit((unsigned char)*s))
+            return 0;
+        int digit = *s - '0';
+        if (v > (LONG_MAX - digit) / 10)
+            return 0;
+        v = v * 10 + digit;
+    }
+    *value = v;
+    return 1;
+}
+
+/* One row per option: its flag, spelling, the value it takes, and help. */
+typedef struct option_spec {
+    unsigned flag;
+    const char *name;
+    const char *value; /* NULL for a switch */
+    const char *help;
+} option_spec;
+
+static const option_spec options[] = {
+    {CLI_DATA, "--data", "FILE", "read input,observed samples from FILE (- for standard input)"},
+    {CLI_B3, "--b3", "VALUE", "starting value of b3 (default 0)"},
+    {CLI_RATE, "--rate", "R", "learning rate, greater than 0 (default 0.1)"},
+    {CLI_TOLERANCE, "--tolerance", "T", "stop once |step size| < T; 0 never stops early (default 0.001)"},
+    {CLI_MAX_STEPS, "--max-steps", "N", "compute at most N slopes, N >= 1 (default 1000)"},
+    {CLI_CSV, "--csv", NULL, "print the steps as CSV, every number to full precision"},
+    {CLI_QUIET, "--quiet", NULL, "print only the final result"},
+    {CLI_PLOT, "--plot", NULL, "draw the SSR bowl as a text chart"},
+    {CLI_SEED, "--seed", "N", "seed of the random generator, N >= 0 (default 1)"},
+    {CLI_THREADS, "--threads", "N", "number of threads, N >= 1 (default: every core)"},
+    {CLI_SAMPLES, "--samples", "N", "generate N samples to fit when no --data is given"},
+};
+enum { OPTION_COUNT = sizeof options / sizeof options[0] };
+
+static void print_help(const cli_program *program, FILE *stream)
+{
+    fprintf(stream, "usage: %s [options]\n%s\n\noptions:\n", program->name, program->summary);
+    for (int i = 0; i < OPTION_COUNT; i++) {
+        const option_spec *o = &options[i];
+        if (!(program->accepts & o->flag))
+            continue;
+        char left[32];
+        snprintf(left, sizeof left, "%s%s%s", o->name, o->value ? " " : "",
+                 o->value ? o->value : "");
+        fprintf(stream, "  %-18s %s\n", left, o->help);
+    }
+    fprintf(stream, "  %-18s %s\n", "-h, --help", "show this help and exit");
+}
+
+/* Checks one option's value and stores it; returns 0 after printing why not. */
+static int store_value(const cli_program *program, const option_spec *o,
+                       const char *text, cli_options *out, FILE *err)
+{
+    double number = 0.0;
+    long count = 0;
+    switch (o->flag) {
+    case CLI_DATA:
+        if (text[0] == '\0') {
+            fprintf(err, "%s: %s: the file name is empty\n", program->name, o->name);
+            return 0;
+        }
+        out->data_path = text;
+        return 1;
+    case CLI_B3:
+    case CLI_RATE:
+    case CLI_TOLERANCE:
+        if (!parse_finite(text, &number)) {
+            fprintf(err, "%s: %s: '%s' is not a finite number\n", program->name, o->name, text);
+            return 0;
+        }
+        if (o->flag == CLI_RATE && !(number > 0.0)) {
+            fprintf(err, "%s: %s: the learning rate must be greater than 0, not %s\n",
+                    program->name, o->name, text);
+            return 0;
+        }
+        if (o->flag == CLI_TOLERANCE && number < 0.0) {
+            fprintf(err, "%s: %s: the tolerance must be 0 or more, not %s\n",
+                    program->name, o->name, text);
+            return 0;
+        }
+        if (o->flag == CLI_B3)
+            out->b3 = number;
+        else if (o->flag == CLI_RATE)
+            out->rate = number;
+        else
+            out->tolerance = number;
+        return 1;
+    default: /* the whole-number options */
+        if (!parse_count(text, &count)) {
+            fprintf(err, "%s: %s: '%s' is not a whole number\n", program->name, o->name, text);
+            return 0;
+        }
+        if (count < 1 && o->flag != CLI_SEED && o->flag != CLI_SAMPLES) {
+            fprintf(err, "%s: %s: must be at least 1, not %s\n", program->name, o->name, text);
+            return 0;
+        }
+        if (o->flag == CLI_MAX_STEPS)
+            out->max_steps = count;
+        else if (o->flag == CLI_SEED)
+            out->seed = count;
+        else if (o->flag == CLI_THREADS)
+            out->threads = count;
+        else
+            out->samples = count;
+        return 1;
+    }
+}
+
+cli_status cli_parse(const cli_program *program, int argc, char **argv,
+                     cli_options *out, FILE *out_stream, FILE *err_stream)
+{
+    cli_options defaults = {
+        .data_path = NULL, .b3 = 0.0, .rate = 0.1, .tolerance = 0.001,
+        .max_steps = 1000, .seed = 1,
+    };
+    *out = defaults;
+
+    for (int i = 1; i < argc; i++) {
+        const char *arg = argv[i];
+        if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
+            print_help(program, out_stream);
+            return CLI_HELP;
+        }
+        /* Split "--rate=0.1" into its name and its value. */
+        const char *equals = strncmp(arg, "--", 2) == 0 ? strchr(arg, '=') : NULL;
+        size_t name_length = equals ? (size_t)(equals - arg) : strlen(arg);
+        const option_spec *o = NULL;
+        for (int k = 0; k < OPTION_COUNT; k++) {
+            if ((program->accepts & options[k].flag) &&
+                strlen(options[k].name) == name_length &&
+                strncmp(options[k].name, arg, name_length) == 0)
+                o = &options[k];
+        }
+        if (o == NULL) {
+            if (arg[0] == '-' && arg[1] != '\0')
+                fprintf(err_stream, "%s: unknown option '%.*s' (try --help)\n",
+                        program->name, (int)name_length, arg);
+            else
+                fprintf(err_stream, "%s: unexpected argument '%s' (try --help)\n",
+                        program->name, arg);
+            return CLI_BAD_INPUT;
+        }
+        if (o->value == NULL) {
+            if (equals) {
+                fprintf(err_stream, "%s: %s takes no value\n", program->name, o->name);
+                return CLI_BAD_INPUT;
+            }
+            if (o->flag == CLI_CSV)
+                out->csv = 1;
+            else if (o->flag == CLI_QUIET)
+                out->quiet = 1;
+            else
+                out->plot = 1;
+        } else {
+            const char *value = equals ? equals + 1 : NULL;
+            if (value == NULL) {
+                if (i + 1 >= argc) {
+                    fprintf(err_stream, "%s: %s needs a value (%s)\n", program->name,
+                            o->name, o->value);
+                    return CLI_BAD_INPUT;
+                }
+                value = argv[++i];
+            }
+            if (!store_value(program, o, value, out, err_stream))
+                return CLI_BAD_INPUT;
+        }
+        out->given |= o->flag;
+    }
+    return CLI_RUN;
+}
+
+cli_options cli_parse_or_exit(const cli_program *program, int argc, char **argv)
+{
+    cli_options options_read;
+    switch (cli_parse(program, argc, argv, &options_read, stdout, stderr)) {
+    case CLI_HELP:
+        exit(EXIT_SUCCESS);
+    case CLI_BAD_INPUT:
+        exit(EXIT_BAD_INPUT);
+    case CLI_RUN:
+        break;
+    }
+    return options_read;
+}

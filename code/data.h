@@ -1,0 +1,49 @@
+/**
+ * @file data.h
+ * @brief Samples from a file: one `input,observed` pair per line.
+ *
+ * The format: blank lines and lines whose first non-blank character is `#`
+ * are skipped; the first other line may be a header of two non-numbers
+ * (`dosage,effectiveness`); every other line holds two decimal numbers
+ * separated by one comma, with spaces or tabs allowed around each. CRLF line
+ * ends, a UTF-8 byte-order mark and a missing final newline are accepted.
+ * There is no limit on the number of samples but memory.
+ */
+#ifndef DATA_H
+#define DATA_H
+
+#include <stddef.h>
+
+#include "nn.h"
+
+/** Samples read from a file; owns its arrays. */
+typedef struct data_set {
+    size_t count;     /**< samples held */
+    size_t capacity;  /**< room in each array */
+    double *input;    /**< the inputs x */
+    double *observed; /**< the observed outputs */
+} data_set;
+
+/**
+ * Parses `length` bytes of `text` (which need not end in a NUL byte) into
+ * `out`. `name` is the file name used in messages. Returns 0 on success;
+ * otherwise writes one line such as `data.csv:4: expected 2 fields
+ * (input,observed), found 3` into `error` (without a newline) and returns -1.
+ * `out` is left empty on failure.
+ */
+int data_parse(const char *name, const char *text, size_t length, data_set *out,
+               char *error, size_t error_size);
+
+/**
+ * Reads the file at `path` ("-" for standard input) with data_parse().
+ * Errors that stop the file being read say `FILE: cannot read: reason`.
+ */
+int data_load(const char *path, data_set *out, char *error, size_t error_size);
+
+/** The samples as the network's functions take them. */
+nn_data data_view(const data_set *set);
+
+/** Frees the arrays and leaves `set` empty. */
+void data_free(data_set *set);
+
+#endif /* DATA_H */

@@ -1,0 +1,168 @@
+/**
+ * @file nn.c
+ * @brief The network and its derivatives, in the order the chapters meet them.
+ */
+#include "nn.h"
+
+#include <math.h>
+
+/* ---- Chapter 1: the forward pass and the residuals ---------------------- */
+
+nn_params nn_article_params(void)
+{
+    nn_params p = {
+        .w1 = 3.34, .b1 = -1.43,
+        .w2 = -3.53, .b2 = 0.57,
+        .w3 = -1.22, .w4 = -2.30,
+        .b3 = 0.0,
+    };
+    return p;
+}
+
+nn_data nn_article_data(void)
+{
+    /* The starting, middle and ending dosages, and what was observed. */
+    static const double input[] = {0.0, 0.5, 1.0};
+    static const double observed[] = {0.0, 1.0, 0.0};
+    nn_data data = {3, input, observed};
+    return data;
+}
+
+// [nn_softplus]
+double softplus(double z)
+{
+    /* log(1 + e^z) = max(z, 0) + log(1 + e^-|z|): the exponent is never
+       positive, so e^-|z| lies in (0, 1] and nothing overflows. */
+    return fmax(z, 0.0) + log1p(exp(-fabs(z)));
+}
+// [nn_softplus]
+
+// [nn_forward]
+nn_trace forward(const nn_params *p, double x)
+{
+    nn_trace t;
+    t.x = x;
+    t.z1 = p->w1 * x + p->b1;
+    t.a1 = softplus(t.z1);
+    t.top = p->w3 * t.a1;
+    t.z2 = p->w2 * x + p->b2;
+    t.a2 = softplus(t.z2);
+    t.bottom = p->w4 * t.a2;
+    t.predicted = t.top + t.bottom + p->b3;
+    return t;
+}
+// [nn_forward]
+
+// [nn_residual]
+double residual(double observed, double predicted)
+{
+    return observed - predicted;
+}
+// [nn_residual]
+
+/* ---- Chapter 2: the sum of squared residuals ---------------------------- */
+
+// [nn_ssr]
+double ssr(const nn_params *p, nn_data data)
+{
+    double sum = 0.0;
+    for (size_t i = 0; i < data.count; i++) {
+        double r = residual(data.observed[i], forward(p, data.input[i]).predicted);
+        sum += r * r;
+    }
+    return sum;
+}
+// [nn_ssr]
+
+/* ---- Chapter 3: the chain rule ------------------------------------------ */
+
+// [nn_dssr_dpredicted]
+double dssr_dpredicted(double observed, double predicted)
+{
+    /* d/dpredicted (observed - predicted)^2 = 2 (observed - predicted) * (-1) */
+    return -2.0 * (observed - predicted);
+}
+
+double dpredicted_db3(void)
+{
+    /* predicted = top + bottom + b3, and only the last term moves with b3. */
+    return 1.0;
+}
+// [nn_dssr_dpredicted]
+
+// [nn_dssr_db3]
+double dssr_db3(const nn_params *p, nn_data data)
+{
+    double slope = 0.0;
+    for (size_t i = 0; i < data.count; i++) {
+        double predicted = forward(p, data.input[i]).predicted;
+        slope += dssr_dpredicted(data.observed[i], predicted) * dpredicted_db3();
+    }
+    return slope;
+}
+// [nn_dssr_db3]
+
+/* ---- Chapter 4: one step of gradient descent ---------------------------- */
+
+// [nn_step]
+double step_size(double slope, double learning_rate)
+{
+    return slope * learning_rate;
+}
+
+double apply_step(double old_value, double step_size)
+{
+    /* Against the slope: where the SSR rises to the right, go left. */
+    return old_value - step_size;
+}
+// [nn_step]
+
+/* ---- Chapter 5: gradient descent until the step is tiny ----------------- */
+
+// [nn_descend_b3]
+descent_result descend_b3(nn_params *p, nn_data data, descent_settings settings,
+                          descent_observer on_row, void *context)
+{
+    descent_result result = {DESCENT_STEP_LIMIT, 0, 0};
+    while (result.slopes < settings.max_steps) {
+        descent_row row;
+        row.step = result.slopes + 1;
+        row.b3 = p->b3;
+        row.ssr = ssr(p, data);
+        row.dssr_db3 = dssr_db3(p, data);
+        row.step_size = step_size(row.dssr_db3, settings.learning_rate);
+        if (!isfinite(row.ssr) || !isfinite(row.dssr_db3) || !isfinite(row.step_size)) {
+            result.end = DESCENT_DIVERGED;
+            return result;
+        }
+        result.slopes++;
+        if (on_row != NULL)
+            on_row(&row, context);
+        if (fabs(row.step_size) < settings.tolerance) {
+            result.end = DESCENT_CONVERGED;
+            return result;
+        }
+        double next = apply_step(p->b3, row.step_size);
+        if (!isfinite(next)) {
+            result.end = DESCENT_DIVERGED;
+            return result;
+        }
+        p->b3 = next;
+        result.updates++;
+    }
+    return result;
+}
+// [nn_descend_b3]
+
+// [nn_optimal_b3]
+double optimal_b3(const nn_params *p, nn_data data)
+{
+    /* The mean of observed - top - bottom, the part b3 has to make up. */
+    nn_params without_b3 = *p;
+    without_b3.b3 = 0.0;
+    double sum = 0.0;
+    for (size_t i = 0; i < data.count; i++)
+        sum += residual(data.observed[i], forward(&without_b3, data.input[i]).predicted);
+    return sum / (double)data.count;
+}
+// [nn_optimal_b3]

@@ -1,0 +1,72 @@
+/**
+ * @file report.c
+ * @brief Loading, printing and overflow checks shared by the chapter programs.
+ */
+#include "report.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+nn_data report_samples(const cli_options *options, data_set *storage)
+{
+    memset(storage, 0, sizeof *storage);
+    if (options->data_path == NULL)
+        return nn_article_data();
+    char error[256];
+    if (data_load(options->data_path, storage, error, sizeof error) != 0) {
+        fprintf(stderr, "%s\n", error);
+        exit(EXIT_BAD_INPUT);
+    }
+    return data_view(storage);
+}
+
+int report_is_article(const cli_options *options)
+{
+    return options->data_path == NULL && options->b3 == 0.0;
+}
+
+void report_title(const char *title)
+{
+    size_t length = strlen(title);
+    printf("%s\n", title);
+    for (size_t i = 0; i < length; i++)
+        putchar('=');
+    printf("\n\n");
+}
+
+void report_number(double v, int width)
+{
+    /* One space always separates columns, even when a number overflows its
+       width; past a million, fixed notation stops being readable. */
+    if (width > 0) {
+        putchar(' ');
+        width--;
+    }
+    if (fabs(v) < 1e6)
+        printf("%*.4f", width, v);
+    else
+        printf("%*.3e", width, v);
+}
+
+void report_number_line(double v, int width)
+{
+    report_number(v, width);
+    putchar('\n');
+}
+
+void report_require_finite(const cli_program *program, double value, const char *what)
+{
+    if (isfinite(value))
+        return;
+    fprintf(stderr, "%s: %s is not a finite number: the inputs are too large for double "
+            "precision\n", program->name, what);
+    exit(EXIT_DIVERGED);
+}
+
+void report_rows_left_out(size_t shown, size_t count)
+{
+    if (count > shown)
+        printf("  ... and %zu more samples, not shown\n", count - shown);
+}

@@ -1,0 +1,52 @@
+/**
+ * @file report.h
+ * @brief What every chapter program does around its story: load the samples,
+ *        print numbers in aligned columns, stop cleanly on overflow.
+ */
+#ifndef REPORT_H
+#define REPORT_H
+
+#include <stddef.h>
+
+#include "cli.h"
+#include "data.h"
+#include "nn.h"
+
+/** Per-sample tables show at most this many rows, then say how many remain. */
+#define REPORT_ROWS 10
+
+/**
+ * The samples a chapter works on: the article's three, or those of the
+ * `--data` file, read into `storage` (free it with data_free()). On a bad
+ * file prints `FILE:LINE: problem` to stderr and exits with EXIT_BAD_INPUT.
+ */
+nn_data report_samples(const cli_options *options, data_set *storage);
+
+/**
+ * True when the chapter runs on the article's own samples and starting b3,
+ * so that it may compare its numbers with the article's rounded ones.
+ */
+int report_is_article(const cli_options *options);
+
+/** Prints a chapter's title, underlined. */
+void report_title(const char *title);
+
+/**
+ * Prints v right-aligned in `width` columns with 4 decimals, switching to
+ * scientific notation when the fixed form would be too wide to read.
+ */
+void report_number(double v, int width);
+
+/** As report_number(), followed by a newline. */
+void report_number_line(double v, int width);
+
+/**
+ * Stops the program when a computed value is not finite (the numbers left
+ * the range of double): one line on stderr naming `what`, exit EXIT_DIVERGED.
+ */
+void report_require_finite(const cli_program *program, double value, const char *what);
+
+/** After a per-sample table cut at REPORT_ROWS rows, says how many were left out. */
+void report_rows_left_out(size_t shown, size_t count);
+
+#endif /* REPORT_H */
