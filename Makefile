@@ -31,6 +31,8 @@ CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 
 .PHONY: all test clean help $(CHAPTERS:%=chapter%) check-cmocka
 .DEFAULT_GOAL := all
+# Keep objects between runs: they are what makes the next build incremental.
+.SECONDARY:
 
 all: $(CHAPTER_BINS) ## build every chapter into build/
 

@@ -37,16 +37,33 @@ double softplus(double z)
 }
 // [nn_softplus]
 
+// [nn_sigmoid]
+double sigmoid(double z)
+{
+    /* e = e^-|z| is in (0, 1]: 1/(1 + e) for z >= 0, e/(1 + e) below 0. */
+    double e = exp(-fabs(z));
+    return z >= 0.0 ? 1.0 / (1.0 + e) : e / (1.0 + e);
+}
+// [nn_sigmoid]
+
+/* softplus(z) and its slope sigmoid(z), from one exponential e^-|z|. */
+static double softplus_and_slope(double z, double *slope)
+{
+    double e = exp(-fabs(z));
+    *slope = z >= 0.0 ? 1.0 / (1.0 + e) : e / (1.0 + e);
+    return fmax(z, 0.0) + log1p(e);
+}
+
 // [nn_forward]
 nn_trace forward(const nn_params *p, double x)
 {
     nn_trace t;
     t.x = x;
     t.z1 = p->w1 * x + p->b1;
-    t.a1 = softplus(t.z1);
+    t.a1 = softplus_and_slope(t.z1, &t.s1);
     t.top = p->w3 * t.a1;
     t.z2 = p->w2 * x + p->b2;
-    t.a2 = softplus(t.z2);
+    t.a2 = softplus_and_slope(t.z2, &t.s2);
     t.bottom = p->w4 * t.a2;
     t.predicted = t.top + t.bottom + p->b3;
     return t;
@@ -166,3 +183,34 @@ double optimal_b3(const nn_params *p, nn_data data)
     return sum / (double)data.count;
 }
 // [nn_optimal_b3]
+
+/* ---- Chapters 6 and 7: the slope of every weight and bias -------------- */
+
+// [nn_backward]
+void backward(const nn_params *p, const nn_trace *t, double observed, nn_gradient *g)
+{
+    /* The slope that arrives from the SSR, shared by every parameter. */
+    double d = dssr_dpredicted(observed, t->predicted);
+    g->b3 += d;                 /* dpredicted/db3 = 1 */
+    g->w3 += d * t->a1;         /* dpredicted/dw3 = a1 */
+    g->w4 += d * t->a2;         /* dpredicted/dw4 = a2 */
+    double d_z1 = d * p->w3 * t->s1; /* through w3, then softplus' at z1 */
+    double d_z2 = d * p->w4 * t->s2;
+    g->b1 += d_z1;              /* dz1/db1 = 1 */
+    g->w1 += d_z1 * t->x;       /* dz1/dw1 = x */
+    g->b2 += d_z2;
+    g->w2 += d_z2 * t->x;
+}
+// [nn_backward]
+
+// [nn_gradient]
+nn_gradient gradient(const nn_params *p, nn_data data)
+{
+    nn_gradient g = {0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0};
+    for (size_t i = 0; i < data.count; i++) {
+        nn_trace t = forward(p, data.input[i]);
+        backward(p, &t, data.observed[i], &g);
+    }
+    return g;
+}
+// [nn_gradient]

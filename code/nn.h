@@ -51,9 +51,11 @@ typedef struct nn_trace {
     double x;         /**< the input */
     double z1;        /**< \f$ w_1 x + b_1 \f$ */
     double a1;        /**< \f$ \mathrm{softplus}(z_1) \f$ */
+    double s1;        /**< the slope of softplus at z1, \f$ \sigma(z_1) \f$, kept for the backward pass */
     double top;       /**< the top path, \f$ w_3 a_1 \f$ */
     double z2;        /**< \f$ w_2 x + b_2 \f$ */
     double a2;        /**< \f$ \mathrm{softplus}(z_2) \f$ */
+    double s2;        /**< the slope of softplus at z2, \f$ \sigma(z_2) \f$ */
     double bottom;    /**< the bottom path, \f$ w_4 a_2 \f$ */
     double predicted; /**< \f$ \mathrm{top} + \mathrm{bottom} + b_3 \f$ */
 } nn_trace;
@@ -84,8 +86,17 @@ double softplus(double z);
 /**
  * The forward pass for one input x: both hidden neurons, both paths and the
  * prediction \f$ w_3 a_1 + w_4 a_2 + b_3 \f$, every intermediate value kept.
+ * Each neuron's softplus and its slope share one exponential.
  */
 nn_trace forward(const nn_params *p, double x);
+
+/**
+ * The slope of softplus, which is the logistic sigmoid:
+ * \f$ \frac{d}{dz}\log(1 + e^{z}) = \frac{e^{z}}{1 + e^{z}} = \frac{1}{1 + e^{-z}} \f$,
+ * computed from \f$ e^{-|z|} \f$ so that it never overflows. The chain rule
+ * needs it once the weights inside the hidden neurons move (chapter 7).
+ */
+double sigmoid(double z);
 
 /** The residual, \f$ \mathrm{observed} - \mathrm{predicted} \f$. */
 double residual(double observed, double predicted);
@@ -189,5 +200,38 @@ descent_result descend_b3(nn_params *p, nn_data data, descent_settings settings,
  * \mathrm{bottom}_i \f$: the mean residual at \f$ b_3 = 0 \f$.
  */
 double optimal_b3(const nn_params *p, nn_data data);
+
+/* ---- Chapters 6 and 7: the slope of every weight and bias -------------- */
+
+/**
+ * The slope of the SSR with respect to each parameter, in the same fields as
+ * nn_params: `g.w1` holds \f$ \partial\,\mathrm{SSR} / \partial w_1 \f$.
+ */
+typedef nn_params nn_gradient;
+
+/**
+ * The backward pass for one sample: adds its share of every slope to `g`,
+ * reusing the values its forward pass kept. With
+ * \f$ d = \frac{d\,\mathrm{SSR}}{d\,\mathrm{predicted}} = -2(\mathrm{observed} - \mathrm{predicted}) \f$
+ * arriving from above, each parameter's slope is d times the local slope of
+ * the path from that parameter to the prediction:
+ * \f[
+ *   \frac{\partial\,\mathrm{SSR}}{\partial b_3} \mathrel{+}= d,\quad
+ *   \frac{\partial\,\mathrm{SSR}}{\partial w_3} \mathrel{+}= d\,a_1,\quad
+ *   \frac{\partial\,\mathrm{SSR}}{\partial w_4} \mathrel{+}= d\,a_2,
+ * \f]
+ * \f[
+ *   \frac{\partial\,\mathrm{SSR}}{\partial b_1} \mathrel{+}= d\,w_3\,\sigma(z_1),\quad
+ *   \frac{\partial\,\mathrm{SSR}}{\partial w_1} \mathrel{+}= d\,w_3\,\sigma(z_1)\,x,
+ * \f]
+ * and the same for \f$ b_2, w_2 \f$ through \f$ w_4 \f$ and \f$ z_2 \f$.
+ */
+void backward(const nn_params *p, const nn_trace *t, double observed, nn_gradient *g);
+
+/**
+ * The full gradient of the SSR over all samples: one forward and one
+ * backward pass per sample, the slopes summed.
+ */
+nn_gradient gradient(const nn_params *p, nn_data data);
 
 #endif /* NN_H */
