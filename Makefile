@@ -9,7 +9,8 @@
 
 CFLAGS ?= -O2 -g
 WARNINGS := -std=c11 -Wall -Wextra -Wpedantic -Werror
-BUILD ?= build
+# SANITIZE=1 (see mk/check.mk) builds apart, so its objects never mix with these.
+BUILD ?= $(if $(filter 1,$(SANITIZE)),build/sanitize,build)
 DEPFLAGS = -MMD -MP
 LDLIBS += -lm
 

@@ -1,0 +1,89 @@
+# make check: every checker a C reviewer would run, one after the other.
+#
+#   make test SANITIZE=1   the tests under AddressSanitizer and UBSan (build/sanitize)
+#   make check             sanitizers, valgrind, gcc and clang with -Werror, cppcheck,
+#                          clang-tidy, coverage of code/, fuzzing, the same output
+#                          at every optimisation level
+#
+# Each step builds into its own directory under build/, so no object of one
+# configuration is ever linked into another.
+
+ifeq ($(SANITIZE),1)
+# -fno-sanitize-recover turns every UBSan report into a failure, like ASan's.
+SANITIZE_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+override CFLAGS += $(SANITIZE_FLAGS)
+export ASAN_OPTIONS := halt_on_error=1:abort_on_error=1:detect_leaks=1:strict_string_checks=1
+export UBSAN_OPTIONS := halt_on_error=1:abort_on_error=1:print_stacktrace=1
+endif
+
+FUZZ_SECONDS ?= 30
+COVERAGE_MIN ?= 95
+FUZZ_CC ?= clang
+FUZZ_FLAGS := -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+FUZZ_TARGETS := data cli
+# The sources every program links, and those the linters read.
+LINT_SRC = $(CODE_SRC) $(wildcard chapters/*/*.c) $(wildcard tests/*.c) $(wildcard tests/fuzz/*.c)
+LINT_FLAGS = -std=c11 -Icode -Itests $(CMOCKA_CFLAGS) -DBUILD_DIR='"build"'
+
+.PHONY: check build-everything check-sanitize check-valgrind check-warnings check-static \
+        check-coverage check-fuzz check-same-output
+
+check: ## run every checker: sanitizers, valgrind, warnings, linters, coverage, fuzzing
+	@start=$$(date +%s); \
+	for step in check-warnings check-static check-sanitize check-valgrind check-coverage \
+	            check-same-output check-fuzz; do \
+	    echo; echo "==== make $$step"; \
+	    $(MAKE) --no-print-directory $$step || { echo "make check: $$step failed" >&2; exit 1; }; \
+	done; \
+	echo; echo "make check: every check passed in $$(( $$(date +%s) - start )) s"
+
+# Every chapter and every test program, built but not run.
+build-everything: $(CHAPTER_BINS) $(TEST_BINS)
+
+check-sanitize: ## the tests under AddressSanitizer and UndefinedBehaviorSanitizer
+	$(MAKE) --no-print-directory test SANITIZE=1
+
+check-valgrind: ## valgrind memcheck over every chapter and test program
+	$(MAKE) --no-print-directory build-everything BUILD=build/valgrind CFLAGS='-O1 -g'
+	sh tests/valgrind.sh build/valgrind
+
+check-warnings: ## build everything with gcc and with clang, warnings as errors
+	$(MAKE) --no-print-directory build-everything BUILD=build/gcc CC=gcc CFLAGS='-O2 -g'
+	$(MAKE) --no-print-directory build-everything BUILD=build/clang CC=clang CFLAGS='-O2 -g'
+
+check-static: ## cppcheck and clang-tidy over code/, chapters/ and tests/
+	cppcheck --quiet --error-exitcode=1 --std=c11 --enable=warning,style,performance,portability \
+	    --inline-suppr --suppressions-list=.cppcheck-suppressions \
+	    -Icode -Itests -DBUILD_DIR='"build"' $(LINT_SRC)
+	clang-tidy --quiet $(LINT_SRC) -- $(LINT_FLAGS)
+
+check-coverage: ## the tests with gcov; fails below COVERAGE_MIN % of the lines of code/
+	@rm -f $$(find build/coverage -name '*.gcda' 2>/dev/null)
+	$(MAKE) --no-print-directory test BUILD=build/coverage CFLAGS='-O0 -g --coverage' \
+	    LDFLAGS=--coverage
+	gcovr --root . --filter 'code/' --object-directory build/coverage --print-summary \
+	    --fail-under-line $(COVERAGE_MIN) build/coverage
+
+check-same-output: ## every chapter prints the same under -O0, -O2, clang and the sanitizers
+	sh tests/same-output.sh
+
+# libFuzzer: clang instruments the reader and the parsers; each target starts
+# from its committed seeds (tests/fuzz/corpus/NAME) and adds what it finds to
+# build/fuzz/corpus-NAME. A crash leaves its input in build/fuzz/.
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(CODE_SRC) $(wildcard code/*.h)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -Icode -o $@ $< $(CODE_SRC) -lm
+
+check-fuzz: $(FUZZ_TARGETS:%=build/fuzz/fuzz_%) ## fuzz the data reader and the option parser
+	@pids=""; for t in $(FUZZ_TARGETS); do \
+	    mkdir -p build/fuzz/corpus-$$t; \
+	    build/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+	        -artifact_prefix=build/fuzz/$$t- build/fuzz/corpus-$$t tests/fuzz/corpus/$$t \
+	        >build/fuzz/$$t.log 2>&1 & pids="$$pids $$!"; \
+	done; status=0; for p in $$pids; do wait $$p || status=1; done; \
+	for t in $(FUZZ_TARGETS); do echo "-- fuzz_$$t"; \
+	    grep -E '^(stat::number_of_executed_units|stat::new_units_added|Done)' build/fuzz/$$t.log; \
+	done; \
+	if [ $$status -ne 0 ]; then tail -n 40 build/fuzz/*.log; \
+	    echo "check-fuzz: a fuzz target crashed; its input is in build/fuzz/" >&2; fi; \
+	exit $$status

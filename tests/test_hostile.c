@@ -1,0 +1,667 @@
+/**
+ * @file test_hostile.c
+ * @brief Every file and option a student might throw at a chapter.
+ *
+ * Each case writes its input into the build directory at test time, runs a
+ * built chapter on it (or hands it to data_parse() directly), and checks the
+ * exit status and the message. Whatever the input, a chapter must end on its
+ * own with status 0, 1 or 2: never a signal, a hang or a row of nan.
+ */
+#include "support.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "data.h"
+
+/* ---- helpers -------------------------------------------------------------- */
+
+/* Writes `length` bytes into BUILD_DIR/hostile-NAME and puts its path in `path`. */
+static void write_file(char *path, size_t size, const char *name, const char *bytes,
+                       size_t length)
+{
+    snprintf(path, size, "%s/hostile-%s", BUILD_DIR, name);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(bytes, 1, length, f), length);
+    assert_int_equal(fclose(f), 0);
+}
+
+/* As write_file() for text without NUL bytes. */
+static void write_text(char *path, size_t size, const char *name, const char *text)
+{
+    write_file(path, size, name, text, strlen(text));
+}
+
+/* `count` copies of `c`, then `tail`, in a fresh NUL-terminated buffer. */
+static char *repeated(char c, size_t count, const char *head, const char *tail)
+{
+    size_t head_length = strlen(head), tail_length = strlen(tail);
+    char *text = malloc(head_length + count + tail_length + 1);
+    assert_non_null(text);
+    memcpy(text, head, head_length);
+    memset(text + head_length, c, count);
+    memcpy(text + head_length + count, tail, tail_length + 1);
+    return text;
+}
+
+/* Runs `chapter --data PATH extra`. */
+static run_result run_on_file(const char *chapter, const char *path, const char *extra)
+{
+    char args[512];
+    snprintf(args, sizeof args, "--data '%s' %s", path, extra);
+    return run_program(chapter, args, NULL);
+}
+
+/* Counts the lines of `text`. */
+static int lines_in(const char *text)
+{
+    int lines = 0;
+    for (; text != NULL && *text != '\0'; text++)
+        lines += *text == '\n';
+    return lines;
+}
+
+/* The program ended by itself with `status`, and printed no nan or inf. */
+static void assert_ended(const run_result *r, int status)
+{
+    if (r->signal != 0 || r->status != status)
+        print_error("status %d, signal %d; stderr:\n%s\n", r->status, r->signal,
+                    r->err ? r->err : "");
+    assert_int_equal(r->signal, 0);
+    assert_int_equal(r->status, status);
+    assert_lacks(r->out, "nan");
+    assert_lacks(r->out, "inf");
+}
+
+/* The program refused its input: status, nothing on stdout, and exactly one
+   line on stderr containing `message`. */
+static void assert_refused(const run_result *r, int status, const char *message)
+{
+    assert_ended(r, status);
+    assert_contains(r->err, message);
+    assert_int_equal(lines_in(r->err), 1);
+}
+
+/* Runs `chapter --data FILE` on `text` and expects exit 2 with `message`,
+   which follows the file's path, as in "PATH:2: contains a NUL byte". */
+static void expect_data_error(const char *chapter, const char *name, const char *bytes,
+                              size_t length, const char *message)
+{
+    char path[256], expected[512];
+    write_file(path, sizeof path, name, bytes, length);
+    snprintf(expected, sizeof expected, "%s%s", path, message);
+    run_result r = run_on_file(chapter, path, "");
+    assert_refused(&r, EXIT_BAD_INPUT, expected);
+    assert_string_equal(r.out, "");
+    run_free(&r);
+    remove(path);
+}
+
+static void expect_text_error(const char *chapter, const char *name, const char *text,
+                              const char *message)
+{
+    expect_data_error(chapter, name, text, strlen(text), message);
+}
+
+/* Runs `chapter --data FILE extra` on `text` and expects success showing `shown`. */
+static void expect_accepted(const char *chapter, const char *name, const char *text,
+                            const char *extra, const char *shown)
+{
+    char path[256];
+    write_text(path, sizeof path, name, text);
+    run_result r = run_on_file(chapter, path, extra);
+    assert_ended(&r, 0);
+    assert_string_equal(r.err, "");
+    assert_contains(r.out, shown);
+    run_free(&r);
+    remove(path);
+}
+
+static char *read_text(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    char *text = malloc(1 << 16);
+    assert_non_null(text);
+    size_t used = fread(text, 1, (1 << 16) - 1, f);
+    text[used] = '\0';
+    fclose(f);
+    remove(path);
+    return text;
+}
+
+/* Runs `BUILD_DIR/program args` with `bytes` written into a real pipe on its
+   standard input, as `producer | program` would. */
+static run_result run_piped(const char *program, const char *args, const char *bytes,
+                            size_t length)
+{
+    char out_path[256], err_path[256], command[1024];
+    snprintf(out_path, sizeof out_path, "%s/hostile-out-XXXXXX", BUILD_DIR);
+    snprintf(err_path, sizeof err_path, "%s/hostile-err-XXXXXX", BUILD_DIR);
+    int out_fd = mkstemp(out_path), err_fd = mkstemp(err_path);
+    assert_true(out_fd >= 0 && err_fd >= 0);
+    close(out_fd);
+    close(err_fd);
+    snprintf(command, sizeof command, "timeout 60 %s/%s %s >%s 2>%s", BUILD_DIR, program,
+             args, out_path, err_path);
+    /* A program that stops reading early must not take the test down with it. */
+    void (*previous)(int) = signal(SIGPIPE, SIG_IGN);
+    FILE *pipe = popen(command, "w");
+    assert_non_null(pipe);
+    fwrite(bytes, 1, length, pipe);
+    int raw = pclose(pipe);
+    signal(SIGPIPE, previous);
+
+    run_result r = {-1, 0, read_text(out_path), read_text(err_path)};
+    if (raw != -1 && WIFEXITED(raw)) {
+        r.status = WEXITSTATUS(raw);
+        if (r.status > 128 && r.status < 128 + 64)
+            r.signal = r.status - 128;
+    } else if (raw != -1 && WIFSIGNALED(raw)) {
+        r.signal = WTERMSIG(raw);
+    }
+    return r;
+}
+
+/* The article's three samples, which every accepted spelling below must give. */
+#define ARTICLE_SSR "20.4236"
+#define ARTICLE_SLOPE "-15.6551"
+#define ARTICLE_NEW_B3 "1.5655"
+
+/* ---- spellings of a good file -------------------------------------------- */
+
+static void bom_and_crlf_are_accepted(void **state)
+{
+    (void)state;
+    expect_accepted("chapter3", "bom-crlf.csv",
+                    "\xEF\xBB\xBF" "dosage,effectiveness\r\n0,0\r\n0.5,1\r\n1,0\r\n", "",
+                    ARTICLE_SLOPE);
+}
+
+static void no_final_newline_is_accepted(void **state)
+{
+    (void)state;
+    expect_accepted("chapter2", "no-newline.csv", "0,0\n0.5,1\n1,0", "", ARTICLE_SSR);
+}
+
+static void bom_crlf_and_no_final_newline_together(void **state)
+{
+    (void)state;
+    expect_accepted("chapter4", "bom-crlf-end.csv", "\xEF\xBB\xBF" "0,0\r\n0.5,1\r\n1,0",
+                    "", ARTICLE_NEW_B3);
+}
+
+static void blanks_comments_and_spaces_are_accepted(void **state)
+{
+    (void)state;
+    expect_accepted("chapter3", "spaces.csv",
+                    "# dosage, effectiveness\n\n  \t\n \t0 ,\t0\r\n\t0.5\t, 1 \n#1,1\n  1,0  \n",
+                    "", ARTICLE_SLOPE);
+}
+
+static void denormal_numbers_are_accepted(void **state)
+{
+    (void)state;
+    /* The smallest double, and one below DBL_MIN: both act as 0 here, so the
+       first squared residual is the article's 6.7791 and the SSR its 20.4236. */
+    expect_accepted("chapter2", "denormal.csv",
+                    "4.9406564584124654e-324,1e-310\n0.5,1\n1,-2.2250738585072014e-309\n", "",
+                    "6.7791");
+    expect_accepted("chapter2", "denormal-ssr.csv", "4.9e-324,0\n0.5,1\n1,0\n", "",
+                    ARTICLE_SSR);
+}
+
+static void a_ten_million_digit_number_is_read_exactly(void **state)
+{
+    (void)state;
+    /* "1.000...0" with ten million zeros is 1, and "0.000...05" is 0.5. */
+    char *one = repeated('0', 10000000, "0,0\n0.5,1\n1.", ",0\n");
+    expect_accepted("chapter2", "long-one.csv", one, "", ARTICLE_SSR);
+    free(one);
+    char *half = repeated('0', 10000000, "0,0\n0.5", "0,1\n1,0\n");
+    expect_accepted("chapter3", "long-half.csv", half, "", ARTICLE_SLOPE);
+    free(half);
+}
+
+static void a_million_lines_load(void **state)
+{
+    (void)state;
+    /* A thousand different lines, written a thousand times. */
+    size_t block_size = 1000 * 32, used = 0;
+    char *block = malloc(block_size);
+    assert_non_null(block);
+    for (int i = 0; i < 1000; i++)
+        used += (size_t)snprintf(block + used, block_size - used, "%d.%03d,%d\n", i % 2,
+                                 i, i % 3);
+    char path[256];
+    snprintf(path, sizeof path, "%s/hostile-million.csv", BUILD_DIR);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    for (int copy = 0; copy < 1000; copy++)
+        assert_int_equal(fwrite(block, 1, used, f), used);
+    assert_int_equal(fclose(f), 0);
+    free(block);
+
+    run_result r = run_on_file("chapter1", path, "");
+    assert_ended(&r, 0);
+    assert_contains(r.out, "... and 999990 more samples, not shown");
+    assert_contains(r.out, " 1.0010 "); /* the second line's input */
+    run_free(&r);
+    remove(path);
+}
+
+/* ---- whole files that are not data ---------------------------------------- */
+
+static void a_directory_is_refused(void **state)
+{
+    (void)state;
+    run_result r = run_program("chapter2", "--data tests", NULL);
+    assert_refused(&r, EXIT_BAD_INPUT, "tests: cannot read: Is a directory");
+    run_free(&r);
+}
+
+static void dev_null_has_no_samples(void **state)
+{
+    (void)state;
+    run_result r = run_program("chapter3", "--data /dev/null", NULL);
+    assert_refused(&r, EXIT_BAD_INPUT, "/dev/null: no samples");
+    run_free(&r);
+}
+
+static void a_missing_file_is_named(void **state)
+{
+    (void)state;
+    run_result r = run_program("chapter1", "--data tests/data/no-such-file.csv", NULL);
+    assert_refused(&r, EXIT_BAD_INPUT,
+                   "tests/data/no-such-file.csv: cannot open: No such file or directory");
+    run_free(&r);
+}
+
+static void files_without_samples_are_refused(void **state)
+{
+    (void)state;
+    expect_text_error("chapter2", "empty.csv", "", ": no samples");
+    expect_text_error("chapter2", "bom-only.csv", "\xEF\xBB\xBF", ": no samples");
+    expect_text_error("chapter5", "header-only.csv", "dosage,effectiveness\r\n",
+                      ": no samples");
+    expect_text_error("chapter5", "comments-only.csv", "# nothing\n\n \t\n#0,0\n",
+                      ": no samples");
+}
+
+static void standard_input_from_a_pipe(void **state)
+{
+    (void)state;
+    const char *text = "dosage,effectiveness\n0,0\n0.5,1\n1,0\n";
+    run_result r = run_piped("chapter3", "--data -", text, strlen(text));
+    assert_ended(&r, 0);
+    assert_contains(r.out, ARTICLE_SLOPE);
+    run_free(&r);
+
+    r = run_piped("chapter5", "--data - --quiet", "", 0);
+    assert_refused(&r, EXIT_BAD_INPUT, "stdin: no samples");
+    run_free(&r);
+
+    const char *bad = "0,0\n1;0\n";
+    r = run_piped("chapter2", "--data -", bad, strlen(bad));
+    assert_refused(&r, EXIT_BAD_INPUT, "stdin:2: expected 2 fields");
+    run_free(&r);
+}
+
+/* ---- lines that are not data ---------------------------------------------- */
+
+static void a_ten_megabyte_line_is_quoted_briefly(void **state)
+{
+    (void)state;
+    char *text = repeated('7', 10000000, "0,0\n", ",1\n");
+    char path[256];
+    write_text(path, sizeof path, "long-line.csv", text);
+    free(text);
+    run_result r = run_on_file("chapter2", path, "");
+    assert_refused(&r, EXIT_BAD_INPUT,
+                   ":2: the input value '7777777777777777777777777777777777777777...' "
+                   "is not a finite number");
+    assert_true(strlen(r.err) < 200 + strlen(path));
+    run_free(&r);
+    remove(path);
+}
+
+static void a_ten_megabyte_header_alone_is_no_data(void **state)
+{
+    (void)state;
+    char *text = repeated('x', 10000000, "", ",y");
+    expect_text_error("chapter1", "long-header.csv", text, ": no samples");
+    free(text);
+}
+
+static void ten_thousand_fields(void **state)
+{
+    (void)state;
+    char *text = repeated(',', 9999, "0,0\n", "\n");
+    expect_text_error("chapter3", "fields.csv", text,
+                      ":2: expected 2 fields separated by a comma (input,observed), "
+                      "found 10000");
+    free(text);
+}
+
+static void one_field_and_three_fields(void **state)
+{
+    (void)state;
+    expect_text_error("chapter2", "one-field.csv", "0,0\n0.5\n", ":2: expected 2 fields");
+    expect_text_error("chapter2", "three-fields.csv", "0,0,0\n", ":1: expected 2 fields "
+                      "separated by a comma (input,observed), found 3");
+    expect_text_error("chapter4", "trailing-comma.csv", "0,0\n1,2,\n",
+                      ":2: expected 2 fields separated by a comma (input,observed), found 3");
+}
+
+static void a_nul_byte(void **state)
+{
+    (void)state;
+    static const char bytes[] = "0,0\n0.5\0,1\n1,0\n";
+    expect_data_error("chapter2", "nul.csv", bytes, sizeof bytes - 1, ":2: contains a NUL byte");
+    static const char first[] = "\0";
+    expect_data_error("chapter5", "nul-only.csv", first, 1, ":1: contains a NUL byte");
+}
+
+static void tabs_as_separators(void **state)
+{
+    (void)state;
+    expect_text_error("chapter2", "tabs.csv", "0,0\n0.5\t1\n",
+                      ":2: expected 2 fields separated by a comma (input,observed), found 1");
+}
+
+static void semicolons_as_separators(void **state)
+{
+    (void)state;
+    expect_text_error("chapter3", "semicolons.csv", "0;0\n0.5;1\n",
+                      ":1: expected 2 fields separated by a comma (input,observed), found 1");
+}
+
+static void old_mac_line_ends_are_one_line(void **state)
+{
+    (void)state;
+    /* CR alone does not end a line, so the file is one line of four fields. */
+    expect_text_error("chapter2", "cr-only.csv", "0,0\r0.5,1\r1,0\r", ":1: expected 2 fields "
+                      "separated by a comma (input,observed), found 4");
+}
+
+static void hexadecimal_floats_are_refused(void **state)
+{
+    (void)state;
+    expect_text_error("chapter2", "hex.csv", "0,0\n0x1p3,1\n",
+                      ":2: the input value '0x1p3' is not a finite number");
+    expect_text_error("chapter3", "hex-observed.csv", "0,0\n1,0x10\n",
+                      ":2: the observed value '0x10' is not a finite number");
+    expect_text_error("chapter4", "hex-upper.csv", "0,0\n0X1.8P1,1\n",
+                      ":2: the input value '0X1.8P1' is not a finite number");
+}
+
+static void beyond_the_largest_double(void **state)
+{
+    (void)state;
+    expect_text_error("chapter2", "1e309.csv", "0,0\n1,1e309\n",
+                      ":2: the observed value '1e309' is not a finite number");
+    expect_text_error("chapter5", "minus-1e309.csv", "0,0\n-1e309,1\n",
+                      ":2: the input value '-1e309' is not a finite number");
+}
+
+static void nan_and_infinity_are_not_numbers(void **state)
+{
+    (void)state;
+    expect_text_error("chapter2", "nan.csv", "0,0\nnan,1\n",
+                      ":2: the input value 'nan' is not a finite number");
+    expect_text_error("chapter2", "inf.csv", "0,0\n1,-inf\n",
+                      ":2: the observed value '-inf' is not a finite number");
+    expect_text_error("chapter2", "infinity.csv", "0,0\nInfinity,1\n",
+                      ":2: the input value 'Infinity' is not a finite number");
+}
+
+static void near_numbers_are_refused(void **state)
+{
+    (void)state;
+    expect_text_error("chapter2", "suffix.csv", "0,0\n1e5x,1\n",
+                      ":2: the input value '1e5x' is not a finite number");
+    expect_text_error("chapter2", "inner-space.csv", "0,0\n1 2,1\n",
+                      ":2: the input value '1 2' is not a finite number");
+    expect_text_error("chapter2", "unicode-minus.csv", "0,0\n\xE2\x88\x92" "1,1\n",
+                      ":2: the input value '\xE2\x88\x92" "1' is not a finite number");
+    expect_text_error("chapter2", "bare-exponent.csv", "0,0\n1e,1\n",
+                      ":2: the input value '1e' is not a finite number");
+}
+
+static void missing_values_are_named(void **state)
+{
+    (void)state;
+    expect_text_error("chapter2", "comma-only.csv", ",\n", ":1: the input value is missing");
+    expect_text_error("chapter2", "no-observed.csv", "0,0\n1,  \n",
+                      ":2: the observed value is missing");
+}
+
+/* ---- numbers too large for the network ------------------------------------ */
+
+static void a_forward_pass_that_overflows(void **state)
+{
+    (void)state;
+    char path[256];
+    write_text(path, sizeof path, "huge.csv", "1e300,0\n");
+    run_result r = run_on_file("chapter2", path, "");
+    assert_refused(&r, EXIT_DIVERGED, "chapter2: a squared residual is not a finite number: "
+                   "the inputs are too large for double precision");
+    run_free(&r);
+    r = run_on_file("chapter5", path, "");
+    assert_refused(&r, EXIT_DIVERGED, "chapter5: diverged after 0 slopes");
+    run_free(&r);
+    remove(path);
+
+    write_text(path, sizeof path, "huge-both.csv", "1e308,0\n-1e308,0\n");
+    r = run_on_file("chapter1", path, "");
+    assert_refused(&r, EXIT_DIVERGED, "chapter1: a residual is not a finite number");
+    run_free(&r);
+    r = run_on_file("chapter3", path, "");
+    assert_refused(&r, EXIT_DIVERGED, "chapter3: dSSR/dpredicted is not a finite number");
+    run_free(&r);
+    remove(path);
+}
+
+static void a_huge_observed_value_overflows_the_ssr(void **state)
+{
+    (void)state;
+    char path[256];
+    write_text(path, sizeof path, "huge-observed.csv", "0,1e160\n");
+    run_result r = run_on_file("chapter4", path, "");
+    assert_refused(&r, EXIT_DIVERGED, "chapter4: the SSR is not a finite number");
+    run_free(&r);
+    remove(path);
+}
+
+static void a_huge_starting_b3_overflows(void **state)
+{
+    (void)state;
+    run_result r = run_program("chapter3", "--b3 1e308", NULL);
+    assert_refused(&r, EXIT_DIVERGED, "chapter3: dSSR/dpredicted is not a finite number");
+    run_free(&r);
+    r = run_program("chapter4", "--rate 1e308", NULL);
+    assert_refused(&r, EXIT_DIVERGED, "chapter4: the step size is not a finite number");
+    run_free(&r);
+}
+
+static void a_diverging_descent_prints_only_finite_rows(void **state)
+{
+    (void)state;
+    run_result r = run_program("chapter5", "--rate 2 --max-steps 100000 --csv", NULL);
+    assert_refused(&r, EXIT_DIVERGED, "chapter5: diverged after ");
+    assert_contains(r.err, "try a --rate smaller than 2");
+    assert_contains(r.out, "step,b3,ssr,dssr_db3,step_size\n1,0,");
+    run_free(&r);
+}
+
+/* ---- hostile options ------------------------------------------------------ */
+
+static void expect_option_error(const char *chapter, const char *args, const char *message)
+{
+    run_result r = run_program(chapter, args, NULL);
+    assert_refused(&r, EXIT_BAD_INPUT, message);
+    assert_string_equal(r.out, "");
+    run_free(&r);
+}
+
+static void values_that_are_not_finite_numbers(void **state)
+{
+    (void)state;
+    expect_option_error("chapter5", "--rate nan", "chapter5: --rate: 'nan' is not a finite number");
+    expect_option_error("chapter5", "--rate inf", "'inf' is not a finite number");
+    expect_option_error("chapter4", "--b3 1e999", "chapter4: --b3: '1e999' is not a finite number");
+    expect_option_error("chapter3", "--b3 0x1p3", "'0x1p3' is not a finite number");
+    expect_option_error("chapter5", "--tolerance=", "--tolerance: '' is not a finite number");
+    expect_option_error("chapter5", "--rate ' 0.1'", "' 0.1' is not a finite number");
+}
+
+static void out_of_range_counts_and_rates(void **state)
+{
+    (void)state;
+    expect_option_error("chapter5", "--max-steps 99999999999999999999",
+                        "'99999999999999999999' is not a whole number");
+    expect_option_error("chapter5", "--max-steps -1", "'-1' is not a whole number");
+    expect_option_error("chapter5", "--max-steps 0", "--max-steps: must be at least 1, not 0");
+    expect_option_error("chapter5", "--max-steps 1e3", "'1e3' is not a whole number");
+    expect_option_error("chapter4", "--rate -0", "the learning rate must be greater than 0");
+    expect_option_error("chapter5", "--tolerance -1e-300", "the tolerance must be 0 or more");
+}
+
+static void malformed_options(void **state)
+{
+    (void)state;
+    expect_option_error("chapter2", "--data ''", "chapter2: --data: the file name is empty");
+    expect_option_error("chapter2", "--rat 1", "chapter2: unknown option '--rat'");
+    expect_option_error("chapter1", "--rate 0.1", "chapter1: unknown option '--rate'");
+    expect_option_error("chapter5", "--csv=yes", "chapter5: --csv takes no value");
+    expect_option_error("chapter5", "--rate", "chapter5: --rate needs a value (R)");
+    expect_option_error("chapter3", "data.csv", "chapter3: unexpected argument 'data.csv'");
+    expect_option_error("chapter3", "-", "chapter3: unexpected argument '-'");
+}
+
+static void an_enormous_argument(void **state)
+{
+    (void)state;
+    char *args = repeated('9', 100000, "--b3 ", "x");
+    run_result r = run_program("chapter2", args, NULL);
+    assert_refused(&r, EXIT_BAD_INPUT, "chapter2: --b3: '999");
+    assert_contains(r.err, "9x' is not a finite number");
+    run_free(&r);
+    free(args);
+}
+
+/* ---- the reader called directly ------------------------------------------- */
+
+/* A buffer with exactly `text`'s bytes and no NUL after them, so that the
+   sanitizers and valgrind catch a read past its end. */
+static char *exact_copy(const char *text, size_t length)
+{
+    char *copy = malloc(length ? length : 1);
+    assert_non_null(copy);
+    memcpy(copy, text, length);
+    return copy;
+}
+
+static void the_reader_stops_at_the_buffer_end(void **state)
+{
+    (void)state;
+    char error[256];
+    data_set set;
+    char *text = exact_copy("0,1\n2,3", 7);
+    assert_int_equal(data_parse("buffer", text, 7, &set, error, sizeof error), 0);
+    assert_int_equal(set.count, 2);
+    assert_close(set.input[1], 2.0, 0.0);
+    assert_close(set.observed[1], 3.0, 0.0);
+    data_free(&set);
+    free(text);
+
+    /* A long bad field right at the end: the message quotes 40 bytes of it. */
+    const char *bad = "0,0\n1,2345678901234567890123456789012345678901234567890z";
+    text = exact_copy(bad, strlen(bad));
+    assert_int_equal(data_parse("buffer", text, strlen(bad), &set, error, sizeof error), -1);
+    assert_string_equal(error, "buffer:2: the observed value "
+                        "'2345678901234567890123456789012345678901...' is not a finite number");
+    assert_int_equal(set.count, 0);
+    assert_null(set.input);
+    free(text);
+}
+
+static void the_error_message_fits_its_buffer(void **state)
+{
+    (void)state;
+    data_set set;
+    char small[12];
+    memset(small, 'z', sizeof small);
+    assert_int_equal(data_parse("a-long-file-name.csv", "x", 1, &set, small, sizeof small), -1);
+    assert_string_equal(small, "a-long-file");
+
+    char name[1000];
+    memset(name, 'n', sizeof name - 1);
+    name[sizeof name - 1] = '\0';
+    char error[64];
+    assert_int_equal(data_parse(name, "1,2,3", 5, &set, error, sizeof error), -1);
+    assert_int_equal(strlen(error), sizeof error - 1);
+}
+
+static void a_carriage_return_inside_a_line(void **state)
+{
+    (void)state;
+    char error[256];
+    data_set set;
+    /* Only a CR just before the LF belongs to the line end. */
+    assert_int_equal(data_parse("cr", "0,0\n1\r,2\n", 9, &set, error, sizeof error), -1);
+    assert_string_equal(error, "cr:2: the input value '1\r' is not a finite number");
+    assert_int_equal(data_parse("crlf", "0,0\r\n\r\n1,2\r\n", 12, &set, error, sizeof error),
+                     0);
+    assert_int_equal(set.count, 2);
+    data_free(&set);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(bom_and_crlf_are_accepted),
+        cmocka_unit_test(no_final_newline_is_accepted),
+        cmocka_unit_test(bom_crlf_and_no_final_newline_together),
+        cmocka_unit_test(blanks_comments_and_spaces_are_accepted),
+        cmocka_unit_test(denormal_numbers_are_accepted),
+        cmocka_unit_test(a_ten_million_digit_number_is_read_exactly),
+        cmocka_unit_test(a_million_lines_load),
+        cmocka_unit_test(a_directory_is_refused),
+        cmocka_unit_test(dev_null_has_no_samples),
+        cmocka_unit_test(a_missing_file_is_named),
+        cmocka_unit_test(files_without_samples_are_refused),
+        cmocka_unit_test(standard_input_from_a_pipe),
+        cmocka_unit_test(a_ten_megabyte_line_is_quoted_briefly),
+        cmocka_unit_test(a_ten_megabyte_header_alone_is_no_data),
+        cmocka_unit_test(ten_thousand_fields),
+        cmocka_unit_test(one_field_and_three_fields),
+        cmocka_unit_test(a_nul_byte),
+        cmocka_unit_test(tabs_as_separators),
+        cmocka_unit_test(semicolons_as_separators),
+        cmocka_unit_test(old_mac_line_ends_are_one_line),
+        cmocka_unit_test(hexadecimal_floats_are_refused),
+        cmocka_unit_test(beyond_the_largest_double),
+        cmocka_unit_test(nan_and_infinity_are_not_numbers),
+        cmocka_unit_test(near_numbers_are_refused),
+        cmocka_unit_test(missing_values_are_named),
+        cmocka_unit_test(a_forward_pass_that_overflows),
+        cmocka_unit_test(a_huge_observed_value_overflows_the_ssr),
+        cmocka_unit_test(a_huge_starting_b3_overflows),
+        cmocka_unit_test(a_diverging_descent_prints_only_finite_rows),
+        cmocka_unit_test(values_that_are_not_finite_numbers),
+        cmocka_unit_test(out_of_range_counts_and_rates),
+        cmocka_unit_test(malformed_options),
+        cmocka_unit_test(an_enormous_argument),
+        cmocka_unit_test(the_reader_stops_at_the_buffer_end),
+        cmocka_unit_test(the_error_message_fits_its_buffer),
+        cmocka_unit_test(a_carriage_return_inside_a_line),
+    };
+    return cmocka_run_group_tests_name("hostile input", tests, NULL, NULL);
+}
