@@ -25,7 +25,7 @@ FUZZ_TARGETS := data cli
 LINT_SRC = $(CODE_SRC) $(wildcard chapters/*/*.c) $(wildcard tests/*.c) $(wildcard tests/fuzz/*.c)
 LINT_FLAGS = -std=c11 -Icode -Itests $(CMOCKA_CFLAGS) -DBUILD_DIR='"build"'
 
-.PHONY: check build-everything check-sanitize check-valgrind check-warnings check-static \
+.PHONY: check golden-extremes build-everything check-sanitize check-valgrind check-warnings check-static \
         check-coverage check-fuzz check-same-output
 
 check: ## run every checker: sanitizers, valgrind, warnings, linters, coverage, fuzzing
@@ -87,3 +87,7 @@ check-fuzz: $(FUZZ_TARGETS:%=build/fuzz/fuzz_%) ## fuzz the data reader and the 
 	if [ $$status -ne 0 ]; then tail -n 40 build/fuzz/*.log; \
 	    echo "check-fuzz: a fuzz target crashed; its input is in build/fuzz/" >&2; fi; \
 	exit $$status
+
+golden-extremes: ## regenerate tests/golden_extremes.h (NumPy and mpmath)
+	/usr/bin/python3 tools/golden_extremes.py > tests/golden_extremes.h.new
+	mv tests/golden_extremes.h.new tests/golden_extremes.h
