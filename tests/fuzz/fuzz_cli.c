@@ -1,0 +1,96 @@
+/**
+ * @file fuzz_cli.c
+ * @brief libFuzzer target: the option parser and the number readers.
+ *
+ * The input is split at NUL bytes into command-line words. Each word goes
+ * through parse_finite() and parse_count(), whose answers are checked
+ * against strtod() and strtol(); then all the words go through cli_parse(),
+ * whose accepted options must keep their documented ranges.
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size);
+
+enum { MAX_WORDS = 32 };
+
+/* parse_finite() accepts exactly the finite decimal numbers strtod() reads whole. */
+static void check_parse_finite(const char *word)
+{
+    double value = 0.0;
+    int ok = parse_finite(word, &value);
+    for (const char *c = word; ok && *c != '\0'; c++)
+        if (!(isdigit((unsigned char)*c) || strchr("+-.eE", *c) != NULL))
+            abort(); /* hexadecimal, inf, nan, spaces: never numbers */
+    char *end = NULL;
+    double expected = strtod(word, &end);
+    if (ok && (!isfinite(value) || value != expected || *end != '\0'))
+        abort();
+}
+
+/* parse_count() accepts [+]digits that fit a long, with strtol()'s value. */
+static void check_parse_count(const char *word)
+{
+    long value = -1;
+    int ok = parse_count(word, &value);
+    const char *digits = word[0] == '+' ? word + 1 : word;
+    int all_digits = digits[0] != '\0';
+    for (const char *c = digits; *c != '\0'; c++)
+        all_digits = all_digits && isdigit((unsigned char)*c);
+    errno = 0;
+    long expected = all_digits ? strtol(word, NULL, 10) : 0;
+    int fits = all_digits && errno != ERANGE;
+    if (ok != fits || (ok && (value != expected || value < 0)))
+        abort();
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size)
+{
+    /* "chapter" plus the words, each its own allocation so that reading past
+       a word's end is caught. */
+    char *argv[MAX_WORDS + 2] = {"chapter"};
+    int argc = 1;
+    size_t start = 0;
+    for (size_t i = 0; i <= size && argc <= MAX_WORDS; i++) {
+        if (i < size && bytes[i] != '\0')
+            continue;
+        size_t length = i - start;
+        argv[argc] = malloc(length + 1);
+        if (argv[argc] == NULL)
+            break;
+        memcpy(argv[argc], bytes + start, length);
+        argv[argc][length] = '\0';
+        check_parse_finite(argv[argc]);
+        check_parse_count(argv[argc]);
+        argc++;
+        start = i + 1;
+    }
+    argv[argc] = NULL;
+
+    FILE *sink = fopen("/dev/null", "w");
+    if (sink != NULL) {
+        const cli_program program = {"chapter", "every option", ~0u};
+        cli_options options;
+        cli_status status = cli_parse(&program, argc, argv, &options, sink, sink);
+        if (status == CLI_RUN &&
+            (!isfinite(options.b3) || !(options.rate > 0.0) || !isfinite(options.rate) ||
+             !(options.tolerance >= 0.0) || !isfinite(options.tolerance) ||
+             options.max_steps < 1 || options.seed < 0 || options.threads < 0 ||
+             options.samples < 0 || (options.data_path != NULL && options.data_path[0] == '\0')))
+            abort();
+        fclose(sink);
+    }
+    for (int i = 1; i < argc; i++)
+        free(argv[i]);
+    return 0;
+}
