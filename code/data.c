@@ -75,7 +75,7 @@ static int field_number(field f, char **scratch, size_t *scratch_size, double *v
                         int *out_of_memory)
 {
     size_t length = (size_t)(f.end - f.start);
-    if (length + 1 > *scratch_size) {
+    if (length >= *scratch_size) { /* room for the field and its NUL */
         char *grown = realloc(*scratch, length + 1);
         if (grown == NULL) {
             *out_of_memory = 1;

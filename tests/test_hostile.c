@@ -44,7 +44,7 @@ static char *repeated(char c, size_t count, const char *head, const char *tail)
     size_t head_length = strlen(head), tail_length = strlen(tail);
     char *text = malloc(head_length + count + tail_length + 1);
     assert_non_null(text);
-    memcpy(text, head, head_length);
+    memcpy(text, head, head_length + 1); /* its NUL is overwritten next */
     memset(text + head_length, c, count);
     memcpy(text + head_length + count, tail, tail_length + 1);
     return text;
@@ -233,7 +233,7 @@ static void a_million_lines_load(void **state)
 {
     (void)state;
     /* A thousand different lines, written a thousand times. */
-    size_t block_size = 1000 * 32, used = 0;
+    size_t block_size = (size_t)1000 * 32, used = 0;
     char *block = malloc(block_size);
     assert_non_null(block);
     for (int i = 0; i < 1000; i++)

@@ -7,8 +7,6 @@
  * against strtod() and strtol(); then all the words go through cli_parse(),
  * whose accepted options must keep their documented ranges.
  */
-#define _POSIX_C_SOURCE 200809L
-
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
@@ -79,7 +77,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size)
 
     FILE *sink = fopen("/dev/null", "w");
     if (sink != NULL) {
-        const cli_program program = {"chapter", "every option", ~0u};
+        const cli_program program = {"chapter", "every option", ~0U};
         cli_options options;
         cli_status status = cli_parse(&program, argc, argv, &options, sink, sink);
         if (status == CLI_RUN &&
