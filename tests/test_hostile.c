@@ -19,6 +19,15 @@
 #include "cli.h"
 #include "data.h"
 
+/* Whether AddressSanitizer is built in: gcc says so one way, clang another. */
+#if defined(__SANITIZE_ADDRESS__)
+#define UNDER_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define UNDER_ASAN 1
+#endif
+#endif
+
 /* ---- helpers -------------------------------------------------------------- */
 
 /* Writes `length` bytes into BUILD_DIR/hostile-NAME and puts its path in `path`. */
@@ -254,6 +263,37 @@ static void a_million_lines_load(void **state)
     assert_contains(r.out, " 1.0010 "); /* the second line's input */
     run_free(&r);
     remove(path);
+}
+
+static void a_file_larger_than_the_memory_allowed(void **state)
+{
+    (void)state;
+#ifdef UNDER_ASAN
+    skip(); /* AddressSanitizer needs far more address space than the limit */
+#endif
+    /* 48 MB of samples, read under a 32 MB limit on the address space. */
+    char path[256], out_path[256], err_path[256], command[1024];
+    size_t size = (size_t)48 << 20;
+    char *text = malloc(size + 1);
+    assert_non_null(text);
+    for (size_t i = 0; i < size; i += 4)
+        memcpy(text + i, "0,1\n", 4);
+    write_file(path, sizeof path, "too-big.csv", text, size);
+    free(text);
+    snprintf(out_path, sizeof out_path, "%s/hostile-too-big.out", BUILD_DIR);
+    snprintf(err_path, sizeof err_path, "%s/hostile-too-big.err", BUILD_DIR);
+    snprintf(command, sizeof command, "ulimit -v 32768 && exec %s/chapter2 --data %s >%s 2>%s",
+             BUILD_DIR, path, out_path, err_path);
+    int raw = system(command);
+    remove(path);
+    char *out = read_text(out_path), *err = read_text(err_path);
+    assert_true(WIFEXITED(raw));
+    assert_int_equal(WEXITSTATUS(raw), EXIT_BAD_INPUT);
+    assert_string_equal(out, "");
+    assert_contains(err, "too-big.csv: cannot read: Cannot allocate memory\n");
+    assert_int_equal(lines_in(err), 1);
+    free(out);
+    free(err);
 }
 
 /* ---- whole files that are not data ---------------------------------------- */
@@ -556,6 +596,81 @@ static void an_enormous_argument(void **state)
     free(args);
 }
 
+static void help_lists_only_the_options_a_chapter_takes(void **state)
+{
+    (void)state;
+    run_result r = run_program("chapter1", "--help --b3 0x10", NULL);
+    assert_ended(&r, 0);
+    assert_string_equal(r.err, "");
+    assert_contains(r.out, "usage: chapter1 [options]");
+    assert_contains(r.out, "--data FILE");
+    assert_contains(r.out, "-h, --help");
+    assert_lacks(r.out, "--rate");
+    run_free(&r);
+    r = run_program("chapter5", "-h", NULL);
+    assert_ended(&r, 0);
+    assert_contains(r.out, "--tolerance T");
+    assert_contains(r.out, "--quiet");
+    run_free(&r);
+}
+
+/* cli_parse() with every option on, as later chapters will use it; the
+   messages go to a temporary file so that they can be read back. */
+static cli_status parse_all(const char *a, const char *b, const char *c, cli_options *out,
+                            char *message, size_t size)
+{
+    char *argv[] = {"later", (char *)a, (char *)b, (char *)c, NULL};
+    int argc = 1;
+    while (argc < 4 && argv[argc] != NULL)
+        argc++;
+    const cli_program program = {"later", "every option", ~0U};
+    FILE *stream = tmpfile();
+    assert_non_null(stream);
+    cli_status status = cli_parse(&program, argc, argv, out, stream, stream);
+    rewind(stream);
+    size_t used = fread(message, 1, size - 1, stream);
+    message[used] = '\0';
+    fclose(stream);
+    return status;
+}
+
+static void options_of_later_chapters(void **state)
+{
+    (void)state;
+    cli_options o;
+    char message[2048];
+    assert_int_equal(parse_all("--seed", "0", "--plot", &o, message, sizeof message), CLI_RUN);
+    assert_int_equal(o.seed, 0);
+    assert_int_equal(o.plot, 1);
+    assert_int_equal(o.given, CLI_SEED | CLI_PLOT);
+    assert_int_equal(parse_all("--threads=2", "--samples", "+1000000", &o, message,
+                               sizeof message), CLI_RUN);
+    assert_int_equal(o.threads, 2);
+    assert_int_equal(o.samples, 1000000);
+    assert_int_equal(o.seed, 1);
+    assert_int_equal(parse_all("--quiet", "--csv", "--tolerance=0", &o, message,
+                               sizeof message), CLI_RUN);
+    assert_true(o.quiet && o.csv && o.tolerance == 0.0);
+
+    assert_int_equal(parse_all("--threads", "0", NULL, &o, message, sizeof message),
+                     CLI_BAD_INPUT);
+    assert_string_equal(message, "later: --threads: must be at least 1, not 0\n");
+    assert_int_equal(parse_all("--samples", "99999999999999999999", NULL, &o, message,
+                               sizeof message), CLI_BAD_INPUT);
+    assert_string_equal(message,
+                        "later: --samples: '99999999999999999999' is not a whole number\n");
+    assert_int_equal(parse_all("--seed", "+", NULL, &o, message, sizeof message),
+                     CLI_BAD_INPUT);
+    assert_string_equal(message, "later: --seed: '+' is not a whole number\n");
+    assert_int_equal(parse_all("--plot=yes", NULL, NULL, &o, message, sizeof message),
+                     CLI_BAD_INPUT);
+    assert_string_equal(message, "later: --plot takes no value\n");
+
+    assert_int_equal(parse_all("--help", NULL, NULL, &o, message, sizeof message), CLI_HELP);
+    assert_contains(message, "  --seed N           seed of the random generator");
+    assert_contains(message, "  --plot             draw the SSR bowl");
+}
+
 /* ---- the reader called directly ------------------------------------------- */
 
 /* A buffer with exactly `text`'s bytes and no NUL after them, so that the
@@ -633,6 +748,7 @@ int main(void)
         cmocka_unit_test(denormal_numbers_are_accepted),
         cmocka_unit_test(a_ten_million_digit_number_is_read_exactly),
         cmocka_unit_test(a_million_lines_load),
+        cmocka_unit_test(a_file_larger_than_the_memory_allowed),
         cmocka_unit_test(a_directory_is_refused),
         cmocka_unit_test(dev_null_has_no_samples),
         cmocka_unit_test(a_missing_file_is_named),
@@ -659,6 +775,8 @@ int main(void)
         cmocka_unit_test(out_of_range_counts_and_rates),
         cmocka_unit_test(malformed_options),
         cmocka_unit_test(an_enormous_argument),
+        cmocka_unit_test(help_lists_only_the_options_a_chapter_takes),
+        cmocka_unit_test(options_of_later_chapters),
         cmocka_unit_test(the_reader_stops_at_the_buffer_end),
         cmocka_unit_test(the_error_message_fits_its_buffer),
         cmocka_unit_test(a_carriage_return_inside_a_line),
