@@ -68,7 +68,7 @@ check-coverage: ## the tests with gcov; fails below COVERAGE_MIN % of the lines 
 	    --fail-under-line $(COVERAGE_MIN) build/coverage
 
 check-same-output: ## every chapter prints the same under -O0, -O2, clang and the sanitizers
-	sh tests/same-output.sh
+	MAKE='$(MAKE)' sh tests/same-output.sh
 
 # libFuzzer: clang instruments the reader and the parsers; each target starts
 # from its committed seeds (tests/fuzz/corpus/NAME) and adds what it finds to

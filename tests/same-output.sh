@@ -1,0 +1,61 @@
+#!/bin/sh
+# Every chapter prints exactly the same bytes, and ends with the same status,
+# whether it is built with gcc -O0, gcc -O2, clang -O2 or the sanitizers.
+# A difference means the result depends on the optimiser (or on undefined
+# behaviour), and the printed numbers could not be trusted.
+#
+# Usage: sh tests/same-output.sh   (MAKE may name the make to use)
+make=${MAKE:-make}
+set -e
+$make --no-print-directory -s all BUILD=build/same-O0 CC=gcc CFLAGS='-O0 -g'
+$make --no-print-directory -s all BUILD=build/same-O2 CC=gcc CFLAGS='-O2'
+$make --no-print-directory -s all BUILD=build/same-clang CC=clang CFLAGS='-O2'
+$make --no-print-directory -s all SANITIZE=1
+set +e
+builds="build/same-O0 build/same-O2 build/same-clang build/sanitize"
+
+# The runs: defaults, data files, another start, long CSV loops, divergence,
+# overflow, and a bad option. A chapter that does not take an option refuses
+# it the same way in every build, which is compared too.
+runs='
+--data tests/data/five.csv
+--data tests/data/article-crlf.csv --b3 1.5
+--b3 -3.25
+--rate 0.3 --tolerance 0 --max-steps 40 --csv
+--rate 0.05 --tolerance 1e-9 --csv --data tests/data/five.csv
+--rate 10
+--b3 1e308
+--rate 0.1x'
+
+failed=0
+out=build/same-output
+mkdir -p "$out"
+for reference in build/same-O0/chapter[0-9]*; do
+    chapter=$(basename "$reference")
+    count=0
+    # An empty first line stands for the run without options.
+    printf '%s\n' "$runs" | {
+        mismatch=0
+        while IFS= read -r args; do
+            count=$((count + 1))
+            for build in $builds; do
+                # shellcheck disable=SC2086 # the options are meant to split
+                "$build/$chapter" $args >"$out/$chapter.out" 2>"$out/$chapter.err"
+                echo "exit status $?" >>"$out/$chapter.out"
+                cat "$out/$chapter.err" >>"$out/$chapter.out"
+                if [ "$build" = build/same-O0 ]; then
+                    mv "$out/$chapter.out" "$out/$chapter.expected"
+                elif ! cmp -s "$out/$chapter.expected" "$out/$chapter.out"; then
+                    echo "$chapter $args: $build prints differently from build/same-O0:"
+                    diff "$out/$chapter.expected" "$out/$chapter.out" | head -n 20
+                    mismatch=1
+                fi
+            done
+        done
+        [ "$mismatch" -eq 0 ] &&
+            echo "$chapter: the same output under -O0, -O2, clang and the sanitizers ($count runs)"
+        exit $mismatch
+    } || failed=1
+done
+rm -rf "$out"
+[ "$failed" -eq 0 ]
