@@ -19,7 +19,7 @@ endif
 FUZZ_SECONDS ?= 30
 COVERAGE_MIN ?= 95
 FUZZ_CC ?= clang
-FUZZ_FLAGS := -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+FUZZ_FLAGS = $(WARNINGS) -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 FUZZ_TARGETS := data cli
 # The sources every program links, and those the linters read.
 LINT_SRC = $(CODE_SRC) $(wildcard chapters/*/*.c) $(wildcard tests/*.c) $(wildcard tests/fuzz/*.c)

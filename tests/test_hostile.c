@@ -276,8 +276,12 @@ static void a_file_larger_than_the_memory_allowed(void **state)
     size_t size = (size_t)48 << 20;
     char *text = malloc(size + 1);
     assert_non_null(text);
-    for (size_t i = 0; i < size; i += 4)
-        memcpy(text + i, "0,1\n", 4);
+    memset(text, '\n', size); /* a sample "0,1" every 64 bytes, blank lines between */
+    for (size_t i = 0; i < size; i += 64) {
+        text[i] = '0';
+        text[i + 1] = ',';
+        text[i + 2] = '1';
+    }
     write_file(path, sizeof path, "too-big.csv", text, size);
     free(text);
     snprintf(out_path, sizeof out_path, "%s/hostile-too-big.out", BUILD_DIR);
