@@ -205,6 +205,11 @@ static char *read_all(FILE *stream, size_t *length)
         }
         size_t got = fread(buffer + used, 1, size - used, stream);
         used += got;
+        /* A NUL byte makes the file invalid, and data_parse() names its line
+           from what was read up to here; reading on would let /dev/zero or
+           /dev/urandom fill the memory. */
+        if (memchr(buffer + used - got, '\0', got) != NULL)
+            break;
         if (got == 0) {
             if (ferror(stream)) {
                 int saved = errno ? errno : EIO;

@@ -357,6 +357,35 @@ static void standard_input_from_a_pipe(void **state)
     run_free(&r);
 }
 
+static void devices_that_never_end(void **state)
+{
+    (void)state;
+    /* Endless input stops at the first NUL byte instead of filling memory. */
+    run_result r = run_program("chapter2", "--data /dev/zero", NULL);
+    assert_refused(&r, EXIT_BAD_INPUT, "/dev/zero:1: contains a NUL byte");
+    run_free(&r);
+    r = run_program("chapter5", "--data /dev/urandom", NULL);
+    assert_ended(&r, EXIT_BAD_INPUT);
+    assert_true(strncmp(r.err, "/dev/urandom:", 13) == 0);
+    assert_int_equal(lines_in(r.err), 1);
+    run_free(&r);
+}
+
+static void standard_input_closed(void **state)
+{
+    (void)state;
+    char err_path[256], command[512];
+    snprintf(err_path, sizeof err_path, "%s/hostile-closed.err", BUILD_DIR);
+    snprintf(command, sizeof command, "timeout 60 %s/chapter3 --data - <&- >/dev/null 2>%s",
+             BUILD_DIR, err_path);
+    int raw = system(command);
+    char *err = read_text(err_path);
+    assert_true(WIFEXITED(raw));
+    assert_int_equal(WEXITSTATUS(raw), EXIT_BAD_INPUT);
+    assert_string_equal(err, "stdin: cannot read: Bad file descriptor\n");
+    free(err);
+}
+
 /* ---- lines that are not data ---------------------------------------------- */
 
 static void a_ten_megabyte_line_is_quoted_briefly(void **state)
@@ -758,6 +787,8 @@ int main(void)
         cmocka_unit_test(a_missing_file_is_named),
         cmocka_unit_test(files_without_samples_are_refused),
         cmocka_unit_test(standard_input_from_a_pipe),
+        cmocka_unit_test(devices_that_never_end),
+        cmocka_unit_test(standard_input_closed),
         cmocka_unit_test(a_ten_megabyte_line_is_quoted_briefly),
         cmocka_unit_test(a_ten_megabyte_header_alone_is_no_data),
         cmocka_unit_test(ten_thousand_fields),
