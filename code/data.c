@@ -89,18 +89,28 @@ static int field_number(field f, char **scratch, size_t *scratch_size, double *v
     return parse_finite(*scratch, value);
 }
 
-/* Explains why a field is not a number, quoting at most 40 bytes of it. */
+/* Explains why a field is not a number, quoting at most 40 bytes of it.
+   Control bytes (a stray CR, an escape sequence) are written as \xHH, so
+   the message stays one readable line. */
 static int bad_field(char *error, size_t size, const char *name, size_t line,
                      const char *which, field f)
 {
-    int length = (int)(f.end - f.start);
+    size_t length = (size_t)(f.end - f.start);
     if (length == 0)
         return fail(error, size, name, line, "the %s value is missing", which);
-    if (length > 40)
-        return fail(error, size, name, line, "the %s value '%.40s...' is not a finite number",
-                    which, f.start);
-    return fail(error, size, name, line, "the %s value '%.*s' is not a finite number",
-                which, length, f.start);
+    /* Up to 40 bytes of 4 characters each (\xHH), then "..." and the NUL. */
+    char shown[40 * sizeof "\\xHH"];
+    size_t used = 0;
+    for (size_t i = 0; i < length && i < 40; i++) {
+        unsigned char c = (unsigned char)f.start[i];
+        if ((c < 0x20 && c != '\t') || c == 0x7f)
+            used += (size_t)snprintf(shown + used, sizeof shown - used, "\\x%02X", c);
+        else
+            shown[used++] = (char)c;
+    }
+    snprintf(shown + used, sizeof shown - used, "%s", length > 40 ? "..." : "");
+    return fail(error, size, name, line, "the %s value '%s' is not a finite number", which,
+                shown);
 }
 
 int data_parse(const char *name, const char *text, size_t length, data_set *out,

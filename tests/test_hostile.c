@@ -764,7 +764,11 @@ static void a_carriage_return_inside_a_line(void **state)
     data_set set;
     /* Only a CR just before the LF belongs to the line end. */
     assert_int_equal(data_parse("cr", "0,0\n1\r,2\n", 9, &set, error, sizeof error), -1);
-    assert_string_equal(error, "cr:2: the input value '1\r' is not a finite number");
+    assert_string_equal(error, "cr:2: the input value '1\\x0D' is not a finite number");
+    /* Nor can a field turn the terminal red: control bytes are shown as \xHH. */
+    assert_int_equal(data_parse("esc", "0,0\n1,\x1B[31mred\n", 14, &set, error, sizeof error),
+                     -1);
+    assert_string_equal(error, "esc:2: the observed value '\\x1B[31mred' is not a finite number");
     assert_int_equal(data_parse("crlf", "0,0\r\n\r\n1,2\r\n", 12, &set, error, sizeof error),
                      0);
     assert_int_equal(set.count, 2);
