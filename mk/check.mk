@@ -1,9 +1,15 @@
 # make check: every checker a C reviewer would run, one after the other.
 #
-#   make test SANITIZE=1   the tests under AddressSanitizer and UBSan (build/sanitize)
-#   make check             sanitizers, valgrind, gcc and clang with -Werror, cppcheck,
-#                          clang-tidy, coverage of code/, fuzzing, the same output
-#                          at every optimisation level
+#   make test SANITIZE=1     the tests under AddressSanitizer and UBSan (build/sanitize)
+#   make check               all of the steps below, stopping at the first that fails
+#   make check-warnings      gcc and clang, -Werror
+#   make check-static        cppcheck and clang-tidy
+#   make check-sanitize      make test SANITIZE=1
+#   make check-valgrind      memcheck on every chapter and test program
+#   make check-coverage      gcovr; at least COVERAGE_MIN % of the lines of code/
+#   make check-same-output   the chapters print the same at -O0, -O2, clang, sanitized
+#   make check-fuzz          libFuzzer, FUZZ_SECONDS on each target, both at once
+#   make golden-extremes     regenerate tests/golden_extremes.h
 #
 # Each step builds into its own directory under build/, so no object of one
 # configuration is ever linked into another.
@@ -28,7 +34,7 @@ LINT_FLAGS = -std=c11 -Icode -Itests $(CMOCKA_CFLAGS) -DBUILD_DIR='"build"'
 .PHONY: check golden-extremes build-everything check-sanitize check-valgrind check-warnings check-static \
         check-coverage check-fuzz check-same-output
 
-check: ## run every checker: sanitizers, valgrind, warnings, linters, coverage, fuzzing
+check: ## run every checker (docs/readme/check.md); each step is also a target
 	@start=$$(date +%s); \
 	for step in check-warnings check-static check-sanitize check-valgrind check-coverage \
 	            check-same-output check-fuzz; do \
@@ -40,18 +46,22 @@ check: ## run every checker: sanitizers, valgrind, warnings, linters, coverage, 
 # Every chapter and every test program, built but not run.
 build-everything: $(CHAPTER_BINS) $(TEST_BINS)
 
-check-sanitize: ## the tests under AddressSanitizer and UndefinedBehaviorSanitizer
+# The tests under AddressSanitizer and UndefinedBehaviorSanitizer.
+check-sanitize:
 	$(MAKE) --no-print-directory test SANITIZE=1
 
-check-valgrind: ## valgrind memcheck over every chapter and test program
+# valgrind memcheck over every chapter and test program.
+check-valgrind:
 	$(MAKE) --no-print-directory build-everything BUILD=build/valgrind CFLAGS='-O1 -g'
 	sh tests/valgrind.sh build/valgrind
 
-check-warnings: ## build everything with gcc and with clang, warnings as errors
+# Build everything with gcc and with clang, warnings as errors.
+check-warnings:
 	$(MAKE) --no-print-directory build-everything BUILD=build/gcc CC=gcc CFLAGS='-O2 -g'
 	$(MAKE) --no-print-directory build-everything BUILD=build/clang CC=clang CFLAGS='-O2 -g'
 
-check-static: ## cppcheck and clang-tidy over code/, chapters/ and tests/
+# cppcheck and clang-tidy over code/, chapters/ and tests/.
+check-static:
 	cppcheck --quiet --error-exitcode=1 --std=c11 --enable=warning,style,performance,portability \
 	    --inline-suppr --suppressions-list=.cppcheck-suppressions \
 	    -Icode -Itests -DBUILD_DIR='"build"' $(LINT_SRC)
@@ -60,14 +70,16 @@ check-static: ## cppcheck and clang-tidy over code/, chapters/ and tests/
 	@clang-tidy --quiet $(LINT_SRC) -- $(LINT_FLAGS) >build/clang-tidy.log 2>&1; status=$$?; \
 	    grep -v 'warnings\{0,1\} generated\.$$' build/clang-tidy.log; exit $$status
 
-check-coverage: ## the tests with gcov; fails below COVERAGE_MIN % of the lines of code/
+# The tests with gcov; fails below COVERAGE_MIN % of the lines of code/.
+check-coverage:
 	@rm -f $$(find build/coverage -name '*.gcda' 2>/dev/null)
 	$(MAKE) --no-print-directory test BUILD=build/coverage CFLAGS='-O0 -g --coverage' \
 	    LDFLAGS=--coverage
 	gcovr --root . --filter 'code/' --object-directory build/coverage --print-summary \
 	    --fail-under-line $(COVERAGE_MIN) build/coverage
 
-check-same-output: ## every chapter prints the same under -O0, -O2, clang and the sanitizers
+# Every chapter prints the same under -O0, -O2, clang and the sanitizers.
+check-same-output:
 	MAKE='$(MAKE)' sh tests/same-output.sh
 
 # libFuzzer: clang instruments the reader and the parsers; each target starts
@@ -77,7 +89,7 @@ build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(CODE_SRC) $(wildcard code/*.h)
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -Icode -o $@ $< $(CODE_SRC) -lm
 
-check-fuzz: $(FUZZ_TARGETS:%=build/fuzz/fuzz_%) ## fuzz the data reader and the option parser
+check-fuzz: $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
 	@pids=""; for t in $(FUZZ_TARGETS); do \
 	    mkdir -p build/fuzz/corpus-$$t; \
 	    build/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
@@ -91,6 +103,7 @@ check-fuzz: $(FUZZ_TARGETS:%=build/fuzz/fuzz_%) ## fuzz the data reader and the 
 	    echo "check-fuzz: a fuzz target crashed; its input is in build/fuzz/" >&2; fi; \
 	exit $$status
 
-golden-extremes: ## regenerate tests/golden_extremes.h (NumPy and mpmath)
+# Regenerate tests/golden_extremes.h (NumPy and mpmath).
+golden-extremes:
 	/usr/bin/python3 tools/golden_extremes.py > tests/golden_extremes.h.new
 	mv tests/golden_extremes.h.new tests/golden_extremes.h

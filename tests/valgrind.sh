@@ -7,7 +7,7 @@
 # The test programs start the chapters through system(); those children are
 # checked by the chapter runs here, so valgrind does not follow them.
 build=${1:-build}
-memcheck="valgrind --quiet --error-exitcode=99 --leak-check=full --show-leak-kinds=all
+memcheck="valgrind --quiet --trace-children=no --error-exitcode=99 --leak-check=full --show-leak-kinds=all
           --track-origins=yes"
 kinds=all
 failed=0
