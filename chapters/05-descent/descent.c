@@ -75,10 +75,8 @@ static void print_result(const cli_options *options, const nn_params *p, nn_data
            "slope -2 x (sum of residuals) is zero where b3 equals the mean residual\n"
            "at b3 = 0. That exact bottom is b3 = ");
     report_number(exact, 0);
-    printf("; descent stopped ");
-    report_number(fabs(exact - p->b3), 0);
-    printf(" away,\nwhich is what a tolerance of %g on the step size allows.\n",
-           options->tolerance);
+    printf("; descent stopped %.2g away,\nwhich is what a tolerance of %g on the step "
+           "size allows.\n", fabs(exact - p->b3), options->tolerance);
     if (report_is_article(options) && options->rate == 0.1)
         printf("\nThe article reports b3 = 2.21 at the end. It had added each step instead of\n"
                "subtracting it (-1.57, then -2.196), walking away from the bottom; the value\n"
