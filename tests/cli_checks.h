@@ -13,7 +13,7 @@
  * Runs `program args` and expects bad input: exit status 2, nothing on
  * standard output, and exactly one line on stderr that contains `needle`.
  */
-static void expect_bad_input(const char *program, const char *args, const char *needle)
+static inline void expect_bad_input(const char *program, const char *args, const char *needle)
 {
     run_result r = run_program(program, args, NULL);
     if (r.status != 2)
@@ -32,7 +32,7 @@ static void expect_bad_input(const char *program, const char *args, const char *
  * Runs `program args` and expects divergence: exit status 1, one line on
  * stderr saying so, and no infinity or NaN anywhere on standard output.
  */
-static void expect_diverged(const char *program, const char *args, const char *needle)
+static inline void expect_diverged(const char *program, const char *args, const char *needle)
 {
     run_result r = run_program(program, args, NULL);
     assert_int_equal(r.status, 1);

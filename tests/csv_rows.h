@@ -24,7 +24,7 @@ typedef struct csv_row {
  * `max_rows` rows, the header included, and returns how many lines there
  * were in all.
  */
-static int csv_split(char *text, csv_row *rows, int max_rows)
+static inline int csv_split(char *text, csv_row *rows, int max_rows)
 {
     int count = 0;
     char *line = text;
@@ -53,7 +53,7 @@ static int csv_split(char *text, csv_row *rows, int max_rows)
 }
 
 /** Field `column` of `row` as a number; fails the test unless it is one entirely. */
-static double csv_number(const csv_row *row, int column)
+static inline double csv_number(const csv_row *row, int column)
 {
     assert_true(column < row->columns);
     char *end = NULL;
@@ -63,7 +63,7 @@ static double csv_number(const csv_row *row, int column)
 }
 
 /** How many lines `text` has. */
-static int count_lines(const char *text)
+static inline int count_lines(const char *text)
 {
     int lines = 0;
     for (; text != NULL && *text != '\0'; text++)

@@ -3,9 +3,16 @@
 
 The network is written here in torch, float64, and differentiated by
 autograd: no derivative below is worked out by hand, so the C chain rule is
-checked against an independent method. softplus is torch.logaddexp(0, z),
-exact for every z, because F.softplus returns z itself once z > 20 (an error
-near 2e-9 that a 1e-12 comparison would catch).
+checked against an independent method.
+
+softplus needs care in the reference too. F.softplus returns z itself once
+z > 20 (an error near 2e-9). torch.logaddexp(0, z) is right for z > 0, but
+in this PyTorch it computes log(1 + e^z) as log(e^-m + e^(z-m)) and so loses
+the small value for negative z: 9.348e-14 instead of 9.358e-14 at z = -30,
+and 0 below z = -37, which would make every w3 and w4 slope built on it
+wrong. So the reference uses logaddexp for z > 0 and log1p(exp(z)) for
+z <= 0, each fed a clamped z so that the branch torch.where drops never
+produces an infinity whose zero-weighted gradient would turn into NaN.
 
 The points: the article's, the starts of chapters 6 and 7, and random ones
 from a fixed NumPy seed, a third of them with weights large enough that
@@ -22,10 +29,16 @@ NAMES = ("w1", "b1", "w2", "b2", "w3", "w4", "b3")
 SAMPLES = 3  # samples per point
 
 
+def softplus(z):
+    positive = torch.logaddexp(torch.zeros_like(z), torch.clamp(z, min=0.0))
+    negative = torch.log1p(torch.exp(torch.clamp(z, max=0.0)))
+    return torch.where(z > 0, positive, negative)
+
+
 def ssr(params, x, y):
     w1, b1, w2, b2, w3, w4, b3 = params
-    a1 = torch.logaddexp(torch.zeros_like(x), w1 * x + b1)
-    a2 = torch.logaddexp(torch.zeros_like(x), w2 * x + b2)
+    a1 = softplus(w1 * x + b1)
+    a2 = softplus(w2 * x + b2)
     predicted = w3 * a1 + w4 * a2 + b3
     return torch.sum((y - predicted) ** 2)
 

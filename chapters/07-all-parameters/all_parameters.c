@@ -87,8 +87,8 @@ static void print_comparison(const nn_params *p, nn_data data)
            "b1 = -1.43, w2 = -3.53, b2 = 0.57, w3 = -1.22, w4 = -2.30 and b3 = 2.61,\n"
            "where the SSR is %.6g. The loop above ends elsewhere, with an SSR of\n"
            "%.6g: by eye just as close to zero. That is not a mistake. Three samples\n"
-           "give only three equations for seven unknowns, so a whole family of values\n"
-           "fits the three points exactly, and nothing in the data prefers the video's.\n"
+           "give only three equations for seven unknowns, so there are many exact fits,\n"
+           "a whole family of them, and nothing in the data prefers the video's one.\n"
            "Which member descent comes close to depends on the start, the rate and when\n"
            "it stops: both curves pass (almost) through the three points and differ\n"
            "between them.\n",
@@ -121,7 +121,7 @@ static void print_smaller_rates(const cli_options *options, nn_params start, nn_
             printf("stopped once every |slope| < %g, tolerance / rate\n",
                    options->tolerance / slower.learning_rate);
     }
-    printf("A smaller rate takes shorter steps, so it needs more of them. And since the\n"
+    printf("\nA smaller rate takes shorter steps, so it needs more of them. And since the\n"
            "loop stops when slope x rate is below the tolerance, a smaller rate also\n"
            "accepts steeper slopes as flat enough: a tenth of the rate can stop on a\n"
            "nearly flat stretch long before the fit is good. The tolerance means\n"
