@@ -110,7 +110,7 @@ int main(int argc, char **argv)
         for (int i = 0; i < NN_PARAM_COUNT; i++)
             *nn_param_at(&q, i) = random_normal(&rng);
         // [ch08_random]
-        char label[16];
+        char label[32];
         snprintf(label, sizeof label, "random%d", k);
         if (text)
             printf("%sPoint %d:\n", k > 1 ? "\n" : "", k);
