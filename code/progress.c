@@ -84,7 +84,7 @@ void progress_params(const nn_params *p, unsigned which)
 }
 
 void progress_result(const cli_options *options, const nn_params *p, unsigned moving,
-                     double final_ssr, descent_result result)
+                     double start_ssr, double final_ssr, descent_result result)
 {
     progress_params(p, moving);
     printf("%sSSR = %.6g after %ld update%s", options->quiet ? ", " : "\n  ", final_ssr,
@@ -94,6 +94,10 @@ void progress_result(const cli_options *options, const nn_params *p, unsigned mo
     else
         printf(" (stopped at the limit of %ld gradients before the steps fell below %g)\n",
                options->max_steps, options->tolerance);
+    if (!options->quiet && final_ssr > start_ssr)
+        printf("  The SSR grew from %.6g to %.6g: each step overshoots the bottom of the\n"
+               "  bowl by more than it gains, so the loop climbs. Try a smaller --rate.\n",
+               start_ssr, final_ssr);
 }
 
 int progress_diverged(const cli_program *program, descent_result result, double rate)

@@ -39,10 +39,11 @@ void progress_params(const nn_params *p, unsigned which);
 
 /**
  * The closing line: the moving parameters where the loop ended, the SSR
- * there, how many updates, and why it stopped.
+ * there, how many updates, and why it stopped. Unless quiet, adds a warning
+ * when the SSR ended above `start_ssr`: the rate was too large to descend.
  */
 void progress_result(const cli_options *options, const nn_params *p, unsigned moving,
-                     double final_ssr, descent_result result);
+                     double start_ssr, double final_ssr, descent_result result);
 
 /**
  * After a descent that ended with DESCENT_DIVERGED: one line on stderr that

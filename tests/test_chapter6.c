@@ -256,6 +256,13 @@ static void data_from_a_file_or_standard_input(void **state)
     assert_int_equal(five.status, 0);
     assert_contains(five.out, "0.2500"); /* one of the five inputs in the chain table */
     assert_lacks(five.out, "article's network"); /* the comparison is for the article's data */
+    /* Five samples make the bowl steeper: rate 0.1 overshoots, and the chapter says so. */
+    assert_contains(five.out, "The SSR grew from");
+    assert_contains(five.out, "Try a smaller --rate");
+    run_free(&five);
+    five = run_program("chapter6", "--rate 0.01 --data " TEST_DATA("five.csv"), NULL);
+    assert_int_equal(five.status, 0);
+    assert_lacks(five.out, "The SSR grew");
     run_free(&five);
 }
 

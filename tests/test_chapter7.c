@@ -232,6 +232,17 @@ static void seed_and_quiet(void **state)
     assert_contains(r.out, "stopped at the limit of 3 gradients");
     run_free(&r);
 
+    /* A random start that stalls on a plateau is not passed off as a fit. */
+    r = run_program("chapter7", "--seed 2", NULL);
+    assert_int_equal(r.status, 0);
+    assert_contains(r.out, "not near any fit");
+    assert_lacks(r.out, "just as close to zero");
+    run_free(&r);
+    r = run_program("chapter7", "", NULL);
+    assert_contains(r.out, "just as close to zero");
+    assert_lacks(r.out, "not near any fit");
+    run_free(&r);
+
     /* The same seed gives the same run; another seed another. */
     run_result a = run_program("chapter7", "--seed 9 --quiet", NULL);
     run_result b = run_program("chapter7", "--seed 9 --quiet", NULL);

@@ -120,6 +120,7 @@ int main(int argc, char **argv)
     }
 
     // [ch06_loop]
+    double start_ssr = ssr(&p, data);
     descent_settings settings = {options.rate, options.tolerance, options.max_steps};
     progress_printer printer = {&options, NN_OUTPUT_LAYER, 1, 10, 50, 0};
     progress_header(&printer);
@@ -131,7 +132,7 @@ int main(int argc, char **argv)
         status = progress_diverged(&program, result, options.rate);
     } else if (!options.csv) {
         printf("%s", options.quiet ? "" : "\nThe loop ends at\n  ");
-        progress_result(&options, &p, NN_OUTPUT_LAYER, ssr(&p, data), result);
+        progress_result(&options, &p, NN_OUTPUT_LAYER, start_ssr, ssr(&p, data), result);
         if (!options.quiet && options.data_path == NULL)
             print_comparison(&p, data);
     }

@@ -83,16 +83,26 @@ static void print_comparison(const nn_params *p, nn_data data)
 {
     nn_params video = nn_article_params();
     video.b3 = 2.61;
+    double final_ssr = ssr(p, data);
     printf("\nStatQuest's video ends at the values the article starts from, w1 = 3.34,\n"
            "b1 = -1.43, w2 = -3.53, b2 = 0.57, w3 = -1.22, w4 = -2.30 and b3 = 2.61,\n"
-           "where the SSR is %.6g. The loop above ends elsewhere, with an SSR of\n"
-           "%.6g: by eye just as close to zero. That is not a mistake. Three samples\n"
-           "give only three equations for seven unknowns, so there are many exact fits,\n"
-           "a whole family of them, and nothing in the data prefers the video's one.\n"
-           "Which member descent comes close to depends on the start, the rate and when\n"
-           "it stops: both curves pass (almost) through the three points and differ\n"
-           "between them.\n",
-           ssr(&video, data), ssr(p, data));
+           "where the SSR is %.6g. ", ssr(&video, data));
+    if (final_ssr < 0.01)
+        printf("The loop above ends elsewhere, with an SSR of\n"
+               "%.6g: by eye just as close to zero. That is not a mistake. Three samples\n"
+               "give only three equations for seven unknowns, so there are many exact fits,\n"
+               "a whole family of them, and nothing in the data prefers the video's one.\n"
+               "Which member descent comes close to depends on the start, the rate and when\n"
+               "it stops: both curves pass (almost) through the three points and differ\n"
+               "between them.\n", final_ssr);
+    else
+        printf("The loop above ends with an SSR of\n"
+               "%.6g, not near any fit: it stopped where the slopes were small, on a\n"
+               "nearly flat stretch or at the step limit, not at a bottom. Plain descent\n"
+               "from a random start can do that; a smaller --tolerance, more --max-steps\n"
+               "or another --seed may get further. (Where it does reach a fit, that fit\n"
+               "need not be the video's: three samples and seven unknowns allow many\n"
+               "exact fits.)\n", final_ssr);
 }
 
 /* The same descent with a smaller rate, to see what the rate changes. */
@@ -151,6 +161,7 @@ int main(int argc, char **argv)
     }
 
     // [ch07_loop]
+    double start_ssr = ssr(&p, data);
     descent_settings settings = {options.rate, options.tolerance, options.max_steps};
     progress_printer printer = {&options, NN_ALL_PARAMS, 0, 5, 50, 0};
     progress_header(&printer);
@@ -162,7 +173,7 @@ int main(int argc, char **argv)
         status = progress_diverged(&program, result, options.rate);
     } else if (!options.csv) {
         printf("%s", options.quiet ? "" : "\nThe loop ends at\n  ");
-        progress_result(&options, &p, NN_ALL_PARAMS, ssr(&p, data), result);
+        progress_result(&options, &p, NN_ALL_PARAMS, start_ssr, ssr(&p, data), result);
         if (!options.quiet) {
             if (options.data_path == NULL)
                 print_comparison(&p, data);
