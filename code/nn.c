@@ -318,6 +318,57 @@ descent_result descend(nn_params *p, nn_data data, unsigned moving, descent_sett
 }
 // [nn_descend]
 
+// [nn_optimal_output_layer]
+int optimal_output_layer(const nn_params *p, nn_data data, nn_params *best)
+{
+    /* m theta = r, with m = sum u u^T and r = sum u observed, u = (a1, a2, 1). */
+    double m[3][4] = {{0.0}};
+    for (size_t i = 0; i < data.count; i++) {
+        nn_trace t = forward(p, data.input[i]);
+        double u[3] = {t.a1, t.a2, 1.0};
+        for (int row = 0; row < 3; row++) {
+            for (int col = 0; col < 3; col++)
+                m[row][col] += u[row] * u[col];
+            m[row][3] += u[row] * data.observed[i];
+        }
+    }
+    /* Gaussian elimination, largest pivot first. */
+    double scale = fmax(fabs(m[0][0]), fmax(fabs(m[1][1]), fabs(m[2][2])));
+    for (int k = 0; k < 3; k++) {
+        int pivot = k;
+        for (int row = k + 1; row < 3; row++)
+            if (fabs(m[row][k]) > fabs(m[pivot][k]))
+                pivot = row;
+        if (!(fabs(m[pivot][k]) > 1e-12 * scale))
+            return 0; /* no single bottom: a valley, not a bowl */
+        for (int col = 0; col < 4; col++) {
+            double swap = m[k][col];
+            m[k][col] = m[pivot][col];
+            m[pivot][col] = swap;
+        }
+        for (int row = k + 1; row < 3; row++) {
+            double factor = m[row][k] / m[k][k];
+            for (int col = k; col < 4; col++)
+                m[row][col] -= factor * m[k][col];
+        }
+    }
+    double theta[3];
+    for (int k = 2; k >= 0; k--) {
+        double sum = m[k][3];
+        for (int col = k + 1; col < 3; col++)
+            sum -= m[k][col] * theta[col];
+        theta[k] = sum / m[k][k];
+    }
+    if (!isfinite(theta[0]) || !isfinite(theta[1]) || !isfinite(theta[2]))
+        return 0;
+    *best = *p;
+    best->w3 = theta[0];
+    best->w4 = theta[1];
+    best->b3 = theta[2];
+    return 1;
+}
+// [nn_optimal_output_layer]
+
 /* ---- Chapter 7: all seven from a random start --------------------------- */
 
 nn_params nn_random_start(random_state *r)

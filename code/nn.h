@@ -306,6 +306,18 @@ int steps_below_tolerance(const descent_point *point, unsigned moving, double to
 descent_result descend(nn_params *p, nn_data data, unsigned moving, descent_settings settings,
                        descent_point_observer on_point, void *context);
 
+/**
+ * The w3, w4 and b3 at the very bottom of the SSR while w1, b1, w2 and b2
+ * stay as in `p`. The prediction is linear in these three, so the SSR is a
+ * bowl with one lowest point, where all three slopes are zero: with
+ * \f$ u_i = (a_{1,i}, a_{2,i}, 1) \f$ the normal equations
+ * \f$ \left(\sum_i u_i u_i^{T}\right) \theta = \sum_i u_i\,\mathrm{observed}_i \f$,
+ * solved by Gaussian elimination. Writes `*best` (`p` with the three
+ * replaced) and returns 1; returns 0 without writing when the equations
+ * have no single solution, as with fewer than three different inputs.
+ */
+int optimal_output_layer(const nn_params *p, nn_data data, nn_params *best);
+
 /* ---- Chapter 7: all seven from a random start --------------------------- */
 
 /**

@@ -15,8 +15,8 @@
 
 /** One CSV row: its text fields (up to CSV_MAX_COLUMNS) split in place. */
 typedef struct csv_row {
-    int columns;
-    char *field[CSV_MAX_COLUMNS];
+    int columns;                  /**< fields found */
+    char *field[CSV_MAX_COLUMNS]; /**< each field's text, NUL-terminated */
 } csv_row;
 
 /**

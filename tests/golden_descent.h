@@ -122,6 +122,9 @@ static const double golden_ch6_fine_last_slope[7] = {-4.7779632172628899e-06, 8.
 static const double golden_ch6_start_slope[7] = {0.37393235538673564, 0.36543460348649892, -0.031025638248947621, 0.46865907779561944, 2.5761395298828811, 1.2567622996820274, 1.8995546661671223};
 /* The exact fit of w3, w4, b3 with w1 ... b2 fixed: a 3 x 3 linear system. */
 static const double golden_ch6_exact[3] = {-1.2158982184895835, -2.303806576458256, 2.6066611228590113};
+/* The same on tests/data/five.csv: a least-squares bottom, and its SSR. */
+static const double golden_ch6_five_best[3] = {-0.81348756012460866, -1.5771432135163024, 1.8166657197822751};
+static const double golden_ch6_five_best_ssr = 0.070329109630174566;
 
 /* Chapter 7: the first 100 rows from the video's start, rate 0.1. */
 static const double golden_ch7_rows[100][8] = {

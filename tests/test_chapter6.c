@@ -142,6 +142,35 @@ static void a_fine_tolerance_reaches_the_exact_fit(void **state)
     assert_true(fabs(golden_ch6_exact[2] - 2.61) < 0.005);
 }
 
+static void the_bottom_of_the_bowl_is_solved_exactly(void **state)
+{
+    (void)state;
+    nn_params start = nn_start_output_layer(), best;
+    assert_int_equal(optimal_output_layer(&start, nn_article_data(), &best), 1);
+    assert_close(best.w3, golden_ch6_exact[0], GOLDEN_TOLERANCE);
+    assert_close(best.w4, golden_ch6_exact[1], GOLDEN_TOLERANCE);
+    assert_close(best.b3, golden_ch6_exact[2], GOLDEN_TOLERANCE);
+    assert_true(best.w1 == start.w1 && best.b2 == start.b2);
+    nn_gradient g = gradient(&best, nn_article_data());
+    assert_true(fabs(g.w3) < 1e-12 && fabs(g.w4) < 1e-12 && fabs(g.b3) < 1e-12);
+
+    static const double five_x[] = {0.0, 0.25, 0.5, 0.75, 1.0};
+    static const double five_y[] = {0.1, 0.4, 0.9, 0.5, 0.05};
+    nn_data five = {5, five_x, five_y};
+    assert_int_equal(optimal_output_layer(&start, five, &best), 1);
+    assert_close(best.w3, golden_ch6_five_best[0], GOLDEN_TOLERANCE);
+    assert_close(best.w4, golden_ch6_five_best[1], GOLDEN_TOLERANCE);
+    assert_close(best.b3, golden_ch6_five_best[2], GOLDEN_TOLERANCE);
+    assert_close(ssr(&best, five), golden_ch6_five_best_ssr, 1e-10);
+
+    /* Two different inputs cannot pin down three unknowns. */
+    static const double two_x[] = {0.0, 1.0, 1.0}, two_y[] = {1.0, 2.0, 3.0};
+    nn_data two = {3, two_x, two_y};
+    best.w3 = 42.0;
+    assert_int_equal(optimal_output_layer(&start, two, &best), 0);
+    assert_true(best.w3 == 42.0);
+}
+
 static void a_large_rate_diverges_without_infinite_rows(void **state)
 {
     (void)state;
@@ -184,12 +213,11 @@ static void program_shows_the_chains_and_the_result(void **state)
     snprintf(expected, sizeof expected, "SSR = %.6g after %d updates", golden_ch6_end_ssr,
              GOLDEN_CH6_END_UPDATES);
     assert_contains(r.out, expected);
-    /* The exact fit the text quotes. */
-    snprintf(expected, sizeof expected, "w3 = %s, w4 = %s, b3 = %s",
-             four_decimals(golden_ch6_exact[0]), "-2.3038", "2.6067");
+    /* The exact bottom the text solves for (the chapter prints 4 decimals). */
+    snprintf(expected, sizeof expected, "w3 = %.4f, w4 = %.4f, b3 = %.4f, SSR = 0 (to rounding)",
+             golden_ch6_exact[0], golden_ch6_exact[1], golden_ch6_exact[2]);
     assert_contains(r.out, expected);
-    assert_string_equal(four_decimals(golden_ch6_exact[1]), "-2.3038");
-    assert_string_equal(four_decimals(golden_ch6_exact[2]), "2.6067");
+    assert_contains(r.out, "the article's w3 = -1.22, w4 = -2.30, b3 = 2.61 to two decimals");
     assert_contains(r.out, "every step below 0.001: stop");
     run_free(&r);
 }
@@ -242,6 +270,7 @@ static void quiet_prints_one_line(void **state)
 static void data_from_a_file_or_standard_input(void **state)
 {
     (void)state;
+    char expected[128];
     run_result a = run_program("chapter6", "--quiet", NULL);
     run_result b = run_program("chapter6", "--quiet --data -", "x,y\n0,0\n0.5,1\n1,0\n");
     run_result c = run_program("chapter6", "--quiet --data " TEST_DATA("article-crlf.csv"), NULL);
@@ -255,7 +284,7 @@ static void data_from_a_file_or_standard_input(void **state)
     run_result five = run_program("chapter6", "--data " TEST_DATA("five.csv"), NULL);
     assert_int_equal(five.status, 0);
     assert_contains(five.out, "0.2500"); /* one of the five inputs in the chain table */
-    assert_lacks(five.out, "article's network"); /* the comparison is for the article's data */
+    assert_lacks(five.out, "the article's w3"); /* that remark is for the article's data */
     /* Five samples make the bowl steeper: rate 0.1 overshoots, and the chapter says so. */
     assert_contains(five.out, "The SSR grew from");
     assert_contains(five.out, "Try a smaller --rate");
@@ -263,6 +292,12 @@ static void data_from_a_file_or_standard_input(void **state)
     five = run_program("chapter6", "--rate 0.01 --data " TEST_DATA("five.csv"), NULL);
     assert_int_equal(five.status, 0);
     assert_lacks(five.out, "The SSR grew");
+    snprintf(expected, sizeof expected, "b3 = %s, SSR = %.6g", four_decimals(golden_ch6_five_best[2]),
+             golden_ch6_five_best_ssr);
+    assert_contains(five.out, expected);
+    run_free(&five);
+    five = run_program("chapter6", "--data -", "0,1\n1,2\n1,3\n");
+    assert_contains(five.out, "fewer than three different inputs");
     run_free(&five);
 }
 
@@ -315,6 +350,7 @@ int main(void)
         cmocka_unit_test(hundred_steps_match_numpy),
         cmocka_unit_test(defaults_converge_where_numpy_does),
         cmocka_unit_test(a_fine_tolerance_reaches_the_exact_fit),
+        cmocka_unit_test(the_bottom_of_the_bowl_is_solved_exactly),
         cmocka_unit_test(a_large_rate_diverges_without_infinite_rows),
         cmocka_unit_test(program_shows_the_chains_and_the_result),
         cmocka_unit_test(csv_has_every_parameter_to_full_precision),

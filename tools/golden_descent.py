@@ -10,6 +10,7 @@ bits. Writes tests/golden_descent.h; commit its output.
 Usage: /usr/bin/python3 tools/golden_descent.py > tests/golden_descent.h
 """
 import math
+import os
 import sys
 
 import numpy as np
@@ -23,6 +24,7 @@ START7 = [2.74, 0.0, -1.13, 0.0, 0.36, 0.63, 0.0]
 OUTPUT_LAYER = np.array([0, 0, 0, 0, 1, 1, 1], dtype=bool)
 ALL = np.ones(7, dtype=bool)
 MASK64 = (1 << 64) - 1
+HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 def sigmoid(z):
@@ -74,6 +76,23 @@ def normal(bits):
     return math.sqrt(-2.0 * math.log(u1)) * math.cos(2.0 * math.pi * u2)
 
 
+def read_samples(path):
+    """input,observed pairs; comments, blank lines and the header skipped."""
+    xs, ys = [], []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            try:
+                x, y = (float(v) for v in line.split(","))
+            except ValueError:
+                continue  # the header
+            xs.append(x)
+            ys.append(y)
+    return np.array(xs), np.array(ys)
+
+
 def c_array(name, values):
     return "static const double %s[%d] = {%s};" % (
         name, len(values), ", ".join("%.17g" % v for v in values))
@@ -116,6 +135,12 @@ def main():
     a = np.c_[np.logaddexp(0.0, w1 * X + b1), np.logaddexp(0.0, w2 * X + b2), np.ones(3)]
     out.append("/* The exact fit of w3, w4, b3 with w1 ... b2 fixed: a 3 x 3 linear system. */")
     out.append(c_array("golden_ch6_exact", np.linalg.solve(a, Y)))
+    fx, fy = read_samples(os.path.join(HERE, "..", "tests", "data", "five.csv"))
+    a = np.c_[np.logaddexp(0.0, w1 * fx + b1), np.logaddexp(0.0, w2 * fx + b2), np.ones(len(fx))]
+    best = np.linalg.lstsq(a, fy, rcond=None)[0]
+    out.append("/* The same on tests/data/five.csv: a least-squares bottom, and its SSR. */")
+    out.append(c_array("golden_ch6_five_best", best))
+    out.append(c_value("golden_ch6_five_best_ssr", float(np.sum((a @ best - fy) ** 2))))
 
     out.append("\n/* Chapter 7: the first 100 rows from the video's start, rate 0.1. */")
     rows = descent(START7, ALL, max_steps=100)[0]

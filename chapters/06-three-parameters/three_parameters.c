@@ -82,25 +82,50 @@ static void print_chains(const nn_params *p, nn_data data)
     report_number_line(g.b3, 0);
 }
 
-/* Where the loop stopped, against the article's values and the exact fit. */
-static void print_comparison(const nn_params *p, nn_data data)
+/* Where the loop stopped, against the exact bottom of the bowl. */
+static void print_comparison(const cli_options *options, const nn_params *p, nn_data data,
+                             descent_result result, int ssr_grew)
 {
+    printf("\nWith w1, b1, w2 and b2 fixed, the prediction is a straight sum of w3, w4\n"
+           "and b3, so the SSR is a bowl with one bottom, where all three slopes are\n"
+           "zero. Those are three linear equations in w3, w4 and b3; solving them gives\n  ");
+    // [ch06_exact]
+    nn_params best;
+    int solved = optimal_output_layer(p, data, &best);
+    // [ch06_exact]
+    if (!solved) {
+        printf("no single answer: these samples have fewer than three different inputs,\n"
+               "  so the bowl is a valley with a whole line of bottoms.\n");
+        return;
+    }
+    progress_params(&best, NN_OUTPUT_LAYER);
+    double best_ssr = ssr(&best, data);
+    if (best_ssr < 1e-20) /* what is left is rounding, not misfit */
+        printf(", SSR = 0 (to rounding)\n");
+    else
+        printf(", SSR = %.6g\n", best_ssr);
+    if (options->data_path == NULL)
+        printf("which is the article's w3 = -1.22, w4 = -2.30, b3 = 2.61 to two decimals:\n"
+               "three samples and three unknowns, so the bottom fits them exactly.\n");
+    if (ssr_grew)
+        return;
+    if (result.end == DESCENT_STEP_LIMIT) {
+        printf("The loop used up its %ld gradients on the way there; more --max-steps\n"
+               "lets it go on.\n", options->max_steps);
+        return;
+    }
     nn_gradient g = gradient(p, data);
-    printf("\nThe article's network has w3 = -1.22, w4 = -2.30, b3 = 2.61. With w1, b1, w2\n"
-           "and b2 fixed, the prediction is a straight sum of w3, w4 and b3, and three\n"
-           "samples give three equations in three unknowns: exactly one set of values\n"
-           "fits them exactly, w3 = -1.2159, w4 = -2.3038, b3 = 2.6067, which is the\n"
-           "article's to two decimals. The loop stopped short of it because it stops\n"
-           "on the step size, not on the distance: the bowl is long and shallow in one\n"
-           "direction, and there the slopes (here ");
+    printf("The loop stopped short of it because it stops on the step size, not on\n"
+           "the distance: the bowl is long and shallow in one direction, and there the\n"
+           "slopes (here ");
     report_number(g.w3, 0);
     printf(", ");
     report_number(g.w4, 0);
     printf(", ");
     report_number(g.b3, 0);
-    printf(")\n"
-           "are small long before the bottom. A smaller tolerance walks on towards it:\n"
-           "try make chapter6 ARGS='--tolerance 1e-6 --max-steps 100000'.\n");
+    printf(") are small long before the bottom.\n"
+           "A smaller tolerance walks on towards it: try\n"
+           "  make chapter6 ARGS='--tolerance 1e-6 --max-steps 100000'\n");
 }
 
 int main(int argc, char **argv)
@@ -133,8 +158,8 @@ int main(int argc, char **argv)
     } else if (!options.csv) {
         printf("%s", options.quiet ? "" : "\nThe loop ends at\n  ");
         progress_result(&options, &p, NN_OUTPUT_LAYER, start_ssr, ssr(&p, data), result);
-        if (!options.quiet && options.data_path == NULL)
-            print_comparison(&p, data);
+        if (!options.quiet)
+            print_comparison(&options, &p, data, result, ssr(&p, data) > start_ssr);
     }
     data_free(&storage);
     return status;
