@@ -43,6 +43,11 @@ def ssr_and_gradient(p, x=X, y=Y):
     return float(np.sum((y - predicted) ** 2)), g
 
 
+def predict(p, x):
+    w1, b1, w2, b2, w3, w4, b3 = p
+    return w3 * np.logaddexp(0.0, w1 * x + b1) + w4 * np.logaddexp(0.0, w2 * x + b2) + b3
+
+
 def descent(start, moving, rate=0.1, tolerance=0.001, max_steps=1000):
     """Rows (params, ssr) before each update; the end, updates and the final slope."""
     p = np.array(start, dtype=float)
@@ -152,6 +157,11 @@ def main():
     s0, g0 = ssr_and_gradient(np.array(START7))
     out.append(c_array("golden_ch7_start_slope", g0))
     video = list(ARTICLE[:6]) + [2.61]
+    end = descent(START7, ALL)[3]
+    xs = np.array([0.0, 0.25, 0.5, 0.75, 1.0])
+    out.append("/* Both fits' curves at x = 0, 0.25, ... 1: chapter 7's end, and the video's. */")
+    out.append(c_array("golden_ch7_curve_ours", predict(end, xs)))
+    out.append(c_array("golden_ch7_curve_video", predict(video, xs)))
     out.append(c_value("golden_ch7_video_ssr", ssr_and_gradient(np.array(video))[0]))
 
     seed = 5

@@ -78,31 +78,35 @@ static void print_chain_to_w1(const nn_params *p, nn_data data)
     }
 }
 
-/* The fit against the video's, which are the values the article starts from. */
+/* The fit against the video's, whose values the article starts from. */
 static void print_comparison(const nn_params *p, nn_data data)
 {
     nn_params video = nn_article_params();
     video.b3 = 2.61;
     double final_ssr = ssr(p, data);
-    printf("\nStatQuest's video ends at the values the article starts from, w1 = 3.34,\n"
-           "b1 = -1.43, w2 = -3.53, b2 = 0.57, w3 = -1.22, w4 = -2.30 and b3 = 2.61,\n"
-           "where the SSR is %.6g. ", ssr(&video, data));
-    if (final_ssr < 0.01)
-        printf("The loop above ends elsewhere, with an SSR of\n"
-               "%.6g: by eye just as close to zero. That is not a mistake. Three samples\n"
-               "give only three equations for seven unknowns, so there are many exact fits,\n"
-               "a whole family of them, and nothing in the data prefers the video's one.\n"
-               "Which member descent comes close to depends on the start, the rate and when\n"
-               "it stops: both curves pass (almost) through the three points and differ\n"
-               "between them.\n", final_ssr);
-    else
-        printf("The loop above ends with an SSR of\n"
-               "%.6g, not near any fit: it stopped where the slopes were small, on a\n"
-               "nearly flat stretch or at the step limit, not at a bottom. Plain descent\n"
-               "from a random start can do that; a smaller --tolerance, more --max-steps\n"
-               "or another --seed may get further. (Where it does reach a fit, that fit\n"
-               "need not be the video's: three samples and seven unknowns allow many\n"
-               "exact fits.)\n", final_ssr);
+    printf("\nStatQuest's fitted network, whose values the article starts from, has\n"
+           "w1 = 3.34, b1 = -1.43, w2 = -3.53, b2 = 0.57, w3 = -1.22, w4 = -2.30 and\n"
+           "b3 = 2.61; there the SSR is %.6g.\n", ssr(&video, data));
+    if (!(final_ssr < 0.01)) {
+        printf("The loop above ends with an SSR of %.6g, not near any fit: it stopped\n"
+               "where the slopes were small, on a nearly flat stretch or at the step\n"
+               "limit, not at a bottom. Plain descent from a random start can do that;\n"
+               "a smaller --tolerance, more --max-steps or another --seed may get further.\n"
+               "(Where it does reach a fit, that fit need not be the video's: three samples\n"
+               "and seven unknowns allow many exact fits.)\n", final_ssr);
+        return;
+    }
+    printf("The loop above ends elsewhere, with an SSR of %.6g, by eye just as close\n"
+           "to zero. That is not a mistake. Three samples give only three equations for\n"
+           "seven unknowns, so there are many exact fits, a whole family of them, and\n"
+           "nothing in the data prefers the video's one. Which of them descent comes\n"
+           "close to depends on the start, the rate and when it stops. Both curves pass\n"
+           "(almost) through the three samples, and differ between them:\n\n"
+           "         x      this fit   the video's\n", final_ssr);
+    // [ch07_two_fits]
+    for (double x = 0.0; x <= 1.0; x += 0.25)
+        printf("%10.2f %13.4f %13.4f\n", x, forward(p, x).predicted, forward(&video, x).predicted);
+    // [ch07_two_fits]
 }
 
 /* The same descent with a smaller rate, to see what the rate changes. */
