@@ -67,8 +67,10 @@ void progress_row(const descent_point *point, void *context)
         for (int i = 0; i < NN_PARAM_COUNT; i++)
             if (printer->moving & NN_BIT(i))
                 report_number(nn_param(&point->slope, i), 11);
-    printf(last && point->step < options->max_steps ? "   every step below %g: stop\n" : "\n",
-           options->tolerance);
+    printf("\n");
+    if (last && point->step < options->max_steps)
+        printf("        every |step size| is now below %g: the loop stops here\n",
+               options->tolerance);
 }
 
 void progress_params(const nn_params *p, unsigned which)
@@ -86,7 +88,15 @@ void progress_params(const nn_params *p, unsigned which)
 void progress_result(const cli_options *options, const nn_params *p, unsigned moving,
                      double start_ssr, double final_ssr, descent_result result)
 {
-    progress_params(p, moving);
+    /* Seven parameters make a long line: as text, the hidden layer's go first. */
+    unsigned hidden = NN_ALL_PARAMS & ~NN_OUTPUT_LAYER;
+    if (!options->quiet && (moving & hidden) && (moving & NN_OUTPUT_LAYER)) {
+        progress_params(p, moving & hidden);
+        printf(",\n  ");
+        progress_params(p, moving & NN_OUTPUT_LAYER);
+    } else {
+        progress_params(p, moving);
+    }
     printf("%sSSR = %.6g after %ld update%s", options->quiet ? ", " : "\n  ", final_ssr,
            result.updates, result.updates == 1 ? "" : "s");
     if (result.end == DESCENT_CONVERGED)

@@ -218,7 +218,7 @@ static void program_shows_the_chains_and_the_result(void **state)
              golden_ch6_exact[0], golden_ch6_exact[1], golden_ch6_exact[2]);
     assert_contains(r.out, expected);
     assert_contains(r.out, "the article's w3 = -1.22, w4 = -2.30, b3 = 2.61 to two decimals");
-    assert_contains(r.out, "every step below 0.001: stop");
+    assert_contains(r.out, "   310  -1.1687  -2.2140   2.5166     0.0010     0.0052     0.0099    -0.0100\n        every |step size| is now below 0.001: the loop stops here\n");
     run_free(&r);
 }
 

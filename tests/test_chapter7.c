@@ -185,7 +185,8 @@ static void program_tells_the_whole_story(void **state)
     snprintf(expected, sizeof expected, "      0.05       %d   %.6g  ran out", GOLDEN_CH7_HALF_ROWS,
              golden_ch7_half_ssr);
     assert_contains(r.out, expected);
-    snprintf(expected, sizeof expected, "      0.01         %d     %.6g  stopped once every |slope| < 0.1",
+    snprintf(expected, sizeof expected,
+             "      0.01         %d     %.6g  stopped: every |slope| < 0.1 = tolerance / rate",
              GOLDEN_CH7_TENTH_ROWS, golden_ch7_tenth_ssr);
     assert_contains(r.out, expected);
     run_free(&r);

@@ -29,7 +29,9 @@ static void print_introduction(const cli_options *options, const nn_params *p)
     else
         printf("Start where StatQuest's video starts: weights drawn once from a standard\n"
                "normal, biases 0:\n  ");
-    progress_params(p, NN_ALL_PARAMS);
+    progress_params(p, NN_ALL_PARAMS & ~NN_OUTPUT_LAYER);
+    printf(",\n  ");
+    progress_params(p, NN_OUTPUT_LAYER);
     printf("\n\nw1 and b1 reach the prediction through the top neuron:\n"
            "  z1 = w1 x + b1,  a1 = softplus(z1),  predicted = w3 a1 + w4 a2 + b3\n"
            "so the chain has four links; the slope of softplus is the sigmoid:\n"
@@ -130,9 +132,9 @@ static void print_smaller_rates(const cli_options *options, nn_params start, nn_
         }
         printf(" %11.6g  ", ssr(&p, data));
         if (result.end == DESCENT_STEP_LIMIT)
-            printf("ran out of gradients: each step is shorter, so it needs more\n");
+            printf("ran out of gradients before the steps got small\n");
         else
-            printf("stopped once every |slope| < %g, tolerance / rate\n",
+            printf("stopped: every |slope| < %g = tolerance / rate\n",
                    options->tolerance / slower.learning_rate);
     }
     printf("\nA smaller rate takes shorter steps, so it needs more of them. And since the\n"
