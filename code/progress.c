@@ -32,13 +32,6 @@ void progress_header(progress_printer *printer)
     printf("\n");
 }
 
-/* The row that ends the loop: converged, or the step limit reached. */
-static int is_last(const progress_printer *printer, const descent_point *point)
-{
-    return point->step >= printer->options->max_steps ||
-           steps_below_tolerance(point, printer->moving, printer->options->tolerance);
-}
-
 void progress_row(const descent_point *point, void *context)
 {
     progress_printer *printer = context;
@@ -52,7 +45,9 @@ void progress_row(const descent_point *point, void *context)
         printf(",%.17g\n", point->ssr);
         return;
     }
-    int last = is_last(printer, point);
+    /* The last row is always shown: the loop converged, or reached its limit. */
+    int converged = steps_below_tolerance(point, printer->moving, options->tolerance);
+    int last = converged || point->step >= options->max_steps;
     if (point->step > printer->first_rows && point->step % printer->every != 0 && !last)
         return;
     if (point->step > printer->last_shown + 1)
@@ -68,7 +63,7 @@ void progress_row(const descent_point *point, void *context)
             if (printer->moving & NN_BIT(i))
                 report_number(nn_param(&point->slope, i), 11);
     printf("\n");
-    if (last && point->step < options->max_steps)
+    if (converged)
         printf("        every |step size| is now below %g: the loop stops here\n",
                options->tolerance);
 }

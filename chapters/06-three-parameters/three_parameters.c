@@ -116,7 +116,7 @@ static void print_comparison(const cli_options *options, const nn_params *p, nn_
     }
     nn_gradient g = gradient(p, data);
     printf("The loop stopped short of it because it stops on the step size, not on\n"
-           "the distance: the bowl is long and shallow in one direction, and there the\n"
+           "the distance: the bowl is long and shallow along one direction, and there the\n"
            "slopes (here ");
     report_number(g.w3, 0);
     printf(", ");
