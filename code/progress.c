@@ -97,8 +97,7 @@ void progress_result(const cli_options *options, const nn_params *p, unsigned mo
     if (result.end == DESCENT_CONVERGED)
         printf(" (converged: every step size was below %g)\n", options->tolerance);
     else
-        printf(" (stopped at the limit of %ld gradients before the steps fell below %g)\n",
-               options->max_steps, options->tolerance);
+        printf(" (stopped at the limit of %ld gradients)\n", options->max_steps);
     if (!options->quiet && final_ssr > start_ssr)
         printf("  The SSR grew from %.6g to %.6g: each step overshoots the bottom of the\n"
                "  bowl by more than it gains, so the loop climbs. Try a smaller --rate.\n",
