@@ -7,10 +7,12 @@
  * little each way and see how much the SSR changes. Where the two agree to
  * many digits the derivation is right; where one factor was forgotten, the
  * table shows which parameter it was.
+ *
+ * Exit status 1, with one line on stderr, if a slope of code/nn.c itself
+ * fails the check (or the numbers overflow); the planted mistake is meant to
+ * fail and does not count.
  */
-#include <math.h>
 #include <stdio.h>
-#include <string.h>
 
 #include "cli.h"
 #include "nn.h"
@@ -91,7 +93,8 @@ int main(int argc, char **argv)
                "  (SSR(parameter + h) - SSR(parameter - h)) / 2h,  h = 1e-5 x max(1, |parameter|)\n"
                "which is off by about h squared, around 1e-10 here. A slope counts as right\n"
                "when the relative error |analytic - measured| / max(|analytic|, |measured|)\n"
-               "is at most %g.\n\nAt the article's point (b3 = 0):\n", GRADIENT_CHECK_TOLERANCE);
+               "is at most %g (below 1e-8 both count as 0, which rounding cannot tell\n"
+               "apart).\n\nAt the article's point (b3 = 0):\n", GRADIENT_CHECK_TOLERANCE);
     }
     int failed = 0, checked = 0;
     // [ch08_article]
@@ -131,9 +134,9 @@ int main(int argc, char **argv)
                "two would agree and no point could tell them apart: a check is only as\n"
                "good as the samples it runs on.\n");
     else if (text)
-        printf("\nOn these samples the mistake goes unnoticed: where every input x is 1,\n"
-               "leaving out the factor x changes nothing. A check is only as good as the\n"
-               "samples it runs on.\n");
+        printf("\nOn these samples the mistake goes unnoticed, as it must when every input\n"
+               "x is 1: leaving out a factor 1 changes nothing. A check is only as good as\n"
+               "the samples it runs on.\n");
     if (options.quiet)
         printf("%d of %d slopes agree within %g; the planted mistake is %s (%d slope%s flagged)\n",
                checked - failed, checked, GRADIENT_CHECK_TOLERANCE,
