@@ -93,8 +93,9 @@ int main(int argc, char **argv)
                "  (SSR(parameter + h) - SSR(parameter - h)) / 2h,  h = 1e-5 x max(1, |parameter|)\n"
                "which is off by about h squared, around 1e-10 here. A slope counts as right\n"
                "when the relative error |analytic - measured| / max(|analytic|, |measured|)\n"
-               "is at most %g (below 1e-8 both count as 0, which rounding cannot tell\n"
-               "apart).\n\nAt the article's point (b3 = 0):\n", GRADIENT_CHECK_TOLERANCE);
+               "is at most %g. (The denominator is never taken below 1e-8, so that two\n"
+               "slopes that are both practically 0 are not called different.)\n\n"
+               "At the article's point (b3 = 0):\n", GRADIENT_CHECK_TOLERANCE);
     }
     int failed = 0, checked = 0;
     // [ch08_article]
