@@ -214,3 +214,189 @@ nn_gradient gradient(const nn_params *p, nn_data data)
     return g;
 }
 // [nn_gradient]
+
+/* ---- Chapter 6: several parameters descend together ------------------- */
+
+const char *nn_param_name(int i)
+{
+    static const char *const names[NN_PARAM_COUNT] = {"w1", "b1", "w2", "b2", "w3", "w4", "b3"};
+    return names[i];
+}
+
+double nn_param(const nn_params *p, int i)
+{
+    const double values[NN_PARAM_COUNT] = {p->w1, p->b1, p->w2, p->b2, p->w3, p->w4, p->b3};
+    return values[i];
+}
+
+double *nn_param_at(nn_params *p, int i)
+{
+    double *const fields[NN_PARAM_COUNT] = {&p->w1, &p->b1, &p->w2, &p->b2,
+                                            &p->w3, &p->w4, &p->b3};
+    return fields[i];
+}
+
+nn_params nn_start_output_layer(void)
+{
+    nn_params p = nn_article_params();
+    p.w3 = 0.36;
+    p.w4 = 0.63;
+    p.b3 = 0.0;
+    return p;
+}
+
+nn_params nn_start_all(void)
+{
+    nn_params p = {
+        .w1 = 2.74, .b1 = 0.0,
+        .w2 = -1.13, .b2 = 0.0,
+        .w3 = 0.36, .w4 = 0.63,
+        .b3 = 0.0,
+    };
+    return p;
+}
+
+int steps_below_tolerance(const descent_point *point, unsigned moving, double tolerance)
+{
+    for (int i = 0; i < NN_PARAM_COUNT; i++)
+        if ((moving & NN_BIT(i)) && !(fabs(nn_param(&point->step_size, i)) < tolerance))
+            return 0;
+    return 1;
+}
+
+/* True when the SSR and every slope and step size of the row are finite. */
+static int point_is_finite(const descent_point *point)
+{
+    if (!isfinite(point->ssr))
+        return 0;
+    for (int i = 0; i < NN_PARAM_COUNT; i++)
+        if (!isfinite(nn_param(&point->slope, i)) || !isfinite(nn_param(&point->step_size, i)))
+            return 0;
+    return 1;
+}
+
+// [nn_descend]
+descent_result descend(nn_params *p, nn_data data, unsigned moving, descent_settings settings,
+                       descent_point_observer on_point, void *context)
+{
+    descent_result result = {DESCENT_STEP_LIMIT, 0, 0};
+    while (result.slopes < settings.max_steps) {
+        descent_point point;
+        point.step = result.slopes + 1;
+        point.params = *p;
+        point.ssr = ssr(p, data);
+        point.slope = gradient(p, data);
+        for (int i = 0; i < NN_PARAM_COUNT; i++)
+            *nn_param_at(&point.step_size, i) =
+                (moving & NN_BIT(i)) ? step_size(nn_param(&point.slope, i), settings.learning_rate)
+                                     : 0.0;
+        if (!point_is_finite(&point)) {
+            result.end = DESCENT_DIVERGED;
+            return result;
+        }
+        result.slopes++;
+        if (on_point != NULL)
+            on_point(&point, context);
+        if (steps_below_tolerance(&point, moving, settings.tolerance)) {
+            result.end = DESCENT_CONVERGED;
+            return result;
+        }
+        /* Every parameter moves by its own step, all computed at the same point. */
+        nn_params next = *p;
+        for (int i = 0; i < NN_PARAM_COUNT; i++) {
+            double *value = nn_param_at(&next, i);
+            *value = apply_step(*value, nn_param(&point.step_size, i));
+            if (!isfinite(*value)) {
+                result.end = DESCENT_DIVERGED;
+                return result;
+            }
+        }
+        *p = next;
+        result.updates++;
+    }
+    return result;
+}
+// [nn_descend]
+
+// [nn_optimal_output_layer]
+int optimal_output_layer(const nn_params *p, nn_data data, nn_params *best)
+{
+    /* m theta = r, with m = sum u u^T and r = sum u observed, u = (a1, a2, 1). */
+    double m[3][4] = {{0.0}};
+    for (size_t i = 0; i < data.count; i++) {
+        nn_trace t = forward(p, data.input[i]);
+        double u[3] = {t.a1, t.a2, 1.0};
+        for (int row = 0; row < 3; row++) {
+            for (int col = 0; col < 3; col++)
+                m[row][col] += u[row] * u[col];
+            m[row][3] += u[row] * data.observed[i];
+        }
+    }
+    /* Gaussian elimination, largest pivot first. */
+    double scale = fmax(fabs(m[0][0]), fmax(fabs(m[1][1]), fabs(m[2][2])));
+    for (int k = 0; k < 3; k++) {
+        int pivot = k;
+        for (int row = k + 1; row < 3; row++)
+            if (fabs(m[row][k]) > fabs(m[pivot][k]))
+                pivot = row;
+        if (!(fabs(m[pivot][k]) > 1e-12 * scale))
+            return 0; /* no single bottom: a valley, not a bowl */
+        for (int col = 0; col < 4; col++) {
+            double swap = m[k][col];
+            m[k][col] = m[pivot][col];
+            m[pivot][col] = swap;
+        }
+        for (int row = k + 1; row < 3; row++) {
+            double factor = m[row][k] / m[k][k];
+            for (int col = k; col < 4; col++)
+                m[row][col] -= factor * m[k][col];
+        }
+    }
+    double theta[3];
+    for (int k = 2; k >= 0; k--) {
+        double sum = m[k][3];
+        for (int col = k + 1; col < 3; col++)
+            sum -= m[k][col] * theta[col];
+        theta[k] = sum / m[k][k];
+    }
+    if (!isfinite(theta[0]) || !isfinite(theta[1]) || !isfinite(theta[2]))
+        return 0;
+    *best = *p;
+    best->w3 = theta[0];
+    best->w4 = theta[1];
+    best->b3 = theta[2];
+    return 1;
+}
+// [nn_optimal_output_layer]
+
+/* ---- Chapter 7: all seven from a random start --------------------------- */
+
+nn_params nn_random_start(random_state *r)
+{
+    nn_params p = {0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0};
+    /* One draw each, in this order, so a seed always gives the same start. */
+    p.w1 = random_normal(r);
+    p.w2 = random_normal(r);
+    p.w3 = random_normal(r);
+    p.w4 = random_normal(r);
+    return p;
+}
+
+/* ---- Chapter 8: checking the gradient by measuring it ------------------- */
+
+// [nn_slope_by_difference]
+double slope_by_difference(const nn_params *p, nn_data data, int i)
+{
+    double h = 1e-5 * fmax(1.0, fabs(nn_param(p, i)));
+    nn_params right = *p, left = *p;
+    *nn_param_at(&right, i) += h;
+    *nn_param_at(&left, i) -= h;
+    return (ssr(&right, data) - ssr(&left, data)) / (2.0 * h);
+}
+// [nn_slope_by_difference]
+
+double relative_error(double a, double b)
+{
+    double scale = fmax(fmax(fabs(a), fabs(b)), 1e-8);
+    return fabs(a - b) / scale;
+}
