@@ -18,7 +18,7 @@ DOCS_PLOTS := $(sort $(wildcard docs/plots/ch[0-9][0-9]-*.gp))
 DOCS_OUTPUT := $(CHAPTERS:%=$(DOCS_GEN)/output/chapter%.txt)
 DOCS_CSV := $(CHAPTERS:%=$(DOCS_GEN)/data/chapter%.csv)
 DOCS_SVG := $(DOCS_PLOTS:docs/plots/%.gp=$(DOCS_GEN)/images/%.svg)
-DOCS_SOURCES := docs/Doxyfile docs/DoxygenLayout.xml docs/guide.css \
+DOCS_SOURCES := docs/Doxyfile docs/DoxygenLayout.xml docs/guide.css docs/mathjax-config.js \
     $(wildcard docs/pages/*.md) $(DOCS_PAGES) code/nn.h $(CODE_SRC) \
     $(wildcard chapters/*/*.c)
 DOCS_AWESOME := /usr/share/doxygen-awesome-css/doxygen-awesome.css
