@@ -48,12 +48,12 @@ docs-tools:
 # What each chapter prints, run as a reader would run it.
 $(DOCS_GEN)/output/chapter%.txt: $(BUILD)/chapter%
 	@mkdir -p $(@D)
-	./$< > $@.tmp && mv $@.tmp $@
+	$< > $@.tmp && mv $@.tmp $@
 
 # Its data for the pictures; empty for a chapter without --csv.
 $(DOCS_GEN)/data/chapter%.csv: $(BUILD)/chapter%
 	@mkdir -p $(@D)
-	if ./$< --help | grep -q -e '--csv'; then ./$< --csv > $@.tmp; \
+	if $< --help | grep -q -e '--csv'; then $< --csv > $@.tmp; \
 	else : > $@.tmp; fi && mv $@.tmp $@
 
 # Each script is read after docs/plots/style.gnuplot, with `data` naming the
