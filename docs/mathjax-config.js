@@ -1,5 +1,5 @@
-/* Break long formulas at their operators on narrow screens, rather than
-   letting them run off the side of a phone. */
+/* Long formulas are written on several lines in the pages; on a screen too
+   narrow even for those, MathJax may still break a line at an operator. */
 MathJax.Hub.Config({
-    SVG: { linebreaks: { automatic: true, width: "90% container" } }
+    SVG: { linebreaks: { automatic: true, width: "container" } }
 });
