@@ -59,4 +59,5 @@ rm -rf "$dest"
 mv "$tmp" "$dest" || exit 2
 trap - EXIT
 echo "Wrote $shown: the tasks are listed in $shown/TASKS.md."
-echo "Write them, then run: make grade$chapter"
+if [ -n "${2:-}" ]; then echo "Write them, then run: make grade$chapter SUBMISSION=$shown"
+else echo "Write them, then run: make grade$chapter"; fi
