@@ -46,16 +46,19 @@ for s in "$submissions"/*/; do
         passed=$(awk -F "$TAB" '$2 == 1' "$out/tasks.tsv" | wc -l)
         total=$(wc -l <"$out/tasks.tsv")
         marks=$(cut -f2 "$out/tasks.tsv" | paste -sd, -)
-        notes=$(awk -F "$TAB" '$2 == 0 && $3 != "wrong result" { print $1 ": " $3 }' "$out/tasks.tsv" |
-            awk '!seen[substr($0, index($0, ": "))]++' | paste -sd';' - | sed 's/;/; /g')
+        # Tasks that scored 0 for the same reason share one note.
+        notes=$(awk -F "$TAB" '$2 == 0 && $3 != "wrong result" {
+                if (!($3 in who)) { order[++n] = $3; who[$3] = $1 } else who[$3] = who[$3] ", " $1 }
+            END { for (i = 1; i <= n; i++) printf "%s%s: %s", (i > 1 ? "; " : ""), who[order[i]], order[i] }' \
+            "$out/tasks.tsv")
     else
         passed=0
         total=$(printf '%s\n' "$tasks" | wc -l)
         marks=$(printf '%s\n' "$tasks" | sed 's/.*/0/' | paste -sd, -)
         notes="could not be graded: $(tail -n 1 "$report")"
     fi
-    # One reason shared by every task (it does not compile) is said once.
-    notes=$(printf '%s' "$notes" | sed -E 's/^[A-Za-z0-9_]+: (does not compile: .*)$/\1/')
+    # A hand-in that does not compile fails every task for that one reason.
+    case $notes in *": does not compile: "*) notes="does not compile: ${notes#*: does not compile: }" ;; esac
     printf '%s,%s,%s,%s,%s\n' "$(csv_field "$student")" "$passed" "$total" "$marks" \
         "$(csv_field "$notes")" >>"$csv.tmp"
     printf '%-24s %s of %s tasks%s\n' "$student" "$passed" "$total" "${notes:+   ($notes)}"

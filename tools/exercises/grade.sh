@@ -68,8 +68,9 @@ first_error() { # log: the first line that says what went wrong, paths shortened
 build_error=""
 code_objects=""
 [ -f "$sub/code/nn.c" ] || build_error="not a chapter workspace: there is no code/nn.c in $shown_sub"
-chapter_sources=$(ls "$sub"/*.c 2>/dev/null)
-[ -n "$build_error" ] || [ -n "$chapter_sources" ] ||
+have_program=""
+for src in "$sub"/*.c; do [ -f "$src" ] && have_program=yes; done
+[ -n "$build_error" ] || [ -n "$have_program" ] ||
     build_error="not a chapter workspace: there is no chapter program (*.c) in $shown_sub"
 if [ -z "$build_error" ]; then
     objects=""
@@ -78,7 +79,7 @@ if [ -z "$build_error" ]; then
         compile "$src" "$obj" -I"$sub/code" || { build_error=x; continue; }
         code_objects="$code_objects $obj"
     done
-    for src in $chapter_sources; do
+    for src in "$sub"/*.c; do
         obj="$out/obj/chapter_$(basename "$src" .c).o"
         compile "$src" "$obj" -I"$sub/code" || { build_error=x; continue; }
         objects="$objects $obj"
@@ -88,6 +89,22 @@ if [ -z "$build_error" ]; then
 fi
 
 # ---- run ----------------------------------------------------------------
+# First the chapter program on its own, with the article's numbers: when it
+# crashes or never ends, that is the reason its tests fail.
+smoke=""
+if [ -z "$build_error" ]; then
+    # (The braces keep the shell's own "Segmentation fault" out of the report.)
+    { (cd "$EX_ROOT" && ulimit -t "$timeout" 2>/dev/null
+       exec timeout -k 2 "$timeout" "$out/chapter$chapter") >"$out/chapter$chapter.out" 2>&1 </dev/null
+    } 2>/dev/null
+    rc=$?
+    if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ] || [ "$rc" -eq 152 ]; then
+        smoke="your chapter program never ends (stopped after $timeout s: an endless loop?)"
+    elif [ "$rc" -gt 128 ]; then
+        smoke="your chapter program crashes (SIG$(kill -l "$((rc - 128))" 2>/dev/null)"
+        smoke="$smoke, signal $((rc - 128)))"
+    fi
+fi
 programs=$(printf '%s\n' "$cases" | cut -f2 | awk '!seen[$0]++')
 : >"$out/programs.tsv"
 : >"$out/results.tsv"
@@ -109,8 +126,9 @@ for p in $programs; do
     fi
     # Each process gets `timeout` CPU seconds (ulimit -t reaches the chapter
     # programs the tests start, too), and the whole run as many seconds.
-    (cd "$EX_ROOT" && ulimit -t "$timeout" 2>/dev/null; ulimit -v 4194304 2>/dev/null
-     exec timeout -k 2 "$timeout" stdbuf -oL "$out/test_$p") >"$out/test_$p.log" 2>&1
+    { (cd "$EX_ROOT" && ulimit -t "$timeout" 2>/dev/null; ulimit -v 4194304 2>/dev/null
+       exec timeout -k 2 "$timeout" stdbuf -oL "$out/test_$p") >"$out/test_$p.log" 2>&1 </dev/null
+    } 2>/dev/null
     rc=$?
     awk -v msgdir="$out/msg" -v program="$p" -f "$EX_TOOLS/cmocka.awk" "$out/test_$p.log" |
         sed "s/^/$p$TAB/" >>"$out/results.tsv"
@@ -127,7 +145,8 @@ done
 
 # ---- judge --------------------------------------------------------------
 # checks.tsv: task, program, case, status (ok, failed, or why it did not run).
-printf '%s\n' "$cases" | awk -F "$TAB" -v OFS="$TAB" '
+printf '%s\n' "$cases" | awk -F "$TAB" -v OFS="$TAB" -v msgdir="$out/msg" -v chapter="$chapter" \
+    -v smoke="$smoke" '
     FILENAME == ARGV[1] { state[$1] = $2; why[$1] = $3; next }
     FILENAME == ARGV[2] { status[$1 SUBSEP $2] = $3; if (!($1 in list)) list[$1] = "";
                           list[$1] = list[$1] SUBSEP $2
@@ -146,8 +165,20 @@ printf '%s\n' "$cases" | awk -F "$TAB" -v OFS="$TAB" '
     }
     function verdict(p, c) {
         if ((p SUBSEP c) in status) {
-            if (status[p SUBSEP c] != "unfinished") return status[p SUBSEP c]
-            return why[p]
+            if (status[p SUBSEP c] == "unfinished") return why[p]
+            if (status[p SUBSEP c] == "failed") {
+                # A crash cmocka caught, or a chapter program that crashes or hangs.
+                file = msgdir "/" p "." c ".txt"
+                while ((getline line < file) > 0)
+                    if (line ~ /Test failed with exception: /) {
+                        sub(/.*Test failed with exception: /, "", line)
+                        close(file)
+                        return "crashed (" line ")"
+                    }
+                close(file)
+                if (p == "chapter" chapter && smoke != "") return smoke
+            }
+            return status[p SUBSEP c]
         }
         if (state[p] != "ok")
             return "did not run: the tests stopped at " stuck[p] " (" why[p] ")"
