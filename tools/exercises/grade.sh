@@ -89,14 +89,22 @@ if [ -z "$build_error" ]; then
 fi
 
 # ---- run ----------------------------------------------------------------
+# run_limited LOG COMMAND...: runs COMMAND from the root, output to LOG, for at
+# most `timeout` seconds; every process it starts (the chapter programs the
+# tests run, too) gets `timeout` CPU seconds (ulimit -t). Call it with 2>/dev/null
+# to keep the shell's own "Segmentation fault" out of the report.
+run_limited() {
+    r_log=$1
+    shift
+    (cd "$EX_ROOT" && ulimit -t "$timeout" 2>/dev/null; ulimit -v 4194304 2>/dev/null
+     exec timeout -k 2 "$timeout" "$@") >"$r_log" 2>&1 </dev/null
+}
+
 # First the chapter program on its own, with the article's numbers: when it
 # crashes or never ends, that is the reason its tests fail.
 smoke=""
 if [ -z "$build_error" ]; then
-    # (The braces keep the shell's own "Segmentation fault" out of the report.)
-    { (cd "$EX_ROOT" && ulimit -t "$timeout" 2>/dev/null
-       exec timeout -k 2 "$timeout" "$out/chapter$chapter") >"$out/chapter$chapter.out" 2>&1 </dev/null
-    } 2>/dev/null
+    run_limited "$out/chapter$chapter.out" "$out/chapter$chapter" 2>/dev/null
     rc=$?
     if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ] || [ "$rc" -eq 152 ]; then
         smoke="your chapter program never ends (stopped after $timeout s: an endless loop?)"
@@ -124,11 +132,7 @@ for p in $programs; do
             "$p" "$src" "$(first_error "$out/build.log")" >>"$out/programs.tsv"
         continue
     fi
-    # Each process gets `timeout` CPU seconds (ulimit -t reaches the chapter
-    # programs the tests start, too), and the whole run as many seconds.
-    { (cd "$EX_ROOT" && ulimit -t "$timeout" 2>/dev/null; ulimit -v 4194304 2>/dev/null
-       exec timeout -k 2 "$timeout" stdbuf -oL "$out/test_$p") >"$out/test_$p.log" 2>&1 </dev/null
-    } 2>/dev/null
+    run_limited "$out/test_$p.log" stdbuf -oL "$out/test_$p" 2>/dev/null
     rc=$?
     awk -v msgdir="$out/msg" -v program="$p" -f "$EX_TOOLS/cmocka.awk" "$out/test_$p.log" |
         sed "s/^/$p$TAB/" >>"$out/results.tsv"
