@@ -214,6 +214,9 @@ message_of() { # program case: what the failing check said, at most 14 lines
 say "Chapter $chapter, ${dir#chapters/}: grading $shown_sub"
 [ -z "$build_error" ] || { say ""; say "Your code $build_error"; sed -n '1,20p' "$out/build.log" |
     grep -v "^$cc " | sed "s#$sub/##g" | sed 's/^/    /' >&3; }
+warned=$(grep -c 'warning:' "$out/build.log")
+[ -n "$build_error" ] || [ "$warned" -eq 0 ] || { say ""; say "The compiler warns $warned time(s); the first:"
+    grep -m1 'warning:' "$out/build.log" | sed "s#$sub/##g; s#$EX_ROOT/##g; s/^/    /" >&3; }
 say ""
 printf '%s\n' "$tasks" | while IFS="$TAB" read -r task file title hint ch; do
     line=$(awk -F "$TAB" -v t="$task" '$1 == t' "$out/tasks.tsv")
