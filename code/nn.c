@@ -30,8 +30,9 @@ nn_data nn_article_data(void)
 
 // BEGIN SOLUTION ch01 softplus: the softplus activation, exact for every z
 // HINT: softplus(z) = log(1 + e^z), but e^z overflows once z passes 709. The same
-// HINT: number is max(z, 0) + log(1 + e^-|z|), whose exponent is never positive:
-// HINT: fmax, log1p, exp and fabs from <math.h>.
+// HINT: number is max(z, 0) + log(1 + e^-|z|), whose exponent is never positive.
+// HINT: Use log1p(u) for log(1 + u): it stays exact when u is tiny (z far below 0).
+// HINT: fmax, log1p, exp and fabs come from <math.h>.
 // STUB: double softplus(double z)
 // STUB: {
 // STUB:     (void)z;
