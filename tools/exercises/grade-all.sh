@@ -49,7 +49,9 @@ for s in "$submissions"/*/; do
         # Tasks that scored 0 for the same reason share one note.
         notes=$(awk -F "$TAB" '$2 == 0 && $3 != "wrong result" {
                 if (!($3 in who)) { order[++n] = $3; who[$3] = $1 } else who[$3] = who[$3] ", " $1 }
-            END { for (i = 1; i <= n; i++) printf "%s%s: %s", (i > 1 ? "; " : ""), who[order[i]], order[i] }' \
+            { all++ }
+            END { if (n == 1 && split(who[order[1]], t, ", ") == all) { printf "%s", order[1]; exit }
+                  for (i = 1; i <= n; i++) printf "%s%s: %s", (i > 1 ? "; " : ""), who[order[i]], order[i] }' \
             "$out/tasks.tsv")
     else
         passed=0
@@ -57,8 +59,6 @@ for s in "$submissions"/*/; do
         marks=$(printf '%s\n' "$tasks" | sed 's/.*/0/' | paste -sd, -)
         notes="could not be graded: $(tail -n 1 "$report")"
     fi
-    # A hand-in that does not compile fails every task for that one reason.
-    case $notes in *": does not compile: "*) notes="does not compile: ${notes#*: does not compile: }" ;; esac
     printf '%s,%s,%s,%s,%s\n' "$(csv_field "$student")" "$passed" "$total" "$marks" \
         "$(csv_field "$notes")" >>"$csv.tmp"
     printf '%-24s %s of %s tasks%s\n' "$student" "$passed" "$total" "${notes:+   ($notes)}"

@@ -7,7 +7,7 @@
 # student's), runs every test program the chapter's tasks name under a time
 # and CPU limit, and prints which tasks pass, what was expected and what came
 # back, and the hint of the first task that fails. Exit status: 0 when every
-# task passes, 1 when one fails, 2 when DIR cannot be graded at all.
+# task passes, 1 when one fails (or DIR is not a workspace), 2 on a usage error.
 #
 # Settings (environment):
 #   FORMAT=junit   JUnit XML on standard output (the report goes to stderr)
@@ -42,6 +42,7 @@ case $build in /*) ;; *) build="$EX_ROOT/$build" ;; esac
 out=${GRADE_OUT:-"$build/grade/$(ex_safe_name "$shown_sub")"}
 rm -rf "$out"
 mkdir -p "$out/obj" "$out/msg" || exit 2
+: >"$out/build.log"
 
 # The human report goes where the reader is: stderr when stdout is XML.
 if [ "$format" = junit ]; then exec 3>&2; else exec 3>&1; fi
@@ -212,7 +213,12 @@ message_of() { # program case: what the failing check said, at most 14 lines
 }
 
 say "Chapter $chapter, ${dir#chapters/}: grading $shown_sub"
-[ -z "$build_error" ] || { say ""; say "Your code $build_error"; sed -n '1,20p' "$out/build.log" |
+case $build_error in
+'') ;;
+"does not compile"*) say ""; say "Your code $build_error" ;;
+*) say ""; say "This cannot be graded: $build_error" ;;
+esac
+[ -z "$build_error" ] || { sed -n '1,20p' "$out/build.log" |
     grep -v "^$cc " | sed "s#$sub/##g" | sed 's/^/    /' >&3; }
 warned=$(grep -c 'warning:' "$out/build.log")
 [ -n "$build_error" ] || [ "$warned" -eq 0 ] || { say ""; say "The compiler warns $warned time(s); the first:"
