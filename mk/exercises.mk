@@ -22,7 +22,7 @@ exercise$(1):
 	@FORCE="$(FORCE)" sh $(EXERCISE_TOOLS)/workspace.sh $(1)
 
 grade$(1): check-cmocka
-	@$(EXERCISE_ENV) sh $(EXERCISE_TOOLS)/grade.sh $(1) $(SUBMISSION)
+	@$(EXERCISE_ENV) sh $(EXERCISE_TOOLS)/grade.sh $(1) "$(SUBMISSION)"
 
 hint$(1):
 	@sh $(EXERCISE_TOOLS)/hint.sh $(1)
@@ -40,7 +40,7 @@ hintN: ## the hint of every task of chapter N
 
 grade-all: check-cmocka ## grade a class: CHAPTER=N SUBMISSIONS=dir, writes build/grades/chapterN.csv (or CSV=file)
 	@test -n "$(CHAPTER)" -a -n "$(SUBMISSIONS)" || { echo "usage: make grade-all CHAPTER=N SUBMISSIONS=dir [CSV=file]" >&2; exit 2; }
-	@$(EXERCISE_ENV) sh $(EXERCISE_TOOLS)/grade-all.sh $(CHAPTER) "$(SUBMISSIONS)" $(CSV)
+	@$(EXERCISE_ENV) sh $(EXERCISE_TOOLS)/grade-all.sh $(CHAPTER) "$(SUBMISSIONS)" "$(CSV)"
 
 exercises-check: check-cmocka ## every chapter (EXERCISE_CHAPTERS): fresh stubs compile with -Werror and fail, solutions pass
 	@$(EXERCISE_ENV) sh $(EXERCISE_TOOLS)/check.sh $(EXERCISE_CHAPTERS)

@@ -31,6 +31,8 @@ cc=${CC:-cc}
 warnings="-std=c11 -Wall -Wextra -Wpedantic"
 [ "${WERROR:-0}" = 1 ] && warnings="$warnings -Werror"
 cflags=${GRADE_CFLAGS:--O0 -g}
+linebuf=""
+command -v stdbuf >/dev/null 2>&1 && linebuf="stdbuf -oL"
 
 [ -d "$sub" ] || { case $sub in exercises/*)
     ex_die "There is no workspace $sub yet: make exercise$chapter writes it." ;; esac
@@ -133,7 +135,8 @@ for p in $programs; do
             "$p" "$src" "$(first_error "$out/build.log")" >>"$out/programs.tsv"
         continue
     fi
-    run_limited "$out/test_$p.log" stdbuf -oL "$out/test_$p" 2>/dev/null
+    # Line-buffered, so what a test printed before it hung reaches the log.
+    run_limited "$out/test_$p.log" $linebuf "$out/test_$p" 2>/dev/null
     rc=$?
     awk -v msgdir="$out/msg" -v program="$p" -f "$EX_TOOLS/cmocka.awk" "$out/test_$p.log" |
         sed "s/^/$p$TAB/" >>"$out/results.tsv"
