@@ -126,9 +126,10 @@ double ssr(const nn_params *p, nn_data data)
 /* ---- Chapter 3: the chain rule ------------------------------------------ */
 
 // BEGIN SOLUTION ch03 chain_links: the two links, dSSR/dpredicted and dpredicted/db3
-// HINT: Differentiate (observed - predicted)^2 with respect to predicted: the power
-// HINT: rule gives 2 (observed - predicted), and the inner slope of -predicted is -1.
-// HINT: predicted = top + bottom + b3: by how much does it move when b3 moves by 1?
+// HINT: Differentiate (observed - predicted)^2 with respect to predicted by the
+// HINT: chain rule: the power rule on the outside, times the slope of the inside,
+// HINT: (observed - predicted), as predicted moves. Then predicted = top + bottom
+// HINT: + b3: by how much does it move when b3 moves by 1?
 // STUB: double dssr_dpredicted(double observed, double predicted)
 // STUB: {
 // STUB:     (void)observed; (void)predicted;
