@@ -64,7 +64,7 @@ link() { # binary objects...
         -lm >>"$out/build.log" 2>&1
 }
 first_error() { # log: the first line that says what went wrong, paths shortened
-    grep -m1 -E 'error|undefined reference|No such file' "$1" |
+    grep -m1 -E 'error:|undefined reference|No such file' "$1" |
         sed "s#$sub/##g; s#$EX_ROOT/##g; s#$out/##g"
 }
 
