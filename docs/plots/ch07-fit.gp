@@ -4,6 +4,8 @@
 # the b3 that fits best, which chapter 1's CSV draws as its fitted curve.
 f = data."/chapter7.csv"
 samples = data."/chapter1.csv"
+# stats reads every row: the assignments keep the parameters of the first row
+# (w1s to b3s) and, overwritten row after row, those of the last (w1e to b3e).
 stats f using (column("step") == 1 ? (w1s = column("w1"), b1s = column("b1"), \
         w2s = column("w2"), b2s = column("b2"), w3s = column("w3"), \
         w4s = column("w4"), b3s = column("b3")) : 0, \
