@@ -5,8 +5,8 @@
 f = data."/chapter6.csv"
 stats f using "step" nooutput
 last = STATS_max
-stats f using "ssr" nooutput
-ssr_end = STATS_min
+stats f using (column("step") == last ? column("ssr") : NaN) nooutput
+ssr_end = STATS_mean
 
 set title "The SSR at each step (log scale)"
 set xlabel "step"
