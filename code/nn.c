@@ -492,8 +492,10 @@ double slope_by_difference(const nn_params *p, nn_data data, int i)
 }
 // [nn_slope_by_difference]
 
+// [nn_relative_error]
 double relative_error(double a, double b)
 {
     double scale = fmax(fmax(fabs(a), fabs(b)), 1e-8);
     return fabs(a - b) / scale;
 }
+// [nn_relative_error]
