@@ -21,6 +21,8 @@
 
 #include <stddef.h>
 
+#include "random.h"
+
 /** The seven weights and biases of the network. */
 typedef struct nn_params {
     double w1; /**< weight from the input to the top neuron */
@@ -233,5 +235,121 @@ void backward(const nn_params *p, const nn_trace *t, double observed, nn_gradien
  * backward pass per sample, the slopes summed.
  */
 nn_gradient gradient(const nn_params *p, nn_data data);
+
+/* ---- Chapter 6: several parameters descend together ------------------- */
+
+/** How many weights and biases the network has. */
+#define NN_PARAM_COUNT 7
+
+/** The parameters by position, in the order of nn_params and of the CSV columns. */
+typedef enum nn_param_index {
+    NN_W1, NN_B1, NN_W2, NN_B2, NN_W3, NN_W4, NN_B3
+} nn_param_index;
+
+/** The bit of parameter i in a set of moving parameters. */
+#define NN_BIT(i) (1u << (i))
+/** The output layer's three parameters, w3, w4 and b3: what chapter 6 moves. */
+#define NN_OUTPUT_LAYER (NN_BIT(NN_W3) | NN_BIT(NN_W4) | NN_BIT(NN_B3))
+/** All seven parameters: what chapter 7 moves. */
+#define NN_ALL_PARAMS ((1u << NN_PARAM_COUNT) - 1u)
+
+/** The name of parameter i as the article writes it: "w1", "b1", ... "b3". */
+const char *nn_param_name(int i);
+
+/** Parameter i of p (0 <= i < NN_PARAM_COUNT); works on an nn_gradient too. */
+double nn_param(const nn_params *p, int i);
+
+/** Where parameter i of p is stored, to change it. */
+double *nn_param_at(nn_params *p, int i);
+
+/**
+ * Chapter 6's start: the article's w1, b1, w2, b2, kept fixed, and
+ * \f$ w_3 = 0.36,\ w_4 = 0.63,\ b_3 = 0 \f$, the values StatQuest drew once
+ * from a standard normal for its "Backpropagation Details" part 1.
+ */
+nn_params nn_start_output_layer(void);
+
+/**
+ * Chapter 7's start, from "Backpropagation Details" part 2:
+ * \f$ w_1 = 2.74,\ b_1 = 0,\ w_2 = -1.13,\ b_2 = 0,\ w_3 = 0.36,\ w_4 = 0.63,\ b_3 = 0 \f$.
+ */
+nn_params nn_start_all(void);
+
+/** One row of a descent on several parameters, before its step is applied. */
+typedef struct descent_point {
+    long step;           /**< 1 for the first gradient computed */
+    nn_params params;    /**< all seven parameters where the gradient was computed */
+    double ssr;          /**< the SSR there */
+    nn_gradient slope;   /**< all seven slopes, those of fixed parameters too */
+    nn_params step_size; /**< slope x learning rate for a moving parameter, 0 for a fixed one */
+} descent_point;
+
+/** Called once per row of descend(), for printing or recording it. */
+typedef void (*descent_point_observer)(const descent_point *point, void *context);
+
+/**
+ * True when every moving parameter's \f$ |\mathrm{step\ size}| \f$ is below
+ * the tolerance: where descend() stops.
+ */
+int steps_below_tolerance(const descent_point *point, unsigned moving, double tolerance);
+
+/**
+ * Gradient descent on the parameters whose bits are set in `moving`: compute
+ * the full gradient, and for each moving parameter
+ * \f$ \theta \leftarrow \theta - \mathrm{rate} \cdot \partial\,\mathrm{SSR}/\partial\theta \f$
+ * while the others stay put. Stops when steps_below_tolerance() (that last
+ * step is not applied) or after max_steps gradients. `p` is updated in place;
+ * `on_point` (may be NULL) sees every row before its step. As descend_b3(),
+ * it stops with DESCENT_DIVERGED at the first SSR, slope, step or parameter
+ * that is not finite, so no row ever holds an infinity or a NaN.
+ */
+descent_result descend(nn_params *p, nn_data data, unsigned moving, descent_settings settings,
+                       descent_point_observer on_point, void *context);
+
+/**
+ * The w3, w4 and b3 at the very bottom of the SSR while w1, b1, w2 and b2
+ * stay as in `p`. The prediction is linear in these three, so the SSR is a
+ * bowl with one lowest point, where all three slopes are zero: with
+ * \f$ u_i = (a_{1,i}, a_{2,i}, 1) \f$ the normal equations
+ * \f$ \left(\sum_i u_i u_i^{T}\right) \theta = \sum_i u_i\,\mathrm{observed}_i \f$,
+ * solved by Gaussian elimination. Writes `*best` (`p` with the three
+ * replaced) and returns 1; returns 0 without writing when the equations
+ * have no single solution, as with fewer than three different inputs.
+ */
+int optimal_output_layer(const nn_params *p, nn_data data, nn_params *best);
+
+/* ---- Chapter 7: all seven from a random start --------------------------- */
+
+/**
+ * A random start as StatQuest makes one: each weight drawn from a standard
+ * normal (in the order w1, w2, w3, w4), every bias 0.
+ */
+nn_params nn_random_start(random_state *r);
+
+/* ---- Chapter 8: checking the gradient by measuring it ------------------- */
+
+/**
+ * The largest relative_error() at which a derived slope counts as agreeing
+ * with its measured one. Central differences are good to about 1e-10 here,
+ * so a real mistake stands out by many orders of magnitude.
+ */
+#define GRADIENT_CHECK_TOLERANCE 1e-6
+
+/**
+ * The slope of the SSR along parameter i, measured instead of derived: the
+ * central difference
+ * \f$ \frac{\mathrm{SSR}(\theta_i + h) - \mathrm{SSR}(\theta_i - h)}{2h} \f$
+ * with \f$ h = 10^{-5} \max(1, |\theta_i|) \f$. Its error is about
+ * \f$ h^2 \f$ times the third derivative plus rounding of order
+ * \f$ 10^{-16}\,\mathrm{SSR}/h \f$: near \f$ 10^{-10} \f$ relative here.
+ */
+double slope_by_difference(const nn_params *p, nn_data data, int i);
+
+/**
+ * How far apart two slopes are, relative to their size:
+ * \f$ |a - b| / \max(|a|, |b|, 10^{-8}) \f$. The floor keeps two slopes that
+ * are both practically zero from being called different because of rounding.
+ */
+double relative_error(double a, double b);
 
 #endif /* NN_H */

@@ -182,6 +182,33 @@ static void another_data_set_gives_its_own_golden_numbers(void **state)
     data_free(&set);
 }
 
+/* True when v rounds to `shown` at the article's precision (half a unit of the last digit). */
+static int rounds_to(double v, double shown, double unit)
+{
+    return fabs(v - shown) <= unit / 2;
+}
+
+static void the_articles_rounded_figures_hold(void **state)
+{
+    (void)state;
+    nn_params p = nn_article_params();
+    nn_data data = nn_article_data();
+    assert_true(rounds_to(ssr(&p, data), 20.4, 0.1));
+    assert_true(rounds_to(dssr_db3(&p, data), -15.7, 0.1));
+    double step = step_size(dssr_db3(&p, data), 0.1);
+    assert_true(rounds_to(step, -1.57, 0.01));
+    p.b3 = apply_step(p.b3, step);
+    assert_true(rounds_to(p.b3, 1.57, 0.01));
+    assert_true(rounds_to(dssr_db3(&p, data), -6.26, 0.01));
+    assert_true(rounds_to(step_size(dssr_db3(&p, data), 0.1), -0.626, 0.001));
+    descent_settings settings = {0.1, 0.001, 1000};
+    nn_params start = nn_article_params();
+    descend_b3(&start, data, settings, NULL, NULL);
+    assert_true(rounds_to(start.b3, 2.61, 0.01));
+    /* And the article's own slip, reproduced: old + step from 0 gives -1.57. */
+    assert_true(rounds_to(0.0 + step, -1.57, 0.01));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -196,6 +223,7 @@ int main(void)
         cmocka_unit_test(descent_stops_at_the_first_non_finite_number),
         cmocka_unit_test(optimum_is_the_mean_residual),
         cmocka_unit_test(another_data_set_gives_its_own_golden_numbers),
+        cmocka_unit_test(the_articles_rounded_figures_hold),
     };
     return cmocka_run_group_tests_name("nn", tests, NULL, NULL);
 }

@@ -11,10 +11,11 @@
 #include "cli.h"
 #include "nn.h"
 #include "report.h"
+#include "series.h"
 
 static const cli_program program = {
     "chapter1", "Chapter 1: the forward pass and the residual of every sample.",
-    CLI_DATA | CLI_B3,
+    CLI_DATA | CLI_B3 | CLI_CSV,
 };
 
 /* One row of the table: the input, every intermediate value, the verdict. */
@@ -35,6 +36,11 @@ int main(int argc, char **argv)
     nn_data data = report_samples(&options, &storage);
     nn_params p = nn_article_params();
     p.b3 = options.b3;
+    if (options.csv) {
+        series_fit(&program, &p, data);
+        data_free(&storage);
+        return 0;
+    }
 
     report_title("Chapter 1: the forward pass and the residuals");
     printf("Every weight and bias is fixed at the article's value except b3:\n"

@@ -11,11 +11,13 @@
 
 #include "cli.h"
 #include "nn.h"
+#include "plot.h"
 #include "report.h"
+#include "series.h"
 
 static const cli_program program = {
     "chapter2", "Chapter 2: the sum of squared residuals (SSR), and how it changes with b3.",
-    CLI_DATA | CLI_B3,
+    CLI_DATA | CLI_B3 | CLI_CSV | CLI_PLOT,
 };
 
 /* Prints the squared residual of every sample. */
@@ -43,6 +45,11 @@ int main(int argc, char **argv)
     nn_data data = report_samples(&options, &storage);
     nn_params p = nn_article_params();
     p.b3 = options.b3;
+    if (options.csv) {
+        series_ssr(&program, &p, data);
+        data_free(&storage);
+        return 0;
+    }
 
     report_title("Chapter 2: the sum of squared residuals");
     printf("Squaring a residual makes a miss above and a miss below cost the same,\n"
@@ -91,6 +98,13 @@ int main(int argc, char **argv)
     printf(", so the bottom lies within ");
     report_number(spacing, 0);
     printf(" of it.\nChapter 3 finds the slope of the bowl, which points the way down.\n");
+    if (options.plot) {
+        plot_chart chart;
+        if (plot_bowl(&chart, &p, data, low, high) != 0)
+            report_require_finite(&program, NAN, "the SSR");
+        printf("\nThe same bowl drawn as a chart:\n\n");
+        plot_print(&chart, stdout);
+    }
     data_free(&storage);
     return 0;
 }

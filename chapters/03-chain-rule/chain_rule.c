@@ -12,10 +12,11 @@
 #include "cli.h"
 #include "nn.h"
 #include "report.h"
+#include "series.h"
 
 static const cli_program program = {
     "chapter3", "Chapter 3: dSSR/db3 by the chain rule, checked by a finite difference.",
-    CLI_DATA | CLI_B3,
+    CLI_DATA | CLI_B3 | CLI_CSV,
 };
 
 /* Prints both links of the chain for every sample shown. */
@@ -47,6 +48,11 @@ int main(int argc, char **argv)
     nn_data data = report_samples(&options, &storage);
     nn_params p = nn_article_params();
     p.b3 = options.b3;
+    if (options.csv) {
+        series_tangent(&program, &p, data);
+        data_free(&storage);
+        return 0;
+    }
 
     report_title("Chapter 3: the chain rule");
     printf("b3 changes the SSR only by changing each prediction, so\n"

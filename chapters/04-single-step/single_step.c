@@ -11,10 +11,11 @@
 #include "cli.h"
 #include "nn.h"
 #include "report.h"
+#include "series.h"
 
 static const cli_program program = {
     "chapter4", "Chapter 4: one gradient-descent step on b3, and why it subtracts.",
-    CLI_DATA | CLI_B3 | CLI_RATE,
+    CLI_DATA | CLI_B3 | CLI_RATE | CLI_CSV,
 };
 
 /* Prints "old + or - step size = new" with every number in place. */
@@ -35,6 +36,11 @@ int main(int argc, char **argv)
     nn_data data = report_samples(&options, &storage);
     nn_params p = nn_article_params();
     p.b3 = options.b3;
+    if (options.csv) {
+        series_step(&program, &p, data, options.rate);
+        data_free(&storage);
+        return 0;
+    }
     int article = report_is_article(&options) && options.rate == 0.1;
 
     report_title("Chapter 4: one step of gradient descent");

@@ -11,21 +11,26 @@
 
 #include "cli.h"
 #include "nn.h"
+#include "plot.h"
 #include "report.h"
+#include "series.h"
 
 static const cli_program program = {
     "chapter5", "Chapter 5: gradient descent on b3 until the step size is tiny.",
-    CLI_DATA | CLI_B3 | CLI_RATE | CLI_TOLERANCE | CLI_MAX_STEPS | CLI_CSV | CLI_QUIET,
+    CLI_DATA | CLI_B3 | CLI_RATE | CLI_TOLERANCE | CLI_MAX_STEPS | CLI_CSV | CLI_QUIET | CLI_PLOT,
 };
 
 /* How each row of the loop is shown; handed to descend_b3() as its observer. */
 typedef struct row_printer {
     const cli_options *options;
+    plot_chart *chart; /* marks each row under --plot, else NULL */
 } row_printer;
 
 static void print_row(const descent_row *row, void *context)
 {
     const row_printer *printer = context;
+    if (printer->chart != NULL)
+        plot_mark(printer->chart, row->b3, row->ssr, row->step <= 9 ? (char)('0' + row->step) : '+');
     if (printer->options->quiet)
         return;
     if (printer->options->csv) {
@@ -75,14 +80,32 @@ static void print_result(const cli_options *options, const nn_params *p, nn_data
            "slope -2 x (sum of residuals) is zero where b3 equals the mean residual\n"
            "at b3 = 0. That exact bottom is b3 = ");
     report_number(exact, 0);
-    printf("; descent stopped ");
-    report_number(fabs(exact - p->b3), 0);
-    printf(" away,\nwhich is what a tolerance of %g on the step size allows.\n",
-           options->tolerance);
+    printf("; descent stopped %.2g away,\nwhich is what a tolerance of %g on the step "
+           "size allows.\n", fabs(exact - p->b3), options->tolerance);
     if (report_is_article(options) && options->rate == 0.1)
         printf("\nThe article reports b3 = 2.21 at the end. It had added each step instead of\n"
                "subtracting it (-1.57, then -2.196), walking away from the bottom; the value\n"
                "the loop really reaches is 2.61, as here.\n");
+}
+
+/* The bowl from the starting b3 to past its bottom, ready for the steps' marks. */
+static void start_chart(plot_chart *chart, const nn_params *p, nn_data data)
+{
+    double low, high, bottom = optimal_b3(p, data);
+    report_require_finite(&program, bottom, "the bottom of the bowl");
+    series_range(&p->b3, 1, bottom, &low, &high);
+    if (plot_bowl(chart, p, data, low, high) != 0)
+        report_require_finite(&program, NAN, "the SSR");
+}
+
+static void print_chart(const plot_chart *chart)
+{
+    printf("\nThe descent on the SSR bowl: digit k marks where step k computed its\n"
+           "slope, + the steps after the ninth; where steps share a place, the first shows.\n\n");
+    plot_print(chart, stdout);
+    if (chart->outside > 0)
+        printf("%ld step%s landed outside the chart.\n", chart->outside,
+               chart->outside == 1 ? "" : "s");
 }
 
 int main(int argc, char **argv)
@@ -93,6 +116,13 @@ int main(int argc, char **argv)
     nn_params p = nn_article_params();
     p.b3 = options.b3;
 
+    plot_chart chart;
+    if (options.plot && options.csv) {
+        fprintf(stderr, "%s: --plot and --csv cannot be used together\n", program.name);
+        return EXIT_BAD_INPUT;
+    }
+    if (options.plot)
+        start_chart(&chart, &p, data);
     if (options.csv)
         printf("step,b3,ssr,dssr_db3,step_size\n");
     else if (!options.quiet)
@@ -100,7 +130,7 @@ int main(int argc, char **argv)
 
     // [ch05_loop]
     descent_settings settings = {options.rate, options.tolerance, options.max_steps};
-    row_printer printer = {&options};
+    row_printer printer = {&options, options.plot ? &chart : NULL};
     descent_result result = descend_b3(&p, data, settings, print_row, &printer);
     // [ch05_loop]
 
@@ -112,6 +142,8 @@ int main(int argc, char **argv)
         status = EXIT_DIVERGED;
     } else if (!options.csv) {
         print_result(&options, &p, data, result);
+        if (options.plot)
+            print_chart(&chart);
     }
     data_free(&storage);
     return status;

@@ -1,0 +1,113 @@
+/**
+ * @file progress.c
+ * @brief The rows, CSV and closing line of chapters 6 and 7.
+ */
+#include "progress.h"
+
+#include <stdio.h>
+
+#include "report.h"
+
+void progress_header(progress_printer *printer)
+{
+    printer->last_shown = 0;
+    if (printer->options->quiet)
+        return;
+    if (printer->options->csv) {
+        printf("%s\n", PROGRESS_CSV_HEADER);
+        return;
+    }
+    printf("  step");
+    for (int i = 0; i < NN_PARAM_COUNT; i++)
+        if (printer->moving & NN_BIT(i))
+            printf("%9s", nn_param_name(i));
+    printf("%11s", "SSR");
+    if (printer->show_slopes)
+        for (int i = 0; i < NN_PARAM_COUNT; i++)
+            if (printer->moving & NN_BIT(i)) {
+                char name[16];
+                snprintf(name, sizeof name, "dSSR/d%s", nn_param_name(i));
+                printf("%11s", name);
+            }
+    printf("\n");
+}
+
+void progress_row(const descent_point *point, void *context)
+{
+    progress_printer *printer = context;
+    const cli_options *options = printer->options;
+    if (options->quiet)
+        return;
+    if (options->csv) {
+        printf("%ld", point->step);
+        for (int i = 0; i < NN_PARAM_COUNT; i++)
+            printf(",%.17g", nn_param(&point->params, i));
+        printf(",%.17g\n", point->ssr);
+        return;
+    }
+    /* The last row is always shown: the loop converged, or reached its limit. */
+    int converged = steps_below_tolerance(point, printer->moving, options->tolerance);
+    int last = converged || point->step >= options->max_steps;
+    if (point->step > printer->first_rows && point->step % printer->every != 0 && !last)
+        return;
+    if (point->step > printer->last_shown + 1)
+        printf("   ...\n");
+    printer->last_shown = point->step;
+    printf("%6ld", point->step);
+    for (int i = 0; i < NN_PARAM_COUNT; i++)
+        if (printer->moving & NN_BIT(i))
+            report_number(nn_param(&point->params, i), 9);
+    report_number(point->ssr, 11);
+    if (printer->show_slopes)
+        for (int i = 0; i < NN_PARAM_COUNT; i++)
+            if (printer->moving & NN_BIT(i))
+                report_number(nn_param(&point->slope, i), 11);
+    printf("\n");
+    if (converged)
+        printf("        every |step size| is now below %g: the loop stops here\n",
+               options->tolerance);
+}
+
+void progress_params(const nn_params *p, unsigned which)
+{
+    const char *separator = "";
+    for (int i = 0; i < NN_PARAM_COUNT; i++) {
+        if (!(which & NN_BIT(i)))
+            continue;
+        printf("%s%s = ", separator, nn_param_name(i));
+        report_number(nn_param(p, i), 0);
+        separator = ", ";
+    }
+}
+
+void progress_result(const cli_options *options, const nn_params *p, unsigned moving,
+                     double start_ssr, double final_ssr, descent_result result)
+{
+    /* Seven parameters make a long line: as text, the hidden layer's go first. */
+    unsigned hidden = NN_ALL_PARAMS & ~NN_OUTPUT_LAYER;
+    if (!options->quiet && (moving & hidden) && (moving & NN_OUTPUT_LAYER)) {
+        progress_params(p, moving & hidden);
+        printf(",\n  ");
+        progress_params(p, moving & NN_OUTPUT_LAYER);
+    } else {
+        progress_params(p, moving);
+    }
+    printf("%sSSR = %.6g after %ld update%s", options->quiet ? ", " : "\n  ", final_ssr,
+           result.updates, result.updates == 1 ? "" : "s");
+    if (result.end == DESCENT_CONVERGED)
+        printf(" (converged: every step size was below %g)\n", options->tolerance);
+    else
+        printf(" (stopped at the limit of %ld gradients)\n", options->max_steps);
+    if (!options->quiet && final_ssr > start_ssr)
+        printf("  The SSR grew from %.6g to %.6g: each step overshoots the bottom of the\n"
+               "  bowl by more than it gains, so the loop climbs. Try a smaller --rate.\n",
+               start_ssr, final_ssr);
+}
+
+int progress_diverged(const cli_program *program, descent_result result, double rate)
+{
+    fprintf(stderr, "%s: diverged after %ld gradient%s: the SSR is no longer a finite "
+            "number; try a --rate smaller than %g\n", program->name, result.slopes,
+            result.slopes == 1 ? "" : "s", rate);
+    return EXIT_DIVERGED;
+}

@@ -1,0 +1,84 @@
+/**
+ * @file test_chapter4.c
+ * @brief Chapter 4 takes one step downhill and shows the article's step uphill.
+ */
+#include "support.h"
+
+#include <stdio.h>
+
+#include "golden.h"
+
+static void takes_one_step_downhill(void **state)
+{
+    (void)state;
+    run_result r = run_program("chapter4", "", NULL);
+    assert_int_equal(r.status, 0);
+    assert_contains(r.out, "step size = -15.6551 x 0.1 = -1.5655\n");
+    assert_contains(r.out, four_decimals(golden_step_size));
+    assert_contains(r.out, "rounds it to -1.57");
+    assert_contains(r.out, "b3 = 0.0000 - (-1.5655) = 1.5655\n");
+    assert_contains(r.out, four_decimals(golden_b3_after_step));
+    char fell[64];
+    snprintf(fell, sizeof fell, "SSR: %.4f -> %.4f   it fell", golden_ssr, golden_ssr_after_step);
+    assert_contains(r.out, fell);
+    assert_contains(r.out, "20.4236 -> 3.2678");
+    run_free(&r);
+}
+
+static void shows_the_article_step_going_uphill(void **state)
+{
+    (void)state;
+    run_result r = run_program("chapter4", "", NULL);
+    assert_int_equal(r.status, 0);
+    assert_contains(r.out, "b3 = 0.0000 + (-1.5655) = -1.5655\n");
+    char rose[64];
+    snprintf(rose, sizeof rose, "SSR: %.4f -> %.4f   it rose", golden_ssr, golden_ssr_wrong_way);
+    assert_contains(r.out, rose);
+    run_free(&r);
+}
+
+static void the_rate_scales_the_step(void **state)
+{
+    (void)state;
+    run_result r = run_program("chapter4", "--rate 0.05", NULL);
+    assert_int_equal(r.status, 0);
+    assert_contains(r.out, four_decimals(golden_dssr_db3 * 0.05));
+    assert_contains(r.out, four_decimals(-golden_dssr_db3 * 0.05));
+    assert_lacks(r.out, "-1.57)");
+    run_free(&r);
+}
+
+static void a_rate_that_overshoots_is_named(void **state)
+{
+    (void)state;
+    /* At rate 0.5 the step overshoots the bottom by more than it started. */
+    run_result r = run_program("chapter4", "--rate 0.5", NULL);
+    assert_int_equal(r.status, 0);
+    assert_contains(r.out, "it did not fall: the rate is too large");
+    run_free(&r);
+}
+
+static void rates_must_be_positive(void **state)
+{
+    (void)state;
+    const char *bad[] = {"--rate 0", "--rate -0.1", "--rate=-1"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        run_result r = run_program("chapter4", bad[i], NULL);
+        assert_int_equal(r.status, 2);
+        assert_contains(r.err, "chapter4: --rate: the learning rate must be greater than 0");
+        assert_string_equal(r.out, "");
+        run_free(&r);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(takes_one_step_downhill),
+        cmocka_unit_test(shows_the_article_step_going_uphill),
+        cmocka_unit_test(the_rate_scales_the_step),
+        cmocka_unit_test(a_rate_that_overshoots_is_named),
+        cmocka_unit_test(rates_must_be_positive),
+    };
+    return cmocka_run_group_tests_name("chapter4", tests, NULL, NULL);
+}

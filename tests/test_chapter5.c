@@ -1,0 +1,239 @@
+/**
+ * @file test_chapter5.c
+ * @brief Chapter 5: the descent loop, its CSV, and the whole command-line contract.
+ */
+#include "support.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "golden.h"
+
+static void prints_one_row_per_slope(void **state)
+{
+    (void)state;
+    run_result r = run_program("chapter5", "", NULL);
+    assert_int_equal(r.status, 0);
+    for (int i = 0; i < GOLDEN_DESCENT_ROWS; i++) {
+        char row[128];
+        snprintf(row, sizeof row, "%6d %11.4f %11.4f %11.4f %11.4f", i + 1, golden_descent_b3[i],
+                 golden_descent_ssr[i], golden_descent_dssr_db3[i],
+                 golden_descent_step_size[i]);
+        assert_contains(r.out, row);
+    }
+    /* The numbers the article and EXAMPLE.md name. */
+    assert_contains(r.out, "-6.2620");
+    assert_contains(r.out, "2.1917");
+    assert_contains(r.out, "b3 = 2.6085 after 9 updates");
+    assert_contains(r.out, "exact bottom is b3 = 2.6092");
+    assert_contains(r.out, four_decimals(golden_optimal_b3));
+    assert_contains(r.out, "2.21");
+    run_free(&r);
+}
+
+/* Splits CSV text into rows of numbers; returns how many rows it read. */
+static int read_csv(const char *text, double rows[][5], int most)
+{
+    const char *line = strchr(text, '\n');
+    int count = 0;
+    while (line != NULL && line[1] != '\0' && count < most) {
+        char *end = NULL;
+        const char *p = line + 1;
+        for (int k = 0; k < 5; k++) {
+            rows[count][k] = strtod(p, &end);
+            p = end + 1;
+        }
+        count++;
+        line = strchr(line + 1, '\n');
+    }
+    return count;
+}
+
+static void csv_holds_every_row_to_full_precision(void **state)
+{
+    (void)state;
+    run_result r = run_program("chapter5", "--csv", NULL);
+    assert_int_equal(r.status, 0);
+    assert_true(strncmp(r.out, "step,b3,ssr,dssr_db3,step_size\n", 31) == 0);
+    double rows[16][5];
+    assert_int_equal(read_csv(r.out, rows, 16), GOLDEN_DESCENT_ROWS);
+    for (int i = 0; i < GOLDEN_DESCENT_ROWS; i++) {
+        assert_true(rows[i][0] == i + 1);
+        assert_close(rows[i][1], golden_descent_b3[i], GOLDEN_TOLERANCE);
+        assert_close(rows[i][2], golden_descent_ssr[i], GOLDEN_TOLERANCE);
+        assert_close(rows[i][3], golden_descent_dssr_db3[i], GOLDEN_TOLERANCE);
+        assert_close(rows[i][4], golden_descent_step_size[i], GOLDEN_TOLERANCE);
+    }
+    run_free(&r);
+}
+
+static void quiet_prints_only_the_result(void **state)
+{
+    (void)state;
+    run_result r = run_program("chapter5", "--quiet", NULL);
+    assert_int_equal(r.status, 0);
+    assert_true(strncmp(r.out, "b3 = 2.6085 after 9 updates", 27) == 0);
+    assert_non_null(strchr(r.out, '\n'));
+    assert_string_equal(strchr(r.out, '\n'), "\n");
+    run_free(&r);
+}
+
+static void stopping_rules_follow_the_options(void **state)
+{
+    (void)state;
+    run_result r = run_program("chapter5", "--csv --max-steps 3", NULL);
+    assert_int_equal(r.status, 0);
+    double rows[8][5];
+    assert_int_equal(read_csv(r.out, rows, 8), 3);
+    run_free(&r);
+
+    /* Tolerance 0 never stops early: every one of the allowed slopes is computed. */
+    r = run_program("chapter5", "--csv --tolerance 0 --max-steps 40", NULL);
+    assert_int_equal(r.status, 0);
+    double many[48][5];
+    assert_int_equal(read_csv(r.out, many, 48), 40);
+    assert_close(many[39][1], golden_optimal_b3, 1e-9);
+    run_free(&r);
+
+    r = run_program("chapter5", "--quiet --max-steps 2", NULL);
+    assert_int_equal(r.status, 0);
+    assert_contains(r.out, "after 2 updates");
+    assert_contains(r.out, "stopped at the limit of 2 slopes");
+    run_free(&r);
+
+    r = run_program("chapter5", "--csv --b3 2.6 --tolerance 0.01", NULL);
+    assert_int_equal(r.status, 0);
+    assert_int_equal(read_csv(r.out, rows, 8), 1);
+    run_free(&r);
+}
+
+static void reads_samples_from_standard_input(void **state)
+{
+    (void)state;
+    run_result r = run_program("chapter5", "--quiet --rate 0.05 --tolerance 1e-6 --data -",
+                               "# five samples\n0,0.1\n0.25,0.4\n0.5,0.9\n0.75,0.5\n1,0.05");
+    assert_int_equal(r.status, 0);
+    char expected[96];
+    snprintf(expected, sizeof expected, "b3 = %.4f after %d updates", golden_five_converged_b3_slow,
+             GOLDEN_FIVE_UPDATES_SLOW);
+    assert_contains(r.out, expected);
+    run_free(&r);
+}
+
+static void divergence_stops_with_advice(void **state)
+{
+    (void)state;
+    run_result r = run_program("chapter5", "--rate 10", NULL);
+    assert_int_equal(r.status, 1);
+    assert_contains(r.err, "chapter5: diverged after");
+    assert_contains(r.err, "try a --rate smaller than 10");
+    assert_lacks(r.out, "nan");
+    assert_lacks(r.out, "inf");
+    run_free(&r);
+    r = run_program("chapter5", "--rate 10 --csv", NULL);
+    assert_int_equal(r.status, 1);
+    assert_lacks(r.out, "nan");
+    assert_lacks(r.out, "inf");
+    run_free(&r);
+}
+
+/* One bad command line and the exact line it must print. */
+typedef struct bad_case {
+    const char *args;
+    const char *input;
+    const char *message;
+} bad_case;
+
+static const bad_case bad_cases[] = {
+    {"--frobnicate", NULL, "chapter5: unknown option '--frobnicate' (try --help)\n"},
+    {"extra", NULL, "chapter5: unexpected argument 'extra' (try --help)\n"},
+    {"--rate", NULL, "chapter5: --rate needs a value (R)\n"},
+    {"--data", NULL, "chapter5: --data needs a value (FILE)\n"},
+    {"--csv=yes", NULL, "chapter5: --csv takes no value\n"},
+    {"--rate 0.1x", NULL, "chapter5: --rate: '0.1x' is not a finite number\n"},
+    {"--rate ''", NULL, "chapter5: --rate: '' is not a finite number\n"},
+    {"--rate nan", NULL, "chapter5: --rate: 'nan' is not a finite number\n"},
+    {"--b3 inf", NULL, "chapter5: --b3: 'inf' is not a finite number\n"},
+    {"--b3 1e999", NULL, "chapter5: --b3: '1e999' is not a finite number\n"},
+    {"--tolerance 0x10", NULL, "chapter5: --tolerance: '0x10' is not a finite number\n"},
+    {"--rate 0", NULL, "chapter5: --rate: the learning rate must be greater than 0, not 0\n"},
+    {"--rate -0.5", NULL, "chapter5: --rate: the learning rate must be greater than 0, not -0.5\n"},
+    {"--tolerance -1", NULL, "chapter5: --tolerance: the tolerance must be 0 or more, not -1\n"},
+    {"--max-steps 0", NULL, "chapter5: --max-steps: must be at least 1, not 0\n"},
+    {"--max-steps 2.5", NULL, "chapter5: --max-steps: '2.5' is not a whole number\n"},
+    {"--max-steps -3", NULL, "chapter5: --max-steps: '-3' is not a whole number\n"},
+    {"--max-steps 99999999999999999999", NULL,
+     "chapter5: --max-steps: '99999999999999999999' is not a whole number\n"},
+    {"--data tests/data/no-such-file.csv", NULL,
+     "tests/data/no-such-file.csv: cannot open: No such file or directory\n"},
+    {"--data -", "", "stdin: no samples (expected lines of input,observed)\n"},
+    {"--data -", "# only a comment\n\nx,y\n", "stdin: no samples (expected lines of input,observed)\n"},
+    {"--data -", "0,0\n0.5\n", "stdin:2: expected 2 fields separated by a comma (input,observed), found 1\n"},
+    {"--data -", "0,0\n1,2,3\n", "stdin:2: expected 2 fields separated by a comma (input,observed), found 3\n"},
+    {"--data -", "0,0\n0.5,one\n", "stdin:2: the observed value 'one' is not a finite number\n"},
+    {"--data -", "0,0\nnan,1\n", "stdin:2: the input value 'nan' is not a finite number\n"},
+    {"--data -", "0,0\n,1\n", "stdin:2: the input value is missing\n"},
+    {"--data -", "1,1e999\n", "stdin:1: the observed value '1e999' is not a finite number\n"},
+};
+
+static void every_bad_input_gets_its_one_line(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof bad_cases / sizeof bad_cases[0]; i++) {
+        run_result r = run_program("chapter5", bad_cases[i].args, bad_cases[i].input);
+        if (r.status != 2 || strcmp(r.err, bad_cases[i].message) != 0)
+            print_error("case: chapter5 %s\n", bad_cases[i].args);
+        assert_int_equal(r.status, 2);
+        assert_string_equal(r.err, bad_cases[i].message);
+        assert_string_equal(r.out, "");
+        run_free(&r);
+    }
+}
+
+static void help_lists_every_option_and_exits_zero(void **state)
+{
+    (void)state;
+    const char *spellings[] = {"-h", "--help", "--rate 0.2 --help"};
+    for (size_t i = 0; i < 3; i++) {
+        run_result r = run_program("chapter5", spellings[i], NULL);
+        assert_int_equal(r.status, 0);
+        assert_contains(r.out, "usage: chapter5 [options]");
+        const char *options[] = {"--data FILE", "--b3 VALUE", "--rate R", "--tolerance T",
+                                 "--max-steps N", "--csv", "--quiet", "-h, --help"};
+        for (size_t k = 0; k < sizeof options / sizeof options[0]; k++)
+            assert_contains(r.out, options[k]);
+        assert_string_equal(r.err, "");
+        run_free(&r);
+    }
+}
+
+static void equals_form_and_defaults_agree(void **state)
+{
+    (void)state;
+    run_result a = run_program("chapter5", "--csv", NULL);
+    run_result b = run_program("chapter5", "--csv --rate=0.1 --tolerance=0.001 --b3=0 "
+                                           "--max-steps=1000", NULL);
+    assert_int_equal(a.status, 0);
+    assert_int_equal(b.status, 0);
+    assert_string_equal(a.out, b.out);
+    run_free(&a);
+    run_free(&b);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(prints_one_row_per_slope),
+        cmocka_unit_test(csv_holds_every_row_to_full_precision),
+        cmocka_unit_test(quiet_prints_only_the_result),
+        cmocka_unit_test(stopping_rules_follow_the_options),
+        cmocka_unit_test(reads_samples_from_standard_input),
+        cmocka_unit_test(divergence_stops_with_advice),
+        cmocka_unit_test(every_bad_input_gets_its_one_line),
+        cmocka_unit_test(help_lists_every_option_and_exits_zero),
+        cmocka_unit_test(equals_form_and_defaults_agree),
+    };
+    return cmocka_run_group_tests_name("chapter5", tests, NULL, NULL);
+}

@@ -1,0 +1,363 @@
+/**
+ * @file test_chapter6.c
+ * @brief Chapter 6: descend() on w3, w4 and b3, and the chapter6 program.
+ *
+ * Golden values come from tools/golden_descent.py (NumPy, float64).
+ */
+#include "support.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli_checks.h"
+#include "csv_rows.h"
+#include "golden_descent.h"
+#include "nn.h"
+#include "progress.h"
+
+/** Trajectories are compared to this relative tolerance. */
+#define TRAJECTORY_TOLERANCE 1e-10
+
+/* Records the rows descend() reports. */
+typedef struct recorder {
+    descent_point rows[128];
+    int count;
+} recorder;
+
+static void record(const descent_point *point, void *context)
+{
+    recorder *r = context;
+    if (r->count < 128)
+        r->rows[r->count] = *point;
+    r->count++;
+}
+
+static void parameters_have_names_and_places(void **state)
+{
+    (void)state;
+    const char *names[] = {"w1", "b1", "w2", "b2", "w3", "w4", "b3"};
+    nn_params p = nn_article_params();
+    p.b3 = 2.5;
+    double values[] = {3.34, -1.43, -3.53, 0.57, -1.22, -2.30, 2.5};
+    for (int i = 0; i < NN_PARAM_COUNT; i++) {
+        assert_string_equal(nn_param_name(i), names[i]);
+        assert_true(nn_param(&p, i) == values[i]);
+        *nn_param_at(&p, i) = 10.0 + i;
+    }
+    assert_true(p.w1 == 10.0 && p.b1 == 11.0 && p.w2 == 12.0 && p.b2 == 13.0);
+    assert_true(p.w3 == 14.0 && p.w4 == 15.0 && p.b3 == 16.0);
+    assert_int_equal(NN_OUTPUT_LAYER, (1u << 4) | (1u << 5) | (1u << 6));
+    assert_int_equal(NN_ALL_PARAMS, 0x7f);
+    assert_string_equal(PROGRESS_CSV_HEADER, "step,w1,b1,w2,b2,w3,w4,b3,ssr");
+}
+
+static void the_start_is_the_article_with_new_guesses(void **state)
+{
+    (void)state;
+    nn_params p = nn_start_output_layer();
+    assert_true(p.w1 == 3.34 && p.b1 == -1.43 && p.w2 == -3.53 && p.b2 == 0.57);
+    assert_true(p.w3 == 0.36 && p.w4 == 0.63 && p.b3 == 0.0);
+    nn_gradient g = gradient(&p, nn_article_data());
+    for (int i = 0; i < NN_PARAM_COUNT; i++)
+        assert_close(nn_param(&g, i), golden_ch6_start_slope[i], GOLDEN_TOLERANCE);
+}
+
+static void only_moving_parameters_decide_when_to_stop(void **state)
+{
+    (void)state;
+    descent_point point;
+    memset(&point, 0, sizeof point);
+    point.step_size.w1 = 5.0; /* large, but w1 is not moving */
+    point.step_size.w3 = 0.0009;
+    point.step_size.w4 = -0.0009;
+    point.step_size.b3 = 0.0005;
+    assert_true(steps_below_tolerance(&point, NN_OUTPUT_LAYER, 0.001));
+    assert_false(steps_below_tolerance(&point, NN_ALL_PARAMS, 0.001));
+    point.step_size.b3 = -0.001; /* not strictly below */
+    assert_false(steps_below_tolerance(&point, NN_OUTPUT_LAYER, 0.001));
+    assert_false(steps_below_tolerance(&point, NN_OUTPUT_LAYER, 0.0));
+}
+
+static void hundred_steps_match_numpy(void **state)
+{
+    (void)state;
+    nn_params p = nn_start_output_layer();
+    recorder *r = calloc(1, sizeof *r);
+    assert_non_null(r);
+    descent_settings settings = {0.1, 0.001, 100};
+    descent_result result = descend(&p, nn_article_data(), NN_OUTPUT_LAYER, settings, record, r);
+    assert_int_equal(result.end, DESCENT_STEP_LIMIT);
+    assert_int_equal(result.slopes, 100);
+    assert_int_equal(result.updates, 100);
+    assert_int_equal(r->count, 100);
+    for (int k = 0; k < 100; k++) {
+        const descent_point *row = &r->rows[k];
+        assert_int_equal(row->step, k + 1);
+        for (int i = 0; i < NN_PARAM_COUNT; i++)
+            assert_close(nn_param(&row->params, i), golden_ch6_rows[k][i], TRAJECTORY_TOLERANCE);
+        assert_close(row->ssr, golden_ch6_rows[k][7], TRAJECTORY_TOLERANCE);
+        /* The fixed parameters never move, and take no step. */
+        assert_true(row->params.w1 == 3.34 && row->params.b2 == 0.57);
+        assert_true(row->step_size.w1 == 0.0 && row->step_size.b1 == 0.0);
+        assert_close(row->step_size.w3, 0.1 * row->slope.w3, 1e-15);
+    }
+    free(r);
+}
+
+static void defaults_converge_where_numpy_does(void **state)
+{
+    (void)state;
+    nn_params p = nn_start_output_layer();
+    descent_settings settings = {0.1, 0.001, 1000};
+    descent_result result = descend(&p, nn_article_data(), NN_OUTPUT_LAYER, settings, NULL, NULL);
+    assert_int_equal(result.end, DESCENT_CONVERGED);
+    assert_int_equal(result.slopes, GOLDEN_CH6_END_ROWS);
+    assert_int_equal(result.updates, GOLDEN_CH6_END_UPDATES);
+    for (int i = 0; i < NN_PARAM_COUNT; i++)
+        assert_close(nn_param(&p, i), golden_ch6_end_params[i], TRAJECTORY_TOLERANCE);
+    double final_ssr = ssr(&p, nn_article_data());
+    assert_close(final_ssr, golden_ch6_end_ssr, TRAJECTORY_TOLERANCE);
+    /* The step-size rule stops just short of SSR 0.001 here, not below it. */
+    assert_true(final_ssr > 0.001 && final_ssr < 0.00102);
+}
+
+static void a_fine_tolerance_reaches_the_exact_fit(void **state)
+{
+    (void)state;
+    nn_params p = nn_start_output_layer();
+    descent_settings settings = {0.1, 1e-6, 100000};
+    descent_result result = descend(&p, nn_article_data(), NN_OUTPUT_LAYER, settings, NULL, NULL);
+    assert_int_equal(result.end, DESCENT_CONVERGED);
+    assert_int_equal(result.updates, GOLDEN_CH6_FINE_UPDATES);
+    assert_close(ssr(&p, nn_article_data()), golden_ch6_fine_ssr, 1e-8);
+    assert_true(fabs(p.w3 - golden_ch6_exact[0]) < 1e-4);
+    assert_true(fabs(p.w4 - golden_ch6_exact[1]) < 1e-3);
+    assert_true(fabs(p.b3 - golden_ch6_exact[2]) < 1e-3);
+    /* The exact fit rounds to the article's values. */
+    assert_string_equal(four_decimals(golden_ch6_exact[0]), "-1.2159");
+    assert_true(fabs(golden_ch6_exact[0] - -1.22) < 0.005);
+    assert_true(fabs(golden_ch6_exact[1] - -2.30) < 0.005);
+    assert_true(fabs(golden_ch6_exact[2] - 2.61) < 0.005);
+}
+
+static void the_bottom_of_the_bowl_is_solved_exactly(void **state)
+{
+    (void)state;
+    nn_params start = nn_start_output_layer(), best;
+    assert_int_equal(optimal_output_layer(&start, nn_article_data(), &best), 1);
+    assert_close(best.w3, golden_ch6_exact[0], GOLDEN_TOLERANCE);
+    assert_close(best.w4, golden_ch6_exact[1], GOLDEN_TOLERANCE);
+    assert_close(best.b3, golden_ch6_exact[2], GOLDEN_TOLERANCE);
+    assert_true(best.w1 == start.w1 && best.b2 == start.b2);
+    nn_gradient g = gradient(&best, nn_article_data());
+    assert_true(fabs(g.w3) < 1e-12 && fabs(g.w4) < 1e-12 && fabs(g.b3) < 1e-12);
+
+    static const double five_x[] = {0.0, 0.25, 0.5, 0.75, 1.0};
+    static const double five_y[] = {0.1, 0.4, 0.9, 0.5, 0.05};
+    nn_data five = {5, five_x, five_y};
+    assert_int_equal(optimal_output_layer(&start, five, &best), 1);
+    assert_close(best.w3, golden_ch6_five_best[0], GOLDEN_TOLERANCE);
+    assert_close(best.w4, golden_ch6_five_best[1], GOLDEN_TOLERANCE);
+    assert_close(best.b3, golden_ch6_five_best[2], GOLDEN_TOLERANCE);
+    assert_close(ssr(&best, five), golden_ch6_five_best_ssr, 1e-10);
+
+    /* Two different inputs cannot pin down three unknowns. */
+    static const double two_x[] = {0.0, 1.0, 1.0}, two_y[] = {1.0, 2.0, 3.0};
+    nn_data two = {3, two_x, two_y};
+    best.w3 = 42.0;
+    assert_int_equal(optimal_output_layer(&start, two, &best), 0);
+    assert_true(best.w3 == 42.0);
+}
+
+static void a_large_rate_diverges_without_infinite_rows(void **state)
+{
+    (void)state;
+    nn_params p = nn_start_output_layer();
+    recorder *r = calloc(1, sizeof *r);
+    assert_non_null(r);
+    descent_settings settings = {10.0, 0.001, 1000};
+    descent_result result = descend(&p, nn_article_data(), NN_OUTPUT_LAYER, settings, record, r);
+    assert_int_equal(result.end, DESCENT_DIVERGED);
+    assert_true(result.slopes > 1 && result.slopes < 1000);
+    assert_int_equal(r->count, result.slopes);
+    for (int k = 0; k < r->count && k < 128; k++) {
+        assert_true(isfinite(r->rows[k].ssr));
+        for (int i = 0; i < NN_PARAM_COUNT; i++)
+            assert_true(isfinite(nn_param(&r->rows[k].params, i)));
+    }
+    free(r);
+}
+
+static void program_shows_the_chains_and_the_result(void **state)
+{
+    (void)state;
+    run_result r = run_program("chapter6", "", NULL);
+    assert_int_equal(r.status, 0);
+    assert_string_equal(r.err, "");
+    assert_contains(r.out, "dSSR/dw3 = sum of -2 (observed - predicted) x a1");
+    char expected[128];
+    snprintf(expected, sizeof expected, "dSSR/dw3 = %s", four_decimals(golden_ch6_start_slope[4]));
+    assert_contains(r.out, expected);
+    snprintf(expected, sizeof expected, "dSSR/dw4 = %s", four_decimals(golden_ch6_start_slope[5]));
+    assert_contains(r.out, expected);
+    snprintf(expected, sizeof expected, "dSSR/db3 = %s", four_decimals(golden_ch6_start_slope[6]));
+    assert_contains(r.out, expected);
+    snprintf(expected, sizeof expected, "w3 = %s", four_decimals(golden_ch6_end_params[4]));
+    assert_contains(r.out, expected);
+    snprintf(expected, sizeof expected, "w4 = %s", four_decimals(golden_ch6_end_params[5]));
+    assert_contains(r.out, expected);
+    snprintf(expected, sizeof expected, "b3 = %s", four_decimals(golden_ch6_end_params[6]));
+    assert_contains(r.out, expected);
+    snprintf(expected, sizeof expected, "SSR = %.6g after %d updates", golden_ch6_end_ssr,
+             GOLDEN_CH6_END_UPDATES);
+    assert_contains(r.out, expected);
+    /* The exact bottom the text solves for (the chapter prints 4 decimals). */
+    snprintf(expected, sizeof expected, "w3 = %.4f, w4 = %.4f, b3 = %.4f, SSR = 0 (to rounding)",
+             golden_ch6_exact[0], golden_ch6_exact[1], golden_ch6_exact[2]);
+    assert_contains(r.out, expected);
+    assert_contains(r.out, "the article's w3 = -1.22, w4 = -2.30, b3 = 2.61 to two decimals");
+    assert_contains(r.out, "   310  -1.1687  -2.2140   2.5166     0.0010     0.0052     0.0099    -0.0100\n        every |step size| is now below 0.001: the loop stops here\n");
+    run_free(&r);
+}
+
+static void csv_has_every_parameter_to_full_precision(void **state)
+{
+    (void)state;
+    run_result r = run_program("chapter6", "--csv --max-steps 100", NULL);
+    assert_int_equal(r.status, 0);
+    assert_string_equal(r.err, "");
+    assert_int_equal(strncmp(r.out, "step,w1,b1,w2,b2,w3,w4,b3,ssr\n", 30), 0);
+    static csv_row rows[128];
+    int lines = csv_split(r.out, rows, 128);
+    assert_int_equal(lines, 101);
+    for (int k = 0; k < 100; k++) {
+        const csv_row *row = &rows[k + 1];
+        assert_int_equal(row->columns, 9);
+        assert_true(csv_number(row, 0) == k + 1);
+        for (int i = 0; i < 8; i++)
+            assert_close(csv_number(row, i + 1), golden_ch6_rows[k][i], TRAJECTORY_TOLERANCE);
+    }
+    run_free(&r);
+
+    /* At the defaults: one row per gradient, the last one where the loop stopped. */
+    r = run_program("chapter6", "--csv", NULL);
+    assert_int_equal(r.status, 0);
+    static csv_row all[400];
+    lines = csv_split(r.out, all, 400);
+    assert_int_equal(lines, GOLDEN_CH6_END_ROWS + 1);
+    const csv_row *last = &all[GOLDEN_CH6_END_ROWS];
+    for (int i = 0; i < 7; i++)
+        assert_close(csv_number(last, i + 1), golden_ch6_end_params[i], TRAJECTORY_TOLERANCE);
+    assert_close(csv_number(last, 8), golden_ch6_end_ssr, TRAJECTORY_TOLERANCE);
+    /* %.17g: the printed text reads back as the very same double. */
+    assert_string_equal(all[1].field[5], "0.35999999999999999");
+    run_free(&r);
+}
+
+static void quiet_prints_one_line(void **state)
+{
+    (void)state;
+    run_result r = run_program("chapter6", "--quiet", NULL);
+    assert_int_equal(r.status, 0);
+    assert_int_equal(count_lines(r.out), 1);
+    assert_contains(r.out, "w3 = -1.1687, w4 = -2.2140, b3 = 2.5166, SSR = 0.00101809");
+    assert_contains(r.out, "converged");
+    run_free(&r);
+}
+
+static void data_from_a_file_or_standard_input(void **state)
+{
+    (void)state;
+    char expected[128];
+    run_result a = run_program("chapter6", "--quiet", NULL);
+    run_result b = run_program("chapter6", "--quiet --data -", "x,y\n0,0\n0.5,1\n1,0\n");
+    run_result c = run_program("chapter6", "--quiet --data " TEST_DATA("article-crlf.csv"), NULL);
+    assert_int_equal(b.status, 0);
+    assert_int_equal(c.status, 0);
+    assert_string_equal(a.out, b.out);
+    assert_string_equal(a.out, c.out);
+    run_free(&a);
+    run_free(&b);
+    run_free(&c);
+    run_result five = run_program("chapter6", "--data " TEST_DATA("five.csv"), NULL);
+    assert_int_equal(five.status, 0);
+    assert_contains(five.out, "0.2500"); /* one of the five inputs in the chain table */
+    assert_lacks(five.out, "the article's w3"); /* that remark is for the article's data */
+    /* Five samples make the bowl steeper: rate 0.1 overshoots, and the chapter says so. */
+    assert_contains(five.out, "The SSR grew from");
+    assert_contains(five.out, "Try a smaller --rate");
+    run_free(&five);
+    five = run_program("chapter6", "--rate 0.01 --data " TEST_DATA("five.csv"), NULL);
+    assert_int_equal(five.status, 0);
+    assert_lacks(five.out, "The SSR grew");
+    snprintf(expected, sizeof expected, "b3 = %s, SSR = %.6g", four_decimals(golden_ch6_five_best[2]),
+             golden_ch6_five_best_ssr);
+    assert_contains(five.out, expected);
+    run_free(&five);
+    five = run_program("chapter6", "--data -", "0,1\n1,2\n1,3\n");
+    assert_contains(five.out, "fewer than three different inputs");
+    run_free(&five);
+}
+
+static void bad_input_gets_one_line_and_status_2(void **state)
+{
+    (void)state;
+    expect_bad_input("chapter6", "--rate 0", "--rate");
+    expect_bad_input("chapter6", "--rate -0.1", "greater than 0");
+    expect_bad_input("chapter6", "--rate nan", "not a finite number");
+    expect_bad_input("chapter6", "--rate 1e999", "not a finite number");
+    expect_bad_input("chapter6", "--rate 0.1x", "not a finite number");
+    expect_bad_input("chapter6", "--rate ''", "not a finite number");
+    expect_bad_input("chapter6", "--rate", "needs a value");
+    expect_bad_input("chapter6", "--tolerance -1", "0 or more");
+    expect_bad_input("chapter6", "--max-steps 0", "at least 1");
+    expect_bad_input("chapter6", "--max-steps 2.5", "not a whole number");
+    expect_bad_input("chapter6", "--seed 3", "unknown option '--seed'");
+    expect_bad_input("chapter6", "--b3 1", "unknown option '--b3'");
+    expect_bad_input("chapter6", "--wat", "unknown option");
+    expect_bad_input("chapter6", "--data tests/data/no-such-file.csv", "no-such-file.csv");
+    expect_bad_input("chapter6", "--data /dev/null", "/dev/null");
+    run_result r = run_program("chapter6", "--data -", "0,0\n1,2,3\n");
+    assert_int_equal(r.status, 2);
+    assert_contains(r.err, ":2:");
+    run_free(&r);
+}
+
+static void help_and_divergence(void **state)
+{
+    (void)state;
+    run_result r = run_program("chapter6", "--help", NULL);
+    assert_int_equal(r.status, 0);
+    assert_contains(r.out, "usage: chapter6");
+    assert_contains(r.out, "--tolerance");
+    assert_lacks(r.out, "--seed");
+    run_free(&r);
+    expect_diverged("chapter6", "--rate 10", "diverged");
+    expect_diverged("chapter6", "--rate 10 --csv", "try a --rate smaller than 10");
+    r = run_program("chapter6", "--rate 10 --csv", NULL);
+    assert_true(count_lines(r.out) > 2); /* finite rows up to the divergence */
+    run_free(&r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(parameters_have_names_and_places),
+        cmocka_unit_test(the_start_is_the_article_with_new_guesses),
+        cmocka_unit_test(only_moving_parameters_decide_when_to_stop),
+        cmocka_unit_test(hundred_steps_match_numpy),
+        cmocka_unit_test(defaults_converge_where_numpy_does),
+        cmocka_unit_test(a_fine_tolerance_reaches_the_exact_fit),
+        cmocka_unit_test(the_bottom_of_the_bowl_is_solved_exactly),
+        cmocka_unit_test(a_large_rate_diverges_without_infinite_rows),
+        cmocka_unit_test(program_shows_the_chains_and_the_result),
+        cmocka_unit_test(csv_has_every_parameter_to_full_precision),
+        cmocka_unit_test(quiet_prints_one_line),
+        cmocka_unit_test(data_from_a_file_or_standard_input),
+        cmocka_unit_test(bad_input_gets_one_line_and_status_2),
+        cmocka_unit_test(help_and_divergence),
+    };
+    return cmocka_run_group_tests_name("chapter6", tests, NULL, NULL);
+}

@@ -1,0 +1,305 @@
+/**
+ * @file test_chapter7.c
+ * @brief Chapter 7: the random generator, descend() on all seven, and the chapter7 program.
+ *
+ * Golden values come from tools/golden_descent.py (NumPy, float64, and the
+ * generator rebuilt in Python from its definition).
+ */
+#include "support.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli_checks.h"
+#include "csv_rows.h"
+#include "golden_descent.h"
+#include "nn.h"
+#include "random.h"
+
+/** Trajectories are compared to this relative tolerance. */
+#define TRAJECTORY_TOLERANCE 1e-10
+
+typedef struct recorder {
+    descent_point rows[100];
+    int count;
+} recorder;
+
+static void record(const descent_point *point, void *context)
+{
+    recorder *r = context;
+    if (r->count < 100)
+        r->rows[r->count] = *point;
+    r->count++;
+}
+
+static void the_generator_repeats_splitmix64_exactly(void **state)
+{
+    (void)state;
+    for (int s = 0; s < 3; s++) {
+        random_state bits = random_seed(golden_random_seeds[s]);
+        random_state uniform = bits, normal = bits;
+        for (int k = 0; k < 5; k++) {
+            assert_true(random_next(&bits) == golden_random_bits[s][k]);
+            double u = random_uniform(&uniform);
+            assert_true(u == golden_random_uniform[s][k]);
+            assert_true(u > 0.0 && u < 1.0);
+            assert_close(random_normal(&normal), golden_random_normal[s][k], 1e-15);
+        }
+    }
+    /* The published first output of splitmix64 from seed 0. */
+    random_state zero = random_seed(0);
+    assert_true(random_next(&zero) == 0xe220a8397b1dcdafULL);
+}
+
+static void normals_look_standard(void **state)
+{
+    (void)state;
+    random_state r = random_seed(12345);
+    double sum = 0.0, squares = 0.0;
+    const int n = 100000;
+    for (int k = 0; k < n; k++) {
+        double v = random_normal(&r);
+        assert_true(isfinite(v));
+        sum += v;
+        squares += v * v;
+    }
+    /* Mean within 4 standard errors of 0, variance within 2 % of 1. */
+    assert_true(fabs(sum / n) < 4.0 / sqrt(n));
+    assert_true(fabs(squares / n - 1.0) < 0.02);
+}
+
+static void a_seed_gives_random_weights_and_zero_biases(void **state)
+{
+    (void)state;
+    random_state r = random_seed(GOLDEN_CH7_SEED);
+    nn_params p = nn_random_start(&r);
+    for (int i = 0; i < NN_PARAM_COUNT; i++)
+        assert_close(nn_param(&p, i), golden_ch7_seed_start[i], 1e-15);
+    assert_true(p.b1 == 0.0 && p.b2 == 0.0 && p.b3 == 0.0);
+    nn_params video = nn_start_all();
+    double expected[] = {2.74, 0.0, -1.13, 0.0, 0.36, 0.63, 0.0};
+    for (int i = 0; i < NN_PARAM_COUNT; i++)
+        assert_true(nn_param(&video, i) == expected[i]);
+}
+
+static void check_hundred_rows(nn_params start, const double golden[100][8])
+{
+    recorder *r = calloc(1, sizeof *r);
+    assert_non_null(r);
+    descent_settings settings = {0.1, 0.001, 100};
+    descent_result result = descend(&start, nn_article_data(), NN_ALL_PARAMS, settings, record, r);
+    assert_int_equal(result.end, DESCENT_STEP_LIMIT);
+    assert_int_equal(r->count, 100);
+    for (int k = 0; k < 100; k++) {
+        for (int i = 0; i < NN_PARAM_COUNT; i++)
+            assert_close(nn_param(&r->rows[k].params, i), golden[k][i], TRAJECTORY_TOLERANCE);
+        assert_close(r->rows[k].ssr, golden[k][7], TRAJECTORY_TOLERANCE);
+    }
+    free(r);
+}
+
+static void hundred_steps_match_numpy(void **state)
+{
+    (void)state;
+    nn_params start = nn_start_all();
+    nn_gradient g = gradient(&start, nn_article_data());
+    for (int i = 0; i < NN_PARAM_COUNT; i++)
+        assert_close(nn_param(&g, i), golden_ch7_start_slope[i], GOLDEN_TOLERANCE);
+    check_hundred_rows(start, golden_ch7_rows);
+    random_state r = random_seed(GOLDEN_CH7_SEED);
+    check_hundred_rows(nn_random_start(&r), golden_ch7_seed_rows);
+}
+
+static void defaults_fit_the_three_samples(void **state)
+{
+    (void)state;
+    nn_params p = nn_start_all();
+    descent_settings settings = {0.1, 0.001, 1000};
+    descent_result result = descend(&p, nn_article_data(), NN_ALL_PARAMS, settings, NULL, NULL);
+    assert_int_equal(result.end, DESCENT_CONVERGED);
+    assert_int_equal(result.slopes, GOLDEN_CH7_END_ROWS);
+    assert_int_equal(result.updates, GOLDEN_CH7_END_UPDATES);
+    for (int i = 0; i < NN_PARAM_COUNT; i++)
+        assert_close(nn_param(&p, i), golden_ch7_end_params[i], 1e-9);
+    double final_ssr = ssr(&p, nn_article_data());
+    assert_close(final_ssr, golden_ch7_end_ssr, 1e-9);
+    assert_true(final_ssr < 0.001);
+    /* ../shared/EXAMPLE.md: near (3.23, -1.92, -3.31, 0.53, -1.46, -2.22, 2.41). */
+    double example[] = {3.23, -1.92, -3.31, 0.53, -1.46, -2.22, 2.41};
+    for (int i = 0; i < NN_PARAM_COUNT; i++)
+        assert_true(fabs(nn_param(&p, i) - example[i]) < 0.005);
+}
+
+static void smaller_rates_end_where_numpy_says(void **state)
+{
+    (void)state;
+    nn_params half = nn_start_all(), tenth = nn_start_all();
+    descent_result h = descend(&half, nn_article_data(), NN_ALL_PARAMS,
+                               (descent_settings){0.05, 0.001, 1000}, NULL, NULL);
+    descent_result t = descend(&tenth, nn_article_data(), NN_ALL_PARAMS,
+                               (descent_settings){0.01, 0.001, 1000}, NULL, NULL);
+    assert_int_equal(h.end, DESCENT_STEP_LIMIT);
+    assert_int_equal(h.slopes, GOLDEN_CH7_HALF_ROWS);
+    assert_close(ssr(&half, nn_article_data()), golden_ch7_half_ssr, 1e-8);
+    assert_int_equal(t.end, DESCENT_CONVERGED);
+    assert_int_equal(t.slopes, GOLDEN_CH7_TENTH_ROWS);
+    assert_close(ssr(&tenth, nn_article_data()), golden_ch7_tenth_ssr, TRAJECTORY_TOLERANCE);
+    /* The tenth of the rate stopped where every slope is below 0.001 / 0.01. */
+    for (int i = 0; i < NN_PARAM_COUNT; i++)
+        assert_true(fabs(golden_ch7_tenth_last_slope[i]) < 0.1);
+    assert_true(golden_ch7_tenth_ssr > 0.5);
+}
+
+static void program_tells_the_whole_story(void **state)
+{
+    (void)state;
+    run_result r = run_program("chapter7", "", NULL);
+    assert_int_equal(r.status, 0);
+    assert_string_equal(r.err, "");
+    char expected[160];
+    for (int i = 0; i < NN_PARAM_COUNT; i++) {
+        snprintf(expected, sizeof expected, "dSSR/d%s = %s", nn_param_name(i),
+                 four_decimals(golden_ch7_start_slope[i]));
+        assert_contains(r.out, expected);
+        snprintf(expected, sizeof expected, "%s = %s", nn_param_name(i),
+                 four_decimals(golden_ch7_end_params[i]));
+        assert_contains(r.out, expected);
+    }
+    snprintf(expected, sizeof expected, "sum: dSSR/dw1 = %s", four_decimals(golden_ch7_start_slope[0]));
+    assert_contains(r.out, expected);
+    snprintf(expected, sizeof expected, "SSR = %.6g after %d updates", golden_ch7_end_ssr,
+             GOLDEN_CH7_END_UPDATES);
+    assert_contains(r.out, expected);
+    snprintf(expected, sizeof expected, "there the SSR is %.6g", golden_ch7_video_ssr);
+    assert_contains(r.out, expected);
+    assert_contains(r.out, "many exact fits");
+    for (int k = 0; k < 5; k++) {
+        snprintf(expected, sizeof expected, "%10.2f %13.4f %13.4f\n", 0.25 * k,
+                 golden_ch7_curve_ours[k], golden_ch7_curve_video[k]);
+        assert_contains(r.out, expected);
+    }
+    /* Between the samples the two fits part ways. */
+    assert_true(fabs(golden_ch7_curve_ours[1] - golden_ch7_curve_video[1]) > 0.01);
+    snprintf(expected, sizeof expected, "      0.05       %d   %.6g  ran out", GOLDEN_CH7_HALF_ROWS,
+             golden_ch7_half_ssr);
+    assert_contains(r.out, expected);
+    snprintf(expected, sizeof expected,
+             "      0.01         %d     %.6g  stopped: every |slope| < 0.1 = tolerance / rate",
+             GOLDEN_CH7_TENTH_ROWS, golden_ch7_tenth_ssr);
+    assert_contains(r.out, expected);
+    run_free(&r);
+}
+
+static void csv_rows_match_numpy(void **state)
+{
+    (void)state;
+    static csv_row rows[128];
+    run_result r = run_program("chapter7", "--csv --max-steps 100", NULL);
+    assert_int_equal(r.status, 0);
+    assert_int_equal(strncmp(r.out, "step,w1,b1,w2,b2,w3,w4,b3,ssr\n", 30), 0);
+    assert_int_equal(csv_split(r.out, rows, 128), 101);
+    for (int k = 0; k < 100; k++) {
+        assert_int_equal(rows[k + 1].columns, 9);
+        assert_true(csv_number(&rows[k + 1], 0) == k + 1);
+        for (int i = 0; i < 8; i++)
+            assert_close(csv_number(&rows[k + 1], i + 1), golden_ch7_rows[k][i],
+                         TRAJECTORY_TOLERANCE);
+    }
+    run_free(&r);
+
+    char args[64];
+    snprintf(args, sizeof args, "--csv --max-steps 100 --seed %d", GOLDEN_CH7_SEED);
+    r = run_program("chapter7", args, NULL);
+    assert_int_equal(r.status, 0);
+    assert_int_equal(csv_split(r.out, rows, 128), 101);
+    for (int k = 0; k < 100; k++)
+        for (int i = 0; i < 8; i++)
+            assert_close(csv_number(&rows[k + 1], i + 1), golden_ch7_seed_rows[k][i],
+                         TRAJECTORY_TOLERANCE);
+    run_free(&r);
+}
+
+static void seed_and_quiet(void **state)
+{
+    (void)state;
+    run_result r = run_program("chapter7", "--quiet", NULL);
+    assert_int_equal(r.status, 0);
+    assert_int_equal(count_lines(r.out), 1);
+    assert_contains(r.out, "w1 = 3.2344, b1 = -1.9171");
+    assert_contains(r.out, "SSR = 0.000648992 after 471 updates (converged");
+    run_free(&r);
+
+    r = run_program("chapter7", "--seed 5 --max-steps 3", NULL);
+    assert_int_equal(r.status, 0);
+    assert_contains(r.out, "(--seed 5)");
+    char expected[64];
+    snprintf(expected, sizeof expected, "w2 = %s", four_decimals(golden_ch7_seed_start[2]));
+    assert_contains(r.out, expected);
+    assert_contains(r.out, "stopped at the limit of 3 gradients");
+    run_free(&r);
+
+    /* A random start that stalls on a plateau is not passed off as a fit. */
+    r = run_program("chapter7", "--seed 2", NULL);
+    assert_int_equal(r.status, 0);
+    assert_contains(r.out, "not near any fit");
+    assert_lacks(r.out, "by eye just as close");
+    run_free(&r);
+    r = run_program("chapter7", "", NULL);
+    assert_contains(r.out, "by eye just as close");
+    assert_lacks(r.out, "not near any fit");
+    run_free(&r);
+
+    /* The same seed gives the same run; another seed another. */
+    run_result a = run_program("chapter7", "--seed 9 --quiet", NULL);
+    run_result b = run_program("chapter7", "--seed 9 --quiet", NULL);
+    run_result c = run_program("chapter7", "--seed 10 --quiet", NULL);
+    assert_string_equal(a.out, b.out);
+    assert_true(strcmp(a.out, c.out) != 0);
+    run_free(&a);
+    run_free(&b);
+    run_free(&c);
+}
+
+static void bad_input_and_divergence(void **state)
+{
+    (void)state;
+    expect_bad_input("chapter7", "--seed -1", "not a whole number");
+    expect_bad_input("chapter7", "--seed 1.5", "not a whole number");
+    expect_bad_input("chapter7", "--seed", "needs a value");
+    expect_bad_input("chapter7", "--seed 99999999999999999999", "not a whole number");
+    expect_bad_input("chapter7", "--rate inf", "not a finite number");
+    expect_bad_input("chapter7", "--tolerance x", "not a finite number");
+    expect_bad_input("chapter7", "--max-steps -3", "not a whole number");
+    expect_bad_input("chapter7", "--csv=1", "takes no value");
+    expect_bad_input("chapter7", "extra", "unexpected argument");
+    expect_bad_input("chapter7", "--data tests/data/missing.csv", "missing.csv");
+    run_result r = run_program("chapter7", "--data -", "# only comments\n\n");
+    assert_int_equal(r.status, 2);
+    run_free(&r);
+    r = run_program("chapter7", "-h", NULL);
+    assert_int_equal(r.status, 0);
+    assert_contains(r.out, "--seed N");
+    run_free(&r);
+    expect_diverged("chapter7", "--rate 10", "chapter7: diverged after");
+    expect_diverged("chapter7", "--rate 10 --csv", "smaller than 10");
+    expect_diverged("chapter7", "--rate 10 --quiet", "diverged");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(the_generator_repeats_splitmix64_exactly),
+        cmocka_unit_test(normals_look_standard),
+        cmocka_unit_test(a_seed_gives_random_weights_and_zero_biases),
+        cmocka_unit_test(hundred_steps_match_numpy),
+        cmocka_unit_test(defaults_fit_the_three_samples),
+        cmocka_unit_test(smaller_rates_end_where_numpy_says),
+        cmocka_unit_test(program_tells_the_whole_story),
+        cmocka_unit_test(csv_rows_match_numpy),
+        cmocka_unit_test(seed_and_quiet),
+        cmocka_unit_test(bad_input_and_divergence),
+    };
+    return cmocka_run_group_tests_name("chapter7", tests, NULL, NULL);
+}

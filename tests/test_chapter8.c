@@ -1,0 +1,223 @@
+/**
+ * @file test_chapter8.c
+ * @brief Chapter 8: the backward pass against PyTorch autograd, the gradient
+ *        check, and the chapter8 program with its planted mistake.
+ *
+ * tests/golden_gradient.h comes from tools/golden_torch.py (autograd, float64);
+ * tests/golden_descent.h from tools/golden_descent.py (NumPy).
+ */
+#include "support.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli_checks.h"
+#include "csv_rows.h"
+#include "golden_descent.h"
+#include "golden_gradient.h"
+#include "nn.h"
+#include "random.h"
+
+static nn_params params_from(const double values[7])
+{
+    nn_params p;
+    for (int i = 0; i < NN_PARAM_COUNT; i++)
+        *nn_param_at(&p, i) = values[i];
+    return p;
+}
+
+static void backward_pass_agrees_with_autograd(void **state)
+{
+    (void)state;
+    assert_true(GOLDEN_GRADIENT_POINTS >= 50);
+    int large = 0;
+    double worst = 0.0;
+    for (int k = 0; k < GOLDEN_GRADIENT_POINTS; k++) {
+        nn_params p = params_from(golden_gradient_params[k]);
+        nn_data data = {GOLDEN_GRADIENT_SAMPLES, golden_gradient_input[k],
+                        golden_gradient_observed[k]};
+        assert_close(ssr(&p, data), golden_gradient_ssr[k], GOLDEN_TOLERANCE);
+        nn_gradient g = gradient(&p, data);
+        for (int i = 0; i < NN_PARAM_COUNT; i++) {
+            assert_true(isfinite(nn_param(&g, i)));
+            assert_close(nn_param(&g, i), golden_gradient[k][i], GOLDEN_TOLERANCE);
+            if (golden_gradient[k][i] != 0.0)
+                worst = fmax(worst, fabs(nn_param(&g, i) / golden_gradient[k][i] - 1.0));
+        }
+        large += golden_gradient_max_abs_z[k] > 709.0;
+    }
+    print_message("worst relative difference from autograd: %.3g\n", worst);
+    /* Some points reach where a naive exp(z) would overflow. */
+    assert_true(large >= 3);
+}
+
+static void relative_error_is_symmetric_with_a_floor(void **state)
+{
+    (void)state;
+    assert_true(relative_error(2.0, 2.0) == 0.0);
+    assert_close(relative_error(1.0, 1.1), 0.1 / 1.1, 1e-15);
+    assert_close(relative_error(1.1, 1.0), 0.1 / 1.1, 1e-15);
+    assert_close(relative_error(-3.0, 3.0), 2.0, 1e-15);
+    /* Two slopes that are both practically zero do not count as different. */
+    assert_close(relative_error(1e-13, -1e-13), 2e-5, 1e-12);
+}
+
+static void measured_slopes_agree_everywhere_checked(void **state)
+{
+    (void)state;
+    nn_data data = nn_article_data();
+    for (int k = 0; k < 4; k++) {
+        nn_params p = params_from(golden_ch8_points[k]);
+        nn_gradient g = gradient(&p, data);
+        for (int i = 0; i < NN_PARAM_COUNT; i++) {
+            assert_close(nn_param(&g, i), golden_ch8_slopes[k][i], GOLDEN_TOLERANCE);
+            double measured = slope_by_difference(&p, data, i);
+            assert_true(relative_error(nn_param(&g, i), measured) <= GRADIENT_CHECK_TOLERANCE);
+        }
+    }
+    /* And at 50 more seeded points, and on five.csv's samples. */
+    static const double five_x[] = {0.0, 0.25, 0.5, 0.75, 1.0};
+    static const double five_y[] = {0.1, 0.4, 0.9, 0.5, 0.05};
+    nn_data five = {5, five_x, five_y};
+    double worst = 0.0;
+    random_state r = random_seed(2026);
+    for (int k = 0; k < 50; k++) {
+        nn_params p;
+        for (int i = 0; i < NN_PARAM_COUNT; i++)
+            *nn_param_at(&p, i) = random_normal(&r);
+        nn_gradient g = gradient(&p, k % 2 ? five : data);
+        for (int i = 0; i < NN_PARAM_COUNT; i++) {
+            double e = relative_error(nn_param(&g, i), slope_by_difference(&p, k % 2 ? five : data, i));
+            worst = fmax(worst, e);
+        }
+    }
+    print_message("worst relative error at 50 seeded points: %.3g\n", worst);
+    assert_true(worst <= GRADIENT_CHECK_TOLERANCE);
+}
+
+static void the_check_would_catch_a_missing_factor(void **state)
+{
+    (void)state;
+    /* The planted mistake, rebuilt here: dSSR/dw1 without dz1/dw1 = x. */
+    nn_params p = nn_article_params();
+    nn_gradient g = gradient(&p, nn_article_data());
+    assert_close(g.b1, golden_ch8_mistake_dw1, GOLDEN_TOLERANCE);
+    double e = relative_error(g.b1, slope_by_difference(&p, nn_article_data(), NN_W1));
+    assert_close(e, golden_ch8_mistake_error, 1e-6);
+    assert_true(e > 1000.0 * GRADIENT_CHECK_TOLERANCE);
+}
+
+static void program_csv_table(void **state)
+{
+    (void)state;
+    run_result r = run_program("chapter8", "--csv", NULL);
+    assert_int_equal(r.status, 0);
+    assert_string_equal(r.err, "");
+    static csv_row rows[64];
+    assert_int_equal(csv_split(r.out, rows, 64), 1 + 5 * NN_PARAM_COUNT);
+    assert_int_equal(rows[0].columns, 5);
+    const char *header[] = {"point", "parameter", "analytic", "finite_difference",
+                            "relative_error"};
+    for (int c = 0; c < 5; c++)
+        assert_string_equal(rows[0].field[c], header[c]);
+    const char *points[] = {"article", "random1", "random2", "random3", "mistake"};
+    for (int k = 0; k < 5; k++) {
+        const double *slopes = golden_ch8_slopes[k < 4 ? k : 0];
+        for (int i = 0; i < NN_PARAM_COUNT; i++) {
+            const csv_row *row = &rows[1 + k * NN_PARAM_COUNT + i];
+            assert_string_equal(row->field[0], points[k]);
+            assert_string_equal(row->field[1], nn_param_name(i));
+            double analytic = csv_number(row, 2), measured = csv_number(row, 3);
+            double error = csv_number(row, 4);
+            assert_close(measured, slopes[i], 1e-8);
+            assert_close(error, relative_error(analytic, measured), 1e-15);
+            if (k == 4 && i == NN_W1) {
+                assert_close(analytic, golden_ch8_mistake_dw1, GOLDEN_TOLERANCE);
+                assert_close(error, golden_ch8_mistake_error, 1e-6);
+            } else {
+                assert_close(analytic, slopes[i], GOLDEN_TOLERANCE);
+                assert_true(error <= GRADIENT_CHECK_TOLERANCE);
+            }
+        }
+    }
+    run_free(&r);
+}
+
+static void program_text_and_quiet(void **state)
+{
+    (void)state;
+    run_result r = run_program("chapter8", "", NULL);
+    assert_int_equal(r.status, 0);
+    assert_contains(r.out, "28 of 28 slopes agree");
+    assert_contains(r.out, "(--seed 1)");
+    const char *wrong = strstr(r.out, "WRONG");
+    assert_non_null(wrong);
+    assert_null(strstr(wrong + 1, "WRONG")); /* only one row flagged */
+    char expected[160];
+    snprintf(expected, sizeof expected, "%s", four_decimals(golden_ch8_mistake_dw1));
+    assert_contains(r.out, expected);
+    assert_contains(r.out, "  w1           3.3400      10.3472             7.3389");
+    for (int i = 0; i < NN_PARAM_COUNT; i++)
+        assert_contains(r.out, four_decimals(golden_ch8_slopes[2][i]));
+    assert_contains(r.out, "dSSR/db1");
+    run_free(&r);
+
+    r = run_program("chapter8", "--quiet", NULL);
+    assert_int_equal(r.status, 0);
+    assert_string_equal(r.out, "28 of 28 slopes agree within 1e-06; the planted mistake is "
+                               "caught (1 slope flagged)\n");
+    run_free(&r);
+
+    /* Where every input is 1, forgetting x changes nothing: the check cannot see it. */
+    r = run_program("chapter8", "--quiet --data -", "1,0\n1,2\n");
+    assert_int_equal(r.status, 0);
+    assert_contains(r.out, "NOT caught (0 slopes flagged)");
+    run_free(&r);
+
+    run_result a = run_program("chapter8", "--csv --seed 7", NULL);
+    run_result b = run_program("chapter8", "--csv", NULL);
+    assert_true(strcmp(a.out, b.out) != 0);
+    assert_int_equal(a.status, 0);
+    run_free(&a);
+    run_free(&b);
+}
+
+static void bad_input_and_overflow(void **state)
+{
+    (void)state;
+    expect_bad_input("chapter8", "--seed x", "not a whole number");
+    expect_bad_input("chapter8", "--rate 0.1", "unknown option '--rate'");
+    expect_bad_input("chapter8", "--data", "needs a value");
+    expect_bad_input("chapter8", "--data ''", "the file name is empty");
+    run_result r = run_program("chapter8", "--data -", "0,1\n0.5,x\n");
+    assert_int_equal(r.status, 2);
+    assert_contains(r.err, "stdin:2:");
+    run_free(&r);
+    r = run_program("chapter8", "--help", NULL);
+    assert_int_equal(r.status, 0);
+    assert_contains(r.out, "usage: chapter8");
+    run_free(&r);
+    /* Inputs so large that the SSR overflows: one line, exit 1, no nan. */
+    r = run_program("chapter8", "--csv --data -", "1e300,0\n");
+    assert_int_equal(r.status, 1);
+    assert_contains(r.err, "not a finite number");
+    assert_lacks(r.out, "nan");
+    assert_lacks(r.out, "inf");
+    run_free(&r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(backward_pass_agrees_with_autograd),
+        cmocka_unit_test(relative_error_is_symmetric_with_a_floor),
+        cmocka_unit_test(measured_slopes_agree_everywhere_checked),
+        cmocka_unit_test(the_check_would_catch_a_missing_factor),
+        cmocka_unit_test(program_csv_table),
+        cmocka_unit_test(program_text_and_quiet),
+        cmocka_unit_test(bad_input_and_overflow),
+    };
+    return cmocka_run_group_tests_name("chapter8", tests, NULL, NULL);
+}

@@ -1,0 +1,151 @@
+/**
+ * @file test_cli.c
+ * @brief The shared option parser and its number readers.
+ */
+#include "support.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+static void parse_finite_takes_decimal_numbers_only(void **state)
+{
+    (void)state;
+    struct { const char *text; double value; } good[] = {
+        {"0", 0.0}, {"-1.5", -1.5}, {"+2", 2.0}, {".25", 0.25}, {"3.", 3.0},
+        {"2e-3", 2e-3}, {"1E+2", 100.0}, {"1e-310", 1e-310}, {"1e308", 1e308},
+    };
+    for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
+        double v = -99.0;
+        assert_int_equal(parse_finite(good[i].text, &v), 1);
+        assert_close(v, good[i].value, 0.0);
+    }
+    const char *bad[] = {"", " 1", "1 ", "0.1x", "nan", "inf", "-infinity", "1e999", "0x10",
+                         "1e", "e5", ".", "-", "1,5", "--1"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        double v = 42.0;
+        if (parse_finite(bad[i], &v) != 0)
+            print_error("accepted '%s'\n", bad[i]);
+        assert_int_equal(parse_finite(bad[i], &v), 0);
+        assert_true(v == 42.0);
+    }
+}
+
+static void parse_count_takes_whole_numbers_only(void **state)
+{
+    (void)state;
+    long v = 0;
+    assert_int_equal(parse_count("1000", &v), 1);
+    assert_int_equal(v, 1000);
+    assert_int_equal(parse_count("+7", &v), 1);
+    assert_int_equal(v, 7);
+    const char *bad[] = {"", "-1", "1.0", "1e3", "12a", "99999999999999999999999"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        assert_int_equal(parse_count(bad[i], &v), 0);
+}
+
+static const cli_program every_option = {
+    "test", "A program that takes every option.",
+    CLI_DATA | CLI_B3 | CLI_RATE | CLI_TOLERANCE | CLI_MAX_STEPS | CLI_CSV | CLI_QUIET |
+        CLI_PLOT | CLI_SEED | CLI_THREADS | CLI_SAMPLES,
+};
+
+/* Parses a NULL-terminated list of arguments; the error text lands in `error`. */
+static cli_status parse(const char *const *args, cli_options *out, char *error, size_t size)
+{
+    char *argv[32];
+    int argc = 0;
+    argv[argc++] = "test";
+    for (; *args != NULL && argc < 31; args++)
+        argv[argc++] = (char *)*args;
+    argv[argc] = NULL;
+    FILE *out_stream = tmpfile();
+    FILE *err_stream = tmpfile();
+    assert_non_null(out_stream);
+    assert_non_null(err_stream);
+    cli_status status = cli_parse(&every_option, argc, argv, out, out_stream, err_stream);
+    rewind(err_stream);
+    size_t got = fread(error, 1, size - 1, err_stream);
+    error[got] = '\0';
+    fclose(out_stream);
+    fclose(err_stream);
+    return status;
+}
+
+static void defaults_are_the_articles(void **state)
+{
+    (void)state;
+    const char *none[] = {NULL};
+    cli_options o;
+    char error[256];
+    assert_int_equal(parse(none, &o, error, sizeof error), CLI_RUN);
+    assert_null(o.data_path);
+    assert_true(o.b3 == 0.0 && o.rate == 0.1 && o.tolerance == 0.001);
+    assert_int_equal(o.max_steps, 1000);
+    assert_int_equal(o.csv + o.quiet + o.plot, 0);
+    assert_int_equal(o.given, 0);
+}
+
+static void every_option_is_stored(void **state)
+{
+    (void)state;
+    const char *args[] = {"--data", "x.csv", "--b3=-2", "--rate", "0.05", "--tolerance", "0",
+                          "--max-steps", "7", "--csv", "--quiet", "--plot", "--seed", "0",
+                          "--threads", "2", "--samples=1000", NULL};
+    cli_options o;
+    char error[256];
+    assert_int_equal(parse(args, &o, error, sizeof error), CLI_RUN);
+    assert_string_equal(o.data_path, "x.csv");
+    assert_true(o.b3 == -2.0 && o.rate == 0.05 && o.tolerance == 0.0);
+    assert_int_equal(o.max_steps, 7);
+    assert_int_equal(o.csv, 1);
+    assert_int_equal(o.quiet, 1);
+    assert_int_equal(o.plot, 1);
+    assert_int_equal(o.seed, 0);
+    assert_int_equal(o.threads, 2);
+    assert_int_equal(o.samples, 1000);
+    assert_int_equal(o.given, every_option.accepts);
+}
+
+static void errors_name_the_problem(void **state)
+{
+    (void)state;
+    struct { const char *args[4]; const char *message; } cases[] = {
+        {{"--threads", "0", NULL}, "test: --threads: must be at least 1, not 0\n"},
+        {{"--data", "", NULL}, "test: --data: the file name is empty\n"},
+        {{"-x", NULL}, "test: unknown option '-x' (try --help)\n"},
+        {{"--rate=", NULL}, "test: --rate: '' is not a finite number\n"},
+        {{"--seed", "-1", NULL}, "test: --seed: '-1' is not a whole number\n"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        cli_options o;
+        char error[256];
+        assert_int_equal(parse(cases[i].args, &o, error, sizeof error), CLI_BAD_INPUT);
+        assert_string_equal(error, cases[i].message);
+    }
+}
+
+static void help_stops_parsing(void **state)
+{
+    (void)state;
+    const char *args[] = {"--help", "--no-such-option", NULL};
+    cli_options o;
+    char error[256];
+    assert_int_equal(parse(args, &o, error, sizeof error), CLI_HELP);
+    assert_string_equal(error, "");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(parse_finite_takes_decimal_numbers_only),
+        cmocka_unit_test(parse_count_takes_whole_numbers_only),
+        cmocka_unit_test(defaults_are_the_articles),
+        cmocka_unit_test(every_option_is_stored),
+        cmocka_unit_test(errors_name_the_problem),
+        cmocka_unit_test(help_stops_parsing),
+    };
+    return cmocka_run_group_tests_name("cli", tests, NULL, NULL);
+}

@@ -1,0 +1,139 @@
+/**
+ * @file test_data.c
+ * @brief The data-file reader: the format, its errors, and a million lines.
+ */
+#include "support.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "data.h"
+
+/* Parses text; returns the status and leaves the message in `error`. */
+static int parse(const char *text, data_set *set, char *error)
+{
+    error[0] = '\0';
+    return data_parse("t.csv", text, strlen(text), set, error, 256);
+}
+
+static void the_format_accepts_what_spreadsheets_write(void **state)
+{
+    (void)state;
+    const char *texts[] = {
+        "0,0\n0.5,1\n1,0\n",
+        "0,0\n0.5,1\n1,0",                                   /* no final newline */
+        "dosage,effectiveness\n0,0\n0.5,1\n1,0\n",            /* a header */
+        "# comment\n\n  \n0,0\n  # indented comment\n0.5,1\n1,0\n",
+        "\xEF\xBB\xBFx,y\r\n0,0\r\n0.5,1\r\n1,0\r\n",       /* BOM and CRLF */
+        " 0 ,\t0\n0.5 , 1 \n1,0\n",                          /* blanks around fields */
+    };
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        data_set set;
+        char error[256];
+        assert_int_equal(parse(texts[i], &set, error), 0);
+        assert_int_equal(set.count, 3);
+        assert_true(set.input[1] == 0.5 && set.observed[1] == 1.0);
+        assert_true(set.input[2] == 1.0 && set.observed[2] == 0.0);
+        data_free(&set);
+    }
+}
+
+static void errors_say_file_and_line(void **state)
+{
+    (void)state;
+    struct { const char *text; const char *message; } cases[] = {
+        {"", "t.csv: no samples (expected lines of input,observed)"},
+        {"x,y\n", "t.csv: no samples (expected lines of input,observed)"},
+        {"0,0\n\n1\n", "t.csv:3: expected 2 fields separated by a comma (input,observed), found 1"},
+        {"0;1\n", "t.csv:1: expected 2 fields separated by a comma (input,observed), found 1"},
+        {"0\t1\n", "t.csv:1: expected 2 fields separated by a comma (input,observed), found 1"},
+        {"1,2,\n", "t.csv:1: expected 2 fields separated by a comma (input,observed), found 3"},
+        {"x,y\nx,y\n", "t.csv:2: the input value 'x' is not a finite number"},
+        {"1,2\nx,y\n", "t.csv:2: the input value 'x' is not a finite number"},
+        {"1,\n", "t.csv:1: the observed value is missing"},
+        {"0x1p3,1\n", "t.csv:1: the input value '0x1p3' is not a finite number"},
+        {"1,inf\n", "t.csv:1: the observed value 'inf' is not a finite number"},
+        {"1,2\n1,2 3\n", "t.csv:2: the observed value '2 3' is not a finite number"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        data_set set;
+        char error[256];
+        assert_int_equal(parse(cases[i].text, &set, error), -1);
+        assert_string_equal(error, cases[i].message);
+        assert_int_equal(set.count, 0);
+        assert_null(set.input);
+    }
+}
+
+static void a_nul_byte_is_an_error(void **state)
+{
+    (void)state;
+    const char text[] = "0,0\n1,\0" "2\n";
+    data_set set;
+    char error[256];
+    assert_int_equal(data_parse("t.csv", text, sizeof text - 1, &set, error, sizeof error), -1);
+    assert_string_equal(error, "t.csv:2: contains a NUL byte");
+}
+
+static void long_fields_are_quoted_short(void **state)
+{
+    (void)state;
+    size_t length = 1000;
+    char *text = malloc(length + 8);
+    assert_non_null(text);
+    memset(text, 'a', length);
+    strcpy(text + length, ",1\n");
+    data_set set;
+    char error[256];
+    assert_int_equal(parse(text, &set, error), -1);
+    assert_string_equal(error, "t.csv:1: the input value "
+                               "'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa...' is not a finite number");
+    free(text);
+}
+
+static void a_million_lines_load(void **state)
+{
+    (void)state;
+    size_t lines = 1000000;
+    char *text = malloc(lines * 24);
+    assert_non_null(text);
+    size_t used = 0;
+    for (size_t i = 0; i < lines; i++)
+        used += (size_t)sprintf(text + used, "%.6f,%zu\n", (double)i / (double)lines, i % 7);
+    data_set set;
+    char error[256];
+    assert_int_equal(data_parse("big.csv", text, used, &set, error, sizeof error), 0);
+    assert_int_equal(set.count, lines);
+    assert_close(set.input[123456], 0.123456, 1e-15);
+    assert_true(set.observed[999999] == (double)(999999 % 7));
+    data_free(&set);
+    free(text);
+}
+
+static void load_reports_files_it_cannot_read(void **state)
+{
+    (void)state;
+    data_set set;
+    char error[256];
+    assert_int_equal(data_load("tests/data", &set, error, sizeof error), -1);
+    assert_string_equal(error, "tests/data: cannot read: Is a directory");
+    assert_int_equal(data_load("tests/data/missing.csv", &set, error, sizeof error), -1);
+    assert_string_equal(error, "tests/data/missing.csv: cannot open: No such file or directory");
+    assert_int_equal(data_load(TEST_DATA("five.csv"), &set, error, sizeof error), 0);
+    assert_int_equal(set.count, 5);
+    data_free(&set);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(the_format_accepts_what_spreadsheets_write),
+        cmocka_unit_test(errors_say_file_and_line),
+        cmocka_unit_test(a_nul_byte_is_an_error),
+        cmocka_unit_test(long_fields_are_quoted_short),
+        cmocka_unit_test(a_million_lines_load),
+        cmocka_unit_test(load_reports_files_it_cannot_read),
+    };
+    return cmocka_run_group_tests_name("data", tests, NULL, NULL);
+}

@@ -1,0 +1,235 @@
+/**
+ * @file test_plot.c
+ * @brief The text chart of the SSR bowl (code/plot.c), and `--plot` in
+ *        chapters 2 and 5: at most 80 columns, the bowl in place, the
+ *        descent's steps marked.
+ */
+#include "support.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "golden.h"
+#include "nn.h"
+#include "plot.h"
+
+/* The widest line of `text`. */
+static size_t widest_line(const char *text)
+{
+    size_t widest = 0;
+    while (*text != '\0') {
+        size_t length = strcspn(text, "\n");
+        if (length > widest)
+            widest = length;
+        text += length + (text[length] == '\n');
+    }
+    return widest;
+}
+
+/* The column holding the value of b3 on a chart from low to high. */
+static int column_of(double b3, double low, double high)
+{
+    return (int)lround((b3 - low) / (high - low) * (PLOT_COLUMNS - 1));
+}
+
+static void bowl_spans_the_range_with_the_article_values(void **state)
+{
+    (void)state;
+    nn_params p = nn_article_params();
+    plot_chart chart;
+    assert_int_equal(plot_bowl(&chart, &p, nn_article_data(), -1.0, 5.0), 0);
+    /* The highest point of the bowl on -1..5 is at b3 = -1. */
+    assert_close(chart.top, golden_bowl_ssr[0], GOLDEN_TOLERANCE);
+    assert_true(chart.bottom >= 0.0 && chart.bottom < golden_bowl_ssr[7]);
+    /* Every column holds the curve; the top-left and bottom-middle cells too. */
+    for (int c = 0; c < PLOT_COLUMNS; c++) {
+        int found = 0;
+        for (int r = 0; r < PLOT_ROWS; r++)
+            found |= chart.cells[r][c] == '*';
+        assert_true(found);
+    }
+    assert_true(chart.cells[0][0] == '*');
+    assert_true(chart.cells[PLOT_ROWS - 1][column_of(golden_optimal_b3, -1.0, 5.0)] == '*');
+    assert_true(chart.cells[PLOT_ROWS - 1][0] == ' ');
+}
+
+static void marks_land_where_their_point_is(void **state)
+{
+    (void)state;
+    nn_params p = nn_article_params();
+    plot_chart chart;
+    assert_int_equal(plot_bowl(&chart, &p, nn_article_data(), -1.0, 5.0), 0);
+    int column = column_of(0.0, -1.0, 5.0);
+    int row = (int)lround((chart.top - golden_ssr) / (chart.top - chart.bottom) * (PLOT_ROWS - 1));
+    plot_mark(&chart, 0.0, golden_ssr, 'A');
+    assert_true(chart.cells[row][column] == 'A');
+    /* The first mark in a cell stays; a later one in the same cell does not cover it. */
+    plot_mark(&chart, 0.0, golden_ssr, 'B');
+    assert_true(chart.cells[row][column] == 'A');
+    assert_int_equal(chart.outside, 0);
+    plot_mark(&chart, 9.0, 1.0, 'C');
+    plot_mark(&chart, -1.5, 1.0, 'C');
+    assert_int_equal(chart.outside, 2);
+}
+
+static void bowl_refuses_an_ssr_that_overflows(void **state)
+{
+    (void)state;
+    nn_params p = nn_article_params();
+    plot_chart chart;
+    assert_int_equal(plot_bowl(&chart, &p, nn_article_data(), 0.0, 1e300), -1);
+}
+
+static void printed_chart_fits_in_80_columns(void **state)
+{
+    (void)state;
+    nn_params p = nn_article_params();
+    plot_chart chart;
+    /* Long axis labels are the widest case. */
+    assert_int_equal(plot_bowl(&chart, &p, nn_article_data(), -123456.5, 123456.5), 0);
+    char *text = NULL;
+    size_t size = 0;
+    FILE *out = open_memstream(&text, &size);
+    assert_non_null(out);
+    plot_print(&chart, out);
+    fclose(out);
+    assert_true(widest_line(text) <= PLOT_WIDTH);
+    assert_contains(text, "-1.235e+05");
+    assert_contains(text, "b3");
+    assert_contains(text, "SSR");
+    free(text);
+}
+
+static void chapter2_plots_the_bowl(void **state)
+{
+    (void)state;
+    run_result run = run_program("chapter2", "--plot", NULL);
+    assert_int_equal(run.status, 0);
+    assert_true(widest_line(run.out) <= 80);
+    /* The table is still there, and the chart follows it. */
+    assert_contains(run.out, "20.4236");
+    const char *chart = strstr(run.out, "The same bowl drawn as a chart");
+    assert_non_null(chart);
+    assert_contains(chart, "39.08 |**");
+    assert_contains(chart, "|                                *************");
+    assert_contains(chart, "-1");
+    assert_contains(chart, "5  b3");
+    run_free(&run);
+
+    run = run_program("chapter2", "", NULL);
+    assert_lacks(run.out, "drawn as a chart");
+    run_free(&run);
+}
+
+static void chapter2_plots_a_data_file(void **state)
+{
+    (void)state;
+    run_result run = run_program("chapter2", "--plot --data " TEST_DATA("five.csv"), NULL);
+    assert_int_equal(run.status, 0);
+    assert_true(widest_line(run.out) <= 80);
+    assert_contains(run.out, "drawn as a chart");
+    run_free(&run);
+}
+
+static void chapter5_marks_each_step(void **state)
+{
+    (void)state;
+    run_result run = run_program("chapter5", "--plot", NULL);
+    assert_int_equal(run.status, 0);
+    const char *chart = strstr(run.out, "The descent on the SSR bowl");
+    assert_non_null(chart);
+    assert_true(widest_line(chart) <= 80);
+    /* Steps 1 to 4 are far enough apart to each have a cell of their own;
+       marks sit on the chart's lines, right of the axis. */
+    for (char mark = '1'; mark <= '4'; mark++) {
+        int found = 0;
+        for (const char *line = chart; *line; line = strchr(line, '\n') + 1) {
+            const char *axis = strchr(line, '|');
+            const char *end = strchr(line, '\n');
+            if (axis != NULL && axis < end && memchr(axis, mark, (size_t)(end - axis)))
+                found = 1;
+            if (end == NULL || end[1] == '\0')
+                break;
+        }
+        if (!found)
+            print_error("step %c is not marked in:\n%s\n", mark, chart);
+        assert_true(found);
+    }
+    /* Step 1 is at b3 = 0 on the SSR row of 20.42, in the chart's middle row. */
+    assert_contains(chart, "20.69 |          *1*");
+    assert_lacks(run.out, "outside the chart");
+    run_free(&run);
+}
+
+static void chapter5_counts_steps_off_the_chart(void **state)
+{
+    (void)state;
+    /* At rate 0.4 each step overshoots the bottom by more than it gains. */
+    run_result run = run_program("chapter5", "--plot --rate 0.4 --max-steps 5", NULL);
+    assert_int_equal(run.status, 0);
+    const char *chart = strstr(run.out, "The descent on the SSR bowl");
+    assert_non_null(chart);
+    assert_true(widest_line(chart) <= 80);
+    assert_contains(chart, "landed outside the chart");
+    run_free(&run);
+}
+
+static void chapter5_plot_with_quiet_and_not_with_csv(void **state)
+{
+    (void)state;
+    run_result run = run_program("chapter5", "--plot --quiet", NULL);
+    assert_int_equal(run.status, 0);
+    assert_contains(run.out, "b3 = 2.6085 after 9 updates");
+    assert_contains(run.out, "The descent on the SSR bowl");
+    run_free(&run);
+
+    run = run_program("chapter5", "--plot --csv", NULL);
+    assert_int_equal(run.status, 2);
+    assert_string_equal(run.out, "");
+    assert_contains(run.err, "--plot and --csv cannot be used together");
+    run_free(&run);
+
+    run = run_program("chapter5", "--plot --rate 10", NULL);
+    assert_int_equal(run.status, 1);
+    assert_contains(run.err, "diverged");
+    assert_lacks(run.out, "nan");
+    run_free(&run);
+}
+
+static void plot_is_offered_by_chapters_2_and_5_only(void **state)
+{
+    (void)state;
+    const char *programs[] = {"chapter1", "chapter2", "chapter3", "chapter4", "chapter5"};
+    for (int i = 0; i < 5; i++) {
+        run_result run = run_program(programs[i], "--help", NULL);
+        assert_int_equal(run.status, 0);
+        if (i == 1 || i == 4)
+            assert_contains(run.out, "--plot");
+        else
+            assert_lacks(run.out, "--plot");
+        run_free(&run);
+    }
+    run_result run = run_program("chapter3", "--plot", NULL);
+    assert_int_equal(run.status, 2);
+    assert_contains(run.err, "unknown option '--plot'");
+    run_free(&run);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(bowl_spans_the_range_with_the_article_values),
+        cmocka_unit_test(marks_land_where_their_point_is),
+        cmocka_unit_test(bowl_refuses_an_ssr_that_overflows),
+        cmocka_unit_test(printed_chart_fits_in_80_columns),
+        cmocka_unit_test(chapter2_plots_the_bowl),
+        cmocka_unit_test(chapter2_plots_a_data_file),
+        cmocka_unit_test(chapter5_marks_each_step),
+        cmocka_unit_test(chapter5_counts_steps_off_the_chart),
+        cmocka_unit_test(chapter5_plot_with_quiet_and_not_with_csv),
+        cmocka_unit_test(plot_is_offered_by_chapters_2_and_5_only),
+    };
+    return cmocka_run_group_tests_name("plot", tests, NULL, NULL);
+}
