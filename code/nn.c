@@ -328,6 +328,7 @@ double nn_param(const nn_params *p, int i)
 
 double *nn_param_at(nn_params *p, int i)
 {
+    // cppcheck-suppress constVariable ; the pointers are const, and point at what the caller writes
     double *const fields[NN_PARAM_COUNT] = {&p->w1, &p->b1, &p->w2, &p->b2,
                                             &p->w3, &p->w4, &p->b3};
     return fields[i];
@@ -422,7 +423,7 @@ int optimal_output_layer(const nn_params *p, nn_data data, nn_params *best)
     double m[3][4] = {{0.0}};
     for (size_t i = 0; i < data.count; i++) {
         nn_trace t = forward(p, data.input[i]);
-        double u[3] = {t.a1, t.a2, 1.0};
+        const double u[3] = {t.a1, t.a2, 1.0};
         for (int row = 0; row < 3; row++) {
             for (int col = 0; col < 3; col++)
                 m[row][col] += u[row] * u[col];
@@ -449,7 +450,7 @@ int optimal_output_layer(const nn_params *p, nn_data data, nn_params *best)
                 m[row][col] -= factor * m[k][col];
         }
     }
-    double theta[3];
+    double theta[3] = {0.0, 0.0, 0.0};
     for (int k = 2; k >= 0; k--) {
         double sum = m[k][3];
         for (int col = k + 1; col < 3; col++)

@@ -40,7 +40,7 @@ static void parameters_have_names_and_places(void **state)
     const char *names[] = {"w1", "b1", "w2", "b2", "w3", "w4", "b3"};
     nn_params p = nn_article_params();
     p.b3 = 2.5;
-    double values[] = {3.34, -1.43, -3.53, 0.57, -1.22, -2.30, 2.5};
+    const double values[] = {3.34, -1.43, -3.53, 0.57, -1.22, -2.30, 2.5};
     for (int i = 0; i < NN_PARAM_COUNT; i++) {
         assert_string_equal(nn_param_name(i), names[i]);
         assert_true(nn_param(&p, i) == values[i]);

@@ -79,7 +79,7 @@ static void a_seed_gives_random_weights_and_zero_biases(void **state)
         assert_close(nn_param(&p, i), golden_ch7_seed_start[i], 1e-15);
     assert_true(p.b1 == 0.0 && p.b2 == 0.0 && p.b3 == 0.0);
     nn_params video = nn_start_all();
-    double expected[] = {2.74, 0.0, -1.13, 0.0, 0.36, 0.63, 0.0};
+    const double expected[] = {2.74, 0.0, -1.13, 0.0, 0.36, 0.63, 0.0};
     for (int i = 0; i < NN_PARAM_COUNT; i++)
         assert_true(nn_param(&video, i) == expected[i]);
 }
@@ -127,7 +127,7 @@ static void defaults_fit_the_three_samples(void **state)
     assert_close(final_ssr, golden_ch7_end_ssr, 1e-9);
     assert_true(final_ssr < 0.001);
     /* ../shared/EXAMPLE.md: near (3.23, -1.92, -3.31, 0.53, -1.46, -2.22, 2.41). */
-    double example[] = {3.23, -1.92, -3.31, 0.53, -1.46, -2.22, 2.41};
+    const double example[] = {3.23, -1.92, -3.31, 0.53, -1.46, -2.22, 2.41};
     for (int i = 0; i < NN_PARAM_COUNT; i++)
         assert_true(fabs(nn_param(&p, i) - example[i]) < 0.005);
 }

@@ -95,7 +95,7 @@ static void chapter1_csv_has_the_samples_and_both_curves(void **state)
     table *t = run_csv("chapter1", "--csv");
     assert_string_equal(t->header, "series,x,y");
     assert_int_equal(t->rows, 3 + 2 * 61);
-    double observed[] = {0.0, 1.0, 0.0}, input[] = {0.0, 0.5, 1.0};
+    const double observed[] = {0.0, 1.0, 0.0}, input[] = {0.0, 0.5, 1.0};
     for (int i = 0; i < 3; i++) {
         int r = find_row(t, "sample", 1, input[i]);
         assert_true(t->value[r][2] == observed[i]);

@@ -616,6 +616,10 @@ static void malformed_options(void **state)
     expect_option_error("chapter5", "--rate", "chapter5: --rate needs a value (R)");
     expect_option_error("chapter3", "data.csv", "chapter3: unexpected argument 'data.csv'");
     expect_option_error("chapter3", "-", "chapter3: unexpected argument '-'");
+    /* Refused after a data file was named: nothing may leak (the sanitizers'
+       leak check and valgrind would fail this). */
+    expect_option_error("chapter5", "--plot --csv --data tests/data/five.csv",
+                        "chapter5: --plot and --csv cannot be used together");
 }
 
 static void an_enormous_argument(void **state)

@@ -30,7 +30,7 @@ static void print_row(const descent_row *row, void *context)
 {
     const row_printer *printer = context;
     if (printer->chart != NULL)
-        plot_mark(printer->chart, row->b3, row->ssr, row->step <= 9 ? (char)('0' + row->step) : '+');
+        plot_mark(printer->chart, row->b3, row->ssr, (char)(row->step <= 9 ? '0' + row->step : '+'));
     if (printer->options->quiet)
         return;
     if (printer->options->csv) {
@@ -111,16 +111,16 @@ static void print_chart(const plot_chart *chart)
 int main(int argc, char **argv)
 {
     cli_options options = cli_parse_or_exit(&program, argc, argv);
+    if (options.plot && options.csv) {
+        fprintf(stderr, "%s: --plot and --csv cannot be used together\n", program.name);
+        return EXIT_BAD_INPUT;
+    }
     data_set storage;
     nn_data data = report_samples(&options, &storage);
     nn_params p = nn_article_params();
     p.b3 = options.b3;
 
-    plot_chart chart;
-    if (options.plot && options.csv) {
-        fprintf(stderr, "%s: --plot and --csv cannot be used together\n", program.name);
-        return EXIT_BAD_INPUT;
-    }
+    plot_chart chart = {0};
     if (options.plot)
         start_chart(&chart, &p, data);
     if (options.csv)
