@@ -541,6 +541,23 @@ static void a_forward_pass_that_overflows(void **state)
     remove(path);
 }
 
+static void the_chains_of_later_chapters_overflow_cleanly(void **state)
+{
+    (void)state;
+    char path[256];
+    write_text(path, sizeof path, "huge-chains.csv", "1e300,0\n");
+    run_result r = run_on_file("chapter6", path, "");
+    assert_refused(&r, EXIT_DIVERGED, "chapter6: a slope is not a finite number");
+    run_free(&r);
+    r = run_on_file("chapter7", path, "");
+    assert_refused(&r, EXIT_DIVERGED, "chapter7: dSSR/dw1 is not a finite number");
+    run_free(&r);
+    r = run_on_file("chapter8", path, "");
+    assert_refused(&r, EXIT_DIVERGED, "chapter8: a derived slope is not a finite number");
+    run_free(&r);
+    remove(path);
+}
+
 static void a_huge_observed_value_overflows_the_ssr(void **state)
 {
     (void)state;
@@ -811,6 +828,7 @@ int main(void)
         cmocka_unit_test(near_numbers_are_refused),
         cmocka_unit_test(missing_values_are_named),
         cmocka_unit_test(a_forward_pass_that_overflows),
+        cmocka_unit_test(the_chains_of_later_chapters_overflow_cleanly),
         cmocka_unit_test(a_huge_observed_value_overflows_the_ssr),
         cmocka_unit_test(a_huge_starting_b3_overflows),
         cmocka_unit_test(a_diverging_descent_prints_only_finite_rows),

@@ -50,6 +50,7 @@ static void print_chains(const nn_params *p, nn_data data)
         sum_w3 += for_w3;
         sum_w4 += for_w4;
         sum_b3 += for_b3;
+        report_require_finite(&program, for_w3 + for_w4 + for_b3, "a slope");
         if (i >= REPORT_ROWS)
             continue;
         report_number(data.input[i], 8);

@@ -54,6 +54,7 @@ static void print_chain_to_w1(const nn_params *p, nn_data data)
         double link = d * p->w3 * sigmoid(t.z1) * t.x;
         // [ch07_chain_w1]
         sum += link;
+        report_require_finite(&program, link, "dSSR/dw1");
         if (i >= REPORT_ROWS)
             continue;
         report_number(t.x, 8);
