@@ -284,12 +284,13 @@ double optimal_b3(const nn_params *p, nn_data data)
 /* ---- Chapters 6 and 7: the slope of every weight and bias -------------- */
 
 // BEGIN SOLUTION ch07 backward: one sample's share of all seven slopes, by the chain rule
-// HINT: Start from d = dssr_dpredicted(observed, t->predicted), the link every parameter
-// HINT: shares. predicted = w3 a1 + w4 a2 + b3, so b3, w3 and w4 get d x 1, d x a1 and
-// HINT: d x a2. w1 and b1 reach it one link further: through w3 (dpredicted/da1 = w3) and
-// HINT: the softplus, whose slope at z1 is sigmoid(z1), kept as t->s1; then dz1/dw1 = x and
-// HINT: dz1/db1 = 1. w2 and b2 the same through w4 and t->s2. Add (+=) each share to *g:
-// HINT: gradient() sums them over the samples.
+// HINT: Start from d = dssr_dpredicted(observed, t->predicted), the first link, which every
+// HINT: parameter shares; its share is d times the slope of the prediction with respect to
+// HINT: it. For b3, w3 and w4, read that slope off predicted = w3 a1 + w4 a2 + b3. w1 and
+// HINT: b1 sit further back: follow predicted -> a1 -> z1 -> w1 (or b1) and multiply the
+// HINT: slope of every link. The slope of softplus is the sigmoid, and the trace kept it:
+// HINT: t->s1 at z1, t->s2 at z2. w2 and b2 go the same way through a2 and z2. Add (+=)
+// HINT: each share to *g, since gradient() sums them over the samples.
 // STUB: void backward(const nn_params *p, const nn_trace *t, double observed, nn_gradient *g)
 // STUB: {
 // STUB:     (void)p; (void)t; (void)observed; (void)g;
@@ -561,7 +562,7 @@ double slope_by_difference(const nn_params *p, nn_data data, int i)
 // STUB: double relative_error(double a, double b)
 // STUB: {
 // STUB:     (void)a; (void)b;
-// STUB:     return 0.0;
+// STUB:     return 1.0;
 // STUB: }
 double relative_error(double a, double b)
 {
