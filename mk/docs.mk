@@ -67,8 +67,8 @@ $(DOCS_GEN)/images/%.svg: docs/plots/%.gp docs/plots/style.gnuplot $(DOCS_CSV) |
 $(DOCS_GEN)/chapters.md: $(DOCS_PAGES) mk/docs.mk
 	@mkdir -p $(@D)
 	{ echo '# Chapters {#chapters}'; echo; \
-	  echo 'Read them in order: each chapter runs one step of the article and'; \
-	  echo 'builds on the one before.'; echo; \
+	  echo 'Read them in order: each chapter takes one step, first through the'; \
+	  echo 'article and then past its end, and builds on the one before.'; echo; \
 	  for page in $(DOCS_PAGES); do \
 	    sed -n '1s/^# .*{#\([A-Za-z0-9_]*\)} *$$/- \\subpage \1/p' $$page; \
 	  done; } > $@.tmp

@@ -19,3 +19,9 @@ ink = "#222222"
 
 # The value of column `col` on the row whose `series` column is `name`.
 is(name) = strcol("series") eq name
+
+# The network's prediction at dosage x for the seven parameters of a CSV row
+# (chapters 6 and 7), softplus written so that it cannot overflow.
+softplus(z) = z > 0 ? z + log(1 + exp(-z)) : log(1 + exp(z))
+predicted(x, w1, b1, w2, b2, w3, w4, b3) = \
+    w3 * softplus(w1 * x + b1) + w4 * softplus(w2 * x + b2) + b3
