@@ -1,0 +1,95 @@
+/**
+ * @file fast.h
+ * @brief The full gradient and the SSR at scale: one pass, vector lanes,
+ *        every core (chapter 9).
+ *
+ * fast_gradient() computes exactly what ssr() and gradient() of nn.h compute,
+ * in one pass over the samples instead of two, with the work spread over
+ * vector lanes and threads. The result agrees with the plain loops to about
+ * 1e-15 relative (the tests hold it to 1e-12): only the order in which the
+ * per-sample terms are added differs, and the vector exponential and log1p
+ * of glibc's libmvec are used where available (accurate to a few ulp instead
+ * of less than one).
+ *
+ * The order of the sum is fixed by the number of samples alone: they are cut
+ * into blocks whose size depends only on the count, each block is summed on
+ * its own, and the block sums are added in block order. So the answer is the
+ * same, bit for bit, whatever the number of threads.
+ *
+ * This file is the only one in code/ built with OpenMP (-fopenmp); programs
+ * that use it link with -fopenmp too. Compiled without OpenMP it still works,
+ * on one thread.
+ */
+#ifndef FAST_H
+#define FAST_H
+
+#include "nn.h"
+
+/** The SSR and its slope for every parameter, from one pass. */
+typedef struct fast_result {
+    double ssr;        /**< \f$ \sum_i (\mathrm{observed}_i - \mathrm{predicted}_i)^2 \f$ */
+    nn_gradient slope; /**< \f$ \partial\,\mathrm{SSR} / \partial \theta \f$ for each parameter */
+} fast_result;
+
+/** How fast_gradient_with() does its pass; fast_gradient() uses the fastest. */
+typedef enum fast_mode {
+    FAST_SCALAR, /**< one pass, one sample at a time, in sample order */
+    FAST_VECTOR  /**< one pass in blocks, each block summed across vector lanes */
+} fast_mode;
+
+/**
+ * The samples in one block: a block is summed on its own and the block sums
+ * are added in order. Fewer samples than this make a single block, summed on
+ * the calling thread (starting threads costs more than 3 samples do).
+ */
+#define FAST_BLOCK 4096
+
+/**
+ * At most this many blocks: past FAST_BLOCK x FAST_MAX_BLOCKS samples the
+ * blocks grow instead, so their sums fit on the stack and nothing is
+ * allocated per step.
+ */
+#define FAST_MAX_BLOCKS 256
+
+/**
+ * The SSR and all seven slopes in one pass over the samples, on `threads`
+ * threads (0: every core), vectorised. For each sample, with
+ * \f$ e_k = e^{-|z_k|} \f$ computed once per neuron:
+ * \f[
+ *   a_k = \max(z_k, 0) + \log(1 + e_k),\qquad
+ *   \sigma(z_k) = \frac{z_k \ge 0 \,?\, 1 : e_k}{1 + e_k},
+ * \f]
+ * then the residual, its square for the SSR, and the seven products of
+ * backward() are accumulated together.
+ */
+fast_result fast_gradient(const nn_params *p, nn_data data, int threads);
+
+/** fast_gradient() with the mode chosen, so the chapter can time each idea alone. */
+fast_result fast_gradient_with(const nn_params *p, nn_data data, int threads, fast_mode mode);
+
+/** The number of threads `threads = 0` stands for: every core OpenMP sees (1 without OpenMP). */
+int fast_max_threads(void);
+
+/** Where the seven-parameter descent stands before one of its updates. */
+typedef struct fast_row {
+    long step;         /**< 1 for the first gradient computed */
+    nn_params params;  /**< where the gradient was computed, before the update */
+    double ssr;        /**< the SSR there */
+    nn_gradient slope; /**< the gradient there */
+} fast_row;
+
+/** Called once per row of fast_descend(); may be NULL. */
+typedef void (*fast_observer)(const fast_row *row, void *context);
+
+/**
+ * Gradient descent on all seven parameters at once: every parameter takes
+ * its own step, \f$ \theta \leftarrow \theta - \mathrm{rate} \times
+ * \partial\,\mathrm{SSR}/\partial\theta \f$. Stops when every step size is
+ * below the tolerance (that step is not applied), after max_steps gradients,
+ * or, reporting DESCENT_DIVERGED, at the first SSR, slope or parameter that is
+ * not finite. `p` is updated in place; `on_row` sees each row before its update.
+ */
+descent_result fast_descend(nn_params *p, nn_data data, descent_settings settings, int threads,
+                            fast_observer on_row, void *context);
+
+#endif /* FAST_H */
