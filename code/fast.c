@@ -41,6 +41,9 @@ double exp(double);
 double log1p(double);
 #endif
 
+/* Fewer samples than this go one at a time: eight lanes would stay half empty. */
+enum { FAST_SHORT = 16 };
+
 /* The sums one pass accumulates, in the order of nn_params, then the SSR. */
 enum { W1, B1, W2, B2, W3, W4, B3, SSR, SUMS };
 
@@ -96,8 +99,8 @@ static void scalar_sums(nn_params p, const double *x, const double *y, size_t n,
 /* The same sums, several samples at a time: each vector lane keeps its own
    partial sums, added together at the end of the loop. That reordering is
    what `reduction` permits, for these eight variables only. */
-static void vector_sums(nn_params p, const double *x, const double *y, size_t n,
-                        double sums[SUMS])
+static inline __attribute__((always_inline)) void lane_sums(nn_params p, const double *x, const double *y, size_t n,
+                             double sums[SUMS])
 {
     double w1 = 0.0, b1 = 0.0, w2 = 0.0, b2 = 0.0, w3 = 0.0, w4 = 0.0, b3 = 0.0, ssr = 0.0;
 #ifdef FAST_LIBMVEC
@@ -119,6 +122,46 @@ static void vector_sums(nn_params p, const double *x, const double *y, size_t n,
         sums[k] = out[k];
 }
 // [fast_block]
+
+typedef void (*sums_fn)(nn_params p, const double *x, const double *y, size_t n,
+                        double sums[SUMS]);
+
+/* The loop compiled for the baseline instruction set: 2 lanes on x86-64. */
+static void vector_sums(nn_params p, const double *x, const double *y, size_t n,
+                        double sums[SUMS])
+{
+    lane_sums(p, x, y, n, sums);
+}
+
+#ifdef FAST_LIBMVEC
+/* And again for 4 lanes (AVX2) and 8 (AVX-512), used when the processor has
+   them. gcc's target_clones would do this in one line, but gcc 12 then stops
+   vectorising the loop. */
+__attribute__((target("avx2"))) static void vector_sums_avx2(
+    nn_params p, const double *x, const double *y, size_t n, double sums[SUMS])
+{
+    lane_sums(p, x, y, n, sums);
+}
+
+__attribute__((target("avx512f"))) static void vector_sums_avx512(
+    nn_params p, const double *x, const double *y, size_t n, double sums[SUMS])
+{
+    lane_sums(p, x, y, n, sums);
+}
+#endif
+
+/* The widest loop this processor runs. */
+static sums_fn widest_sums(void)
+{
+#ifdef FAST_LIBMVEC
+    __builtin_cpu_init();
+    if (__builtin_cpu_supports("avx512f"))
+        return vector_sums_avx512;
+    if (__builtin_cpu_supports("avx2"))
+        return vector_sums_avx2;
+#endif
+    return vector_sums;
+}
 
 int fast_max_threads(void)
 {
@@ -160,18 +203,27 @@ fast_result fast_gradient_with(const nn_params *p, nn_data data, int threads, fa
     if (blocks == 0)
         blocks = 1;
     size_t size = (n + blocks - 1) / blocks;
+    if (n < FAST_SHORT) {
+        scalar_sums(*p, data.input, data.observed, n, sums); /* too few to fill the lanes */
+        return result_of(sums);
+    }
+    sums_fn block_sums_of = widest_sums();
+    if (blocks == 1) {
+        block_sums_of(*p, data.input, data.observed, n, sums); /* no thread to start */
+        return result_of(sums);
+    }
     double block_sums[FAST_MAX_BLOCKS][SUMS];
     nn_params q = *p;
     long count = (long)blocks;
     int team = threads > 0 ? threads : fast_max_threads();
     (void)team;
 #ifdef _OPENMP
-#pragma omp parallel for schedule(static) num_threads(team) if (count > 1)
+#pragma omp parallel for schedule(static) num_threads(team)
 #endif
     for (long b = 0; b < count; b++) {
         size_t start = (size_t)b * size;
         size_t end = start + size < n ? start + size : n;
-        vector_sums(q, data.input + start, data.observed + start, end - start, block_sums[b]);
+        block_sums_of(q, data.input + start, data.observed + start, end - start, block_sums[b]);
     }
     for (int k = 0; k < SUMS; k++) {
         sums[k] = 0.0;

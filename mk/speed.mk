@@ -4,6 +4,6 @@
 OPENMP ?= -fopenmp
 FAST_FLAGS := $(OPENMP) -fno-math-errno -fno-trapping-math
 
-$(BUILD)/code/fast.o: CFLAGS += $(FAST_FLAGS)
-$(BUILD)/chapters/09-scale/%.o: CFLAGS += $(OPENMP)
-$(BUILD)/chapter9 $(BUILD)/tests/test_fast $(BUILD)/tests/test_chapter9: LDFLAGS += $(OPENMP)
+$(BUILD)/code/fast.o: override CFLAGS += $(FAST_FLAGS)
+$(BUILD)/chapters/09-scale/%.o: override CFLAGS += $(OPENMP)
+$(BUILD)/chapter9 $(BUILD)/tests/test_fast $(BUILD)/tests/test_chapter9: override LDFLAGS += $(OPENMP)

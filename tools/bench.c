@@ -1,0 +1,201 @@
+/**
+ * @file bench.c
+ * @brief `make bench`: how long one step of descent takes, in C, timed in-process.
+ *
+ * Each step is run over and over under a monotonic clock until the run lasts
+ * long enough to time well; the best of several runs is kept, since a slower
+ * run only means that something else had the machine for a while. Prints a
+ * table and writes one line per measurement to the file named by its first
+ * argument, which tools/bench.py reads to add NumPy, PyTorch and plain Python.
+ *
+ * Usage: build/bench OUT.tsv DATA.csv
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "data.h"
+#include "fast.h"
+#include "nn.h"
+
+static double now_ns(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec * 1e9 + (double)t.tv_nsec;
+}
+
+/* What one timed step works on. */
+typedef struct bench_case {
+    nn_params p;
+    nn_data data;
+    double rate;
+    int threads;
+} bench_case;
+
+typedef void (*step_fn)(bench_case *c);
+
+/* Chapter 5: the slope of the SSR in b3, and one step of b3. */
+static void b3_step(bench_case *c)
+{
+    double slope = dssr_db3(&c->p, c->data);
+    c->p.b3 = apply_step(c->p.b3, step_size(slope, c->rate));
+}
+
+static void update(bench_case *c, nn_gradient g)
+{
+    c->p.w1 -= c->rate * g.w1;
+    c->p.b1 -= c->rate * g.b1;
+    c->p.w2 -= c->rate * g.w2;
+    c->p.b2 -= c->rate * g.b2;
+    c->p.w3 -= c->rate * g.w3;
+    c->p.w4 -= c->rate * g.w4;
+    c->p.b3 -= c->rate * g.b3;
+}
+
+static volatile double sink; /* keeps each SSR from being optimised away */
+
+/* The full step with nn.c's plain loops: SSR, then the seven slopes, then the update. */
+static void plain_step(bench_case *c)
+{
+    sink = ssr(&c->p, c->data);
+    update(c, gradient(&c->p, c->data));
+}
+
+/* The same step with fast.c: SSR and slopes in one pass. */
+static void fast_step(bench_case *c)
+{
+    fast_result f = fast_gradient(&c->p, c->data, c->threads);
+    sink = f.ssr;
+    update(c, f.slope);
+}
+
+/* Nanoseconds per step: the best of `runs` runs of at least `budget_ns` each. */
+static double time_step(step_fn step, bench_case start, double budget_ns, int runs)
+{
+    bench_case c = start;
+    long reps = 1;
+    for (;;) { /* find how many steps fill the budget */
+        double t0 = now_ns();
+        for (long i = 0; i < reps; i++)
+            step(&c);
+        double took = now_ns() - t0;
+        if (took >= budget_ns / 4 || reps > (1L << 40))
+            break;
+        reps *= took < budget_ns / 400 ? 10 : 2;
+    }
+    double best = 0.0;
+    for (int r = 0; r < runs; r++) {
+        c = start;
+        double t0 = now_ns();
+        for (long i = 0; i < reps; i++)
+            step(&c);
+        double per_step = (now_ns() - t0) / (double)reps;
+        if (r == 0 || per_step < best)
+            best = per_step;
+    }
+    return best;
+}
+
+/* The curve chapter 9 fits: y = 4x(1 - x) at n evenly spaced x in [0, 1]. */
+static void generate(size_t n, double *x, double *y)
+{
+    for (size_t i = 0; i < n; i++) {
+        x[i] = n > 1 ? (double)i / (double)(n - 1) : 0.5;
+        y[i] = 4.0 * x[i] * (1.0 - x[i]);
+    }
+}
+
+static void report(FILE *out, const char *step, const char *impl, size_t n, double ns)
+{
+    printf("  %-22s %-14s %9zu samples  %12.1f ns/step  %8.2f ns/sample-step\n", step, impl,
+           n, ns, ns / (double)n);
+    fprintf(out, "%s\t%s\t%zu\t%.6g\n", step, impl, n, ns);
+}
+
+/* Writes a file of one million lines, each as %.17g prints it, and times data_load(). */
+static double time_load(const char *path, size_t lines)
+{
+    FILE *f = fopen(path, "w");
+    if (f == NULL) {
+        perror(path);
+        return -1.0;
+    }
+    fprintf(f, "dosage,effectiveness\n");
+    for (size_t i = 0; i < lines; i++) {
+        double x = (double)i / (double)(lines - 1);
+        fprintf(f, "%.17g,%.17g\n", x, 4.0 * x * (1.0 - x));
+    }
+    fclose(f);
+    double best = 0.0;
+    for (int r = 0; r < 3; r++) {
+        data_set set;
+        char error[256];
+        double t0 = now_ns();
+        int status = data_load(path, &set, error, sizeof error);
+        double took = now_ns() - t0;
+        if (status != 0 || set.count != lines) {
+            fprintf(stderr, "bench: %s\n", status != 0 ? error : "wrong sample count");
+            return -1.0;
+        }
+        data_free(&set);
+        if (r == 0 || took < best)
+            best = took;
+    }
+    return best;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc != 3) {
+        fprintf(stderr, "usage: %s OUT.tsv DATA.csv\n", argv[0]);
+        return 2;
+    }
+    FILE *out = fopen(argv[1], "w");
+    if (out == NULL) {
+        perror(argv[1]);
+        return 2;
+    }
+    int cores = fast_max_threads();
+    fprintf(out, "#compiler\t%s\n#threads\t%d\n", __VERSION__, cores);
+    printf("C, timed in-process (best of 5 runs; %d threads for fast/all):\n", cores);
+
+    nn_params article = nn_article_params();
+    nn_params start = {2.74, 0.0, -1.13, 0.0, 0.36, 0.63, 0.0}; /* the part-2 start */
+    bench_case small = {article, nn_article_data(), 0.1, 1};
+    double budget = 2e8;
+    report(out, "b3 step", "C plain", 3, time_step(b3_step, small, budget, 5));
+    small.p = start;
+    report(out, "full step", "C plain", 3, time_step(plain_step, small, budget, 5));
+    report(out, "full step", "C fast/1", 3, time_step(fast_step, small, budget, 5));
+
+    static const size_t sizes[] = {1000, 100000, 1000000};
+    for (int s = 0; s < 3; s++) {
+        size_t n = sizes[s];
+        double *x = malloc(n * sizeof(double)), *y = malloc(n * sizeof(double));
+        if (x == NULL || y == NULL)
+            return 1;
+        generate(n, x, y);
+        /* A rate of 0.1/n keeps the steps the size they have on 3 samples. */
+        bench_case big = {start, {n, x, y}, 0.1 / (double)n, 1};
+        int runs = n >= 1000000 ? 3 : 5;
+        report(out, "full step", "C plain", n, time_step(plain_step, big, budget, runs));
+        report(out, "full step", "C fast/1", n, time_step(fast_step, big, budget, runs));
+        big.threads = cores;
+        report(out, "full step", "C fast/all", n, time_step(fast_step, big, budget, runs));
+        free(x);
+        free(y);
+    }
+
+    double load = time_load(argv[2], 1000000);
+    if (load < 0.0)
+        return 1;
+    printf("  data_load of 1,000,000 lines (%s): %.3f s%s\n", argv[2], load / 1e9,
+           load < 0.5e9 ? "" : "  (target: under 0.5 s)");
+    fprintf(out, "data_load\tC\t1000000\t%.6g\n", load);
+    fclose(out);
+    return 0;
+}
