@@ -41,7 +41,7 @@ double exp(double);
 double log1p(double);
 #endif
 
-/* Fewer samples than this go one at a time: eight lanes would stay half empty. */
+/* Fewer samples than this fill the vector lanes with neurons, not samples. */
 enum { FAST_SHORT = 16 };
 
 /* The sums one pass accumulates, in the order of nn_params, then the SSR. */
@@ -123,6 +123,61 @@ static inline __attribute__((always_inline)) void lane_sums(nn_params p, const d
 }
 // [fast_block]
 
+// [fast_short]
+/* A handful of samples cannot fill the lanes one sample per lane. Their
+   neurons can: the top and bottom neurons of every sample go side by side in
+   one short array, so three samples make six exponentials in one vector
+   call. The array is padded to a multiple of 8 (z = 0), so that the loop
+   runs in whole vectors only; the sums then go one sample at a time. */
+static inline __attribute__((always_inline)) void neuron_lane_sums(
+    nn_params p, const double *x, const double *y, size_t n, double sums[SUMS])
+{
+    double z[2 * FAST_SHORT], a[2 * FAST_SHORT], s[2 * FAST_SHORT];
+    size_t lanes = (2 * n + 7) & ~(size_t)7;
+    for (size_t i = 0; i < lanes; i++)
+        z[i] = 0.0;
+    for (size_t i = 0; i < n; i++) {
+        z[i] = p.w1 * x[i] + p.b1;
+        z[n + i] = p.w2 * x[i] + p.b2;
+    }
+#ifdef FAST_LIBMVEC
+#pragma omp simd
+#endif
+    for (size_t i = 0; i < lanes; i++) {
+        double e = exp(-fabs(z[i]));
+        a[i] = (z[i] > 0.0 ? z[i] : 0.0) + log1p(e);
+        s[i] = (z[i] >= 0.0 ? 1.0 : e) / (1.0 + e);
+    }
+    double out[SUMS] = {0.0};
+    for (size_t i = 0; i < n; i++) {
+        double r = y[i] - (p.w3 * a[i] + p.w4 * a[n + i] + p.b3);
+        double d = -2.0 * r;
+        double d_z1 = d * p.w3 * s[i];
+        double d_z2 = d * p.w4 * s[n + i];
+        out[W1] += d_z1 * x[i];
+        out[B1] += d_z1;
+        out[W2] += d_z2 * x[i];
+        out[B2] += d_z2;
+        out[W3] += d * a[i];
+        out[W4] += d * a[n + i];
+        out[B3] += d;
+        out[SSR] += r * r;
+    }
+    for (int k = 0; k < SUMS; k++)
+        sums[k] = out[k];
+}
+// [fast_short]
+
+/* Lanes filled by samples when there are enough of them, by neurons when not. */
+static inline __attribute__((always_inline)) void block_body(
+    nn_params p, const double *x, const double *y, size_t n, double sums[SUMS])
+{
+    if (n < FAST_SHORT)
+        neuron_lane_sums(p, x, y, n, sums);
+    else
+        lane_sums(p, x, y, n, sums);
+}
+
 typedef void (*sums_fn)(nn_params p, const double *x, const double *y, size_t n,
                         double sums[SUMS]);
 
@@ -130,7 +185,7 @@ typedef void (*sums_fn)(nn_params p, const double *x, const double *y, size_t n,
 static void vector_sums(nn_params p, const double *x, const double *y, size_t n,
                         double sums[SUMS])
 {
-    lane_sums(p, x, y, n, sums);
+    block_body(p, x, y, n, sums);
 }
 
 #ifdef FAST_LIBMVEC
@@ -140,13 +195,13 @@ static void vector_sums(nn_params p, const double *x, const double *y, size_t n,
 __attribute__((target("avx2"))) static void vector_sums_avx2(
     nn_params p, const double *x, const double *y, size_t n, double sums[SUMS])
 {
-    lane_sums(p, x, y, n, sums);
+    block_body(p, x, y, n, sums);
 }
 
 __attribute__((target("avx512f"))) static void vector_sums_avx512(
     nn_params p, const double *x, const double *y, size_t n, double sums[SUMS])
 {
-    lane_sums(p, x, y, n, sums);
+    block_body(p, x, y, n, sums);
 }
 #endif
 
@@ -203,10 +258,6 @@ fast_result fast_gradient_with(const nn_params *p, nn_data data, int threads, fa
     if (blocks == 0)
         blocks = 1;
     size_t size = (n + blocks - 1) / blocks;
-    if (n < FAST_SHORT) {
-        scalar_sums(*p, data.input, data.observed, n, sums); /* too few to fill the lanes */
-        return result_of(sums);
-    }
     sums_fn block_sums_of = widest_sums();
     if (blocks == 1) {
         block_sums_of(*p, data.input, data.observed, n, sums); /* no thread to start */
