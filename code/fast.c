@@ -218,6 +218,26 @@ static sums_fn widest_sums(void)
     return vector_sums;
 }
 
+int fast_lanes(void)
+{
+#ifdef FAST_LIBMVEC
+    sums_fn widest = widest_sums();
+    return widest == vector_sums_avx512 ? 8 : widest == vector_sums_avx2 ? 4 : 2;
+#else
+    return 1;
+#endif
+}
+
+void fast_curve(size_t n, double *input, double *observed)
+{
+    nn_params fitted = nn_article_params();
+    fitted.b3 = 2.61;
+    for (size_t i = 0; i < n; i++) {
+        input[i] = n > 1 ? (double)i / (double)(n - 1) : 0.5;
+        observed[i] = forward(&fitted, input[i]).predicted;
+    }
+}
+
 int fast_max_threads(void)
 {
 #ifdef _OPENMP

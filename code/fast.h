@@ -67,6 +67,23 @@ fast_result fast_gradient(const nn_params *p, nn_data data, int threads);
 /** fast_gradient() with the mode chosen, so the chapter can time each idea alone. */
 fast_result fast_gradient_with(const nn_params *p, nn_data data, int threads, fast_mode mode);
 
+/**
+ * How many samples one vector instruction of the fast pass handles on this
+ * processor: 8 with AVX-512, 4 with AVX2, 2 with SSE2, 1 where the loop is
+ * not vectorised (another compiler, or no libmvec).
+ */
+int fast_lanes(void);
+
+/**
+ * The curve chapter 9 and `make bench` fit when no file is given: n evenly
+ * spaced inputs \f$ x_i = i/(n-1) \f$ on [0, 1] (0.5 when n = 1), and as
+ * observed values what the article's network predicts there once b3 = 2.61,
+ * the value its descent finds. That curve passes within 0.01 of the
+ * article's three samples (0, 0), (0.5, 1) and (1, 0), and the network can
+ * fit it exactly.
+ */
+void fast_curve(size_t n, double *input, double *observed);
+
 /** The number of threads `threads = 0` stands for: every core OpenMP sees (1 without OpenMP). */
 int fast_max_threads(void);
 

@@ -7,3 +7,5 @@ FAST_FLAGS := $(OPENMP) -fno-math-errno -fno-trapping-math
 $(BUILD)/code/fast.o: override CFLAGS += $(FAST_FLAGS)
 $(BUILD)/chapters/09-scale/%.o: override CFLAGS += $(OPENMP)
 $(BUILD)/chapter9 $(BUILD)/tests/test_fast $(BUILD)/tests/test_chapter9: override LDFLAGS += $(OPENMP)
+# The one file built with -ffast-math, so that chapter 9 can show what it breaks.
+$(BUILD)/chapters/09-scale/unsafe_math.o: override CFLAGS += -ffast-math
