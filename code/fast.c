@@ -286,7 +286,10 @@ fast_result fast_gradient_with(const nn_params *p, nn_data data, int threads, fa
     double block_sums[FAST_MAX_BLOCKS][SUMS];
     nn_params q = *p;
     long count = (long)blocks;
+    /* More threads than blocks would have nothing to do. */
     int team = threads > 0 ? threads : fast_max_threads();
+    if ((size_t)team > blocks)
+        team = (int)blocks;
     (void)team;
 #ifdef _OPENMP
 #pragma omp parallel for schedule(static) num_threads(team)

@@ -158,7 +158,7 @@ static void bad_input_exits_2_with_one_line(void **state)
         {"--samples 10 --data tests/data/five.csv", "give --data or --samples, not both"},
         {"--threads 0", "--threads: must be at least 1"},
         {"--samples ten", "--samples: 'ten' is not a whole number"},
-        {"--samples 99999999999999999", "not enough memory"},
+        {"--samples 9000000000000000000", "not enough memory"},
         {"--rate 0", "the learning rate must be greater than 0"},
         {"--data tests/data/missing.csv", "tests/data/missing.csv"},
         {"--bogus", "unknown option '--bogus'"},

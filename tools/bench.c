@@ -8,7 +8,9 @@
  * table and writes one line per measurement to the file named by its first
  * argument, which tools/bench.py reads to add NumPy, PyTorch and plain Python.
  *
- * Usage: build/bench OUT.tsv DATA.csv
+ * It also writes the C column alone as Markdown, for machines without Python.
+ *
+ * Usage: build/bench OUT.tsv DATA.csv OUT.md
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -100,11 +102,37 @@ static double time_step(step_fn step, bench_case start, double budget_ns, int ru
     return best;
 }
 
-static void report(FILE *out, const char *step, const char *impl, size_t n, double ns)
+/* Where each measurement goes: the terminal, the TSV file, the Markdown file. */
+typedef struct outputs {
+    FILE *tsv;
+    FILE *md;
+} outputs;
+
+static void report(outputs *out, const char *step, const char *impl, size_t n, double ns)
 {
     printf("  %-22s %-14s %9zu samples  %12.1f ns/step  %8.2f ns/sample-step\n", step, impl,
            n, ns, ns / (double)n);
-    fprintf(out, "%s\t%s\t%zu\t%.6g\n", step, impl, n, ns);
+    fprintf(out->tsv, "%s\t%s\t%zu\t%.6g\n", step, impl, n, ns);
+    fprintf(out->md, "| %s | %zu | %s | %.1f | %.2f |\n", step, n, impl, ns, ns / (double)n);
+}
+
+/* The processor's name from /proc/cpuinfo, or "unknown processor". */
+static void processor_name(char *name, size_t size)
+{
+    snprintf(name, size, "unknown processor");
+    FILE *f = fopen("/proc/cpuinfo", "r");
+    if (f == NULL)
+        return;
+    char line[512];
+    while (fgets(line, sizeof line, f) != NULL) {
+        char *colon = strchr(line, ':');
+        if (strncmp(line, "model name", 10) == 0 && colon != NULL) {
+            snprintf(name, size, "%s", colon + 2);
+            name[strcspn(name, "\n")] = '\0';
+            break;
+        }
+    }
+    fclose(f);
 }
 
 /* Writes a file of one million lines, each as %.17g prints it, and times data_load(). */
@@ -141,17 +169,24 @@ static double time_load(const char *path, size_t lines)
 
 int main(int argc, char **argv)
 {
-    if (argc != 3) {
-        fprintf(stderr, "usage: %s OUT.tsv DATA.csv\n", argv[0]);
+    if (argc != 4) {
+        fprintf(stderr, "usage: %s OUT.tsv DATA.csv OUT.md\n", argv[0]);
         return 2;
     }
-    FILE *out = fopen(argv[1], "w");
-    if (out == NULL) {
-        perror(argv[1]);
+    outputs out_files = {fopen(argv[1], "w"), fopen(argv[3], "w")};
+    outputs *out = &out_files;
+    if (out->tsv == NULL || out->md == NULL) {
+        perror(out->tsv == NULL ? argv[1] : argv[3]);
         return 2;
     }
     int cores = fast_max_threads();
-    fprintf(out, "#compiler\t%s\n#threads\t%d\n", __VERSION__, cores);
+    char cpu[256];
+    processor_name(cpu, sizeof cpu);
+    fprintf(out->tsv, "#compiler\t%s\n#threads\t%d\n", __VERSION__, cores);
+    fprintf(out->md, "# make bench (C only)\n\nMachine: %s, %d threads, C compiler %s. "
+            "Python, NumPy and PyTorch were not measured.\n\n"
+            "| step | samples | implementation | ns per step | ns per sample-step |\n"
+            "|---|---|---|---|---|\n", cpu, cores, __VERSION__);
     printf("C, timed in-process (best of 5 runs; %d threads for fast/all):\n", cores);
 
     nn_params article = nn_article_params();
@@ -186,7 +221,9 @@ int main(int argc, char **argv)
         return 1;
     printf("  data_load of 1,000,000 lines (%s): %.3f s%s\n", argv[2], load / 1e9,
            load < 0.5e9 ? "" : "  (target: under 0.5 s)");
-    fprintf(out, "data_load\tC\t1000000\t%.6g\n", load);
-    fclose(out);
+    fprintf(out->tsv, "data_load\tC\t1000000\t%.6g\n", load);
+    fprintf(out->md, "\ndata_load of a 1,000,000-line file: %.3f s\n", load / 1e9);
+    fclose(out->tsv);
+    fclose(out->md);
     return 0;
 }

@@ -321,7 +321,9 @@ static void show_threads(contender *c, int most)
            "the block sums in order, so every thread count gives the same bits:\n\n");
     c->mode = FAST_VECTOR;
     double base = 0.0, first_ssr = 0.0;
-    for (int threads = 1; threads <= most; threads *= 2) {
+    /* 1, 2, 4, ... threads, ending on `most` itself. */
+    for (int threads = 1; threads <= most;
+         threads = threads < most && threads * 2 > most ? most : threads * 2) {
         c->threads = threads;
         double t = ns_per_sample(run_fast, c);
         if (threads == 1) {
@@ -331,8 +333,6 @@ static void show_threads(contender *c, int most)
         printf("  %2d thread%s %8.2f ns per sample  (%.1fx)   SSR %.17g  %s\n", threads,
                threads == 1 ? " " : "s", t, base / t, c->result.ssr,
                c->result.ssr == first_ssr ? "same bits" : "DIFFERENT");
-        if (threads < most && threads * 2 > most)
-            threads = most / 2; /* end on `most` itself */
     }
     if (c->data.count <= FAST_BLOCK)
         printf("\n(%zu samples make one block, so one thread does it all: starting threads\n"
@@ -414,7 +414,7 @@ static void print_row(const fast_row *row, void *context)
 static void print_final(const cli_options *options, const nn_params *p, nn_data data,
                         descent_result result, double per_step)
 {
-    fast_result end = fast_gradient(p, data, (int)options->threads);
+    fast_result end = fast_gradient(p, data, 1);
     printf("%safter %ld update%s: SSR = ", options->quiet ? "" : "\n", result.updates,
            result.updates == 1 ? "" : "s");
     report_number(end.ssr, 0);
@@ -437,7 +437,9 @@ int main(int argc, char **argv)
     samples s = load_samples(&options);
     nn_data data = s.data;
     nn_params p = starting_point(&options);
-    int most = options.threads > 0 ? (int)options.threads : fast_max_threads();
+    /* fast.c never uses more threads than blocks, and there are at most FAST_MAX_BLOCKS. */
+    long asked = options.threads > 0 ? options.threads : fast_max_threads();
+    int most = asked > FAST_MAX_BLOCKS ? FAST_MAX_BLOCKS : (int)asked;
     int teach = !options.csv && !options.quiet;
 
     if (teach) {
