@@ -213,7 +213,9 @@ def human(ns):
 
 
 def ratio(a, b):
-    return "-" if a is None or b is None else "%.3gx" % (a / b)
+    if a is None or b is None:
+        return "-"
+    return ("%.0fx" if a / b >= 100 else "%.3gx") % (a / b)
 
 
 def machine(info):
@@ -261,7 +263,8 @@ def main():
         nump = best_ns(lambda: makers[1](n)) if np is not None else None
         tor = best_ns(lambda: makers[2](n)) if torch is not None else None
         plain = c.get((what, "C plain", n))
-        fast = c.get((what, "C fast/all", n)) or c.get((what, "C fast/1", n))
+        fast_runs = [c.get((what, impl, n)) for impl in ("C fast/1", "C fast/all")]
+        fast = min((v for v in fast_runs if v is not None), default=None)
         best_c = min(v for v in (plain, fast) if v is not None)
         rows.append((what, n, plain, fast, nump, tor, py, best_c))
         print("  %-10s %8d samples: NumPy %s, PyTorch %s, Python %s" % (
@@ -271,7 +274,8 @@ def main():
             "| PyTorch / C | NumPy / C | Python / C |")
     lines = ["# make bench", "", "Machine: " + machine(info), "",
              "Time per step of descent (SSR, slopes and update), best of several runs. "
-             "C fast is code/fast.c on every core; the ratios divide by the faster C column.",
+             "C plain is nn.c's ssr() and gradient(); C fast is code/fast.c, the faster of "
+             "1 thread and every core; the ratios divide by the faster C column.",
              "", head, "|" + "---|" * 10]
     for what, n, plain, fast, nump, tor, py, best_c in rows:
         lines.append("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
