@@ -274,7 +274,8 @@ static void show_lanes(contender *c, fast_result plain)
            "A vector instruction works on several doubles at once: this processor's\n"
            "widest holds %d. fast.c lays its loop out so the compiler can give each lane\n"
            "a sample, with glibc's vector exp and log1p. Each lane keeps its own partial\n"
-           "sums, added together at the end: the same additions in a different order.\n\n",
+           "sums, added together at the end: the same additions in a different order.\n"
+           "The vector exp and log1p may also round differently in the last bit.\n\n",
            lanes);
     c->mode = FAST_SCALAR;
     c->threads = 1;
