@@ -287,8 +287,8 @@ def main():
     for what, n, plain, fast, nump, tor, py, best_c in rows:
         if what != "full step" or n < 1000:
             continue
-        one = c.get((what, "C fast/1", n))
-        cells = [v / n if v is not None else None for v in (plain, one, fast, nump, tor, py)]
+        one, every = c.get((what, "C fast/1", n)), c.get((what, "C fast/all", n))
+        cells = [v / n if v is not None else None for v in (plain, one, every, nump, tor, py)]
         lines.append("| %s | %s |" % (format(n, ","), " | ".join(
             "-" if v is None else "%.3g" % v for v in cells)))
 
