@@ -161,13 +161,20 @@ static double relative(double a, double b)
     return a == b ? 0.0 : fabs(a - b) / fmax(fabs(a), fabs(b));
 }
 
+/* Number k of a result: the SSR, then the slopes in the order of nn_params. */
+static double value_of(fast_result r, int k)
+{
+    double values[8] = {r.ssr, r.slope.w1, r.slope.b1, r.slope.w2,
+                        r.slope.b2, r.slope.w3, r.slope.w4, r.slope.b3};
+    return values[k];
+}
+
 /* The largest relative difference between two results, over all eight numbers. */
 static double largest_difference(fast_result a, fast_result b)
 {
-    const double *x = &a.slope.w1, *y = &b.slope.w1;
-    double worst = relative(a.ssr, b.ssr);
-    for (int k = 0; k < 7; k++)
-        worst = fmax(worst, relative(x[k], y[k]));
+    double worst = 0.0;
+    for (int k = 0; k < 8; k++)
+        worst = fmax(worst, relative(value_of(a, k), value_of(b, k)));
     return worst;
 }
 
@@ -235,11 +242,6 @@ static void show_exponentials(contender *c)
 
 static const char *const names[8] = {"SSR", "dSSR/dw1", "dSSR/db1", "dSSR/dw2",
                                      "dSSR/db2", "dSSR/dw3", "dSSR/dw4", "dSSR/db3"};
-
-static double value_of(fast_result r, int k)
-{
-    return k == 0 ? r.ssr : (&r.slope.w1)[k - 1];
-}
 
 static fast_result show_one_pass(contender *c)
 {
