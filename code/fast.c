@@ -11,7 +11,7 @@
  *
  * - Reordering a sum (-fassociative-math) is granted to the reduction of one
  *   loop by `#pragma omp simd reduction`, nowhere else. The tests hold the
- *   result within 1e-12 relative of the plain loops; it is typically 1e-15.
+ *   result within 1e-12 relative of the plain loops; it is typically 1e-14.
  * - Vector exp and log1p (glibc's libmvec, which math.h only declares under
  *   -ffast-math) are declared here for that same loop. They are accurate to a
  *   few ulp rather than under one.

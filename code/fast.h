@@ -6,7 +6,7 @@
  * fast_gradient() computes exactly what ssr() and gradient() of nn.h compute,
  * in one pass over the samples instead of two, with the work spread over
  * vector lanes and threads. The result agrees with the plain loops to
- * 1e-15 or so relative (the tests hold it to 1e-12): only the order in which
+ * 1e-14 or so relative (the tests hold it to 1e-12): only the order in which
  * the per-sample terms are added differs, and glibc's vector exp and log1p
  * (libmvec, accurate to a few ulp rather than under one) are used where
  * available. Three samples fill the lanes with neurons instead of samples.
