@@ -293,19 +293,29 @@ def main():
             "-" if v is None else "%.3g" % v for v in cells)))
 
     # The targets of the issue, as measured in this run.
+    def verdict(ok):
+        return "" if ok is None else (" (met)" if ok else " (NOT met)")
+
+    def at_least(a, b, target):
+        return None if a is None or b is None else a / b >= target
+
     full3 = rows[1]
     big = [r for r in rows if r[1] >= 100000]
     worst = max(r[3] / r[1] for r in big if r[3] is not None)
     lines += ["", "Targets (this run):", ""]
-    lines.append("- 3 samples, PyTorch / C >= 5,000x: %s" % ratio(full3[5], full3[7]))
-    lines.append("- 3 samples, plain Python / C >= 30x: %s" % ratio(full3[6], full3[7]))
-    lines.append("- 1e5 to 1e6 samples, C fast <= 5 ns per sample-step: %.3g ns" % worst)
+    lines.append("- 3 samples, PyTorch / C >= 5,000x: %s%s" % (
+        ratio(full3[5], full3[7]), verdict(at_least(full3[5], full3[7], 5000))))
+    lines.append("- 3 samples, plain Python / C >= 30x: %s%s" % (
+        ratio(full3[6], full3[7]), verdict(at_least(full3[6], full3[7], 30))))
+    lines.append("- 1e5 to 1e6 samples, C fast <= 5 ns per sample-step: %.3g ns%s" % (
+        worst, verdict(worst <= 5.0)))
     for r in big:
-        lines.append("- %s samples, NumPy / C fast >= 10x: %s" % (format(r[1], ","),
-                                                                  ratio(r[4], r[3])))
+        lines.append("- %s samples, NumPy / C fast >= 10x: %s%s" % (
+            format(r[1], ","), ratio(r[4], r[3]), verdict(at_least(r[4], r[3], 10))))
     load = c.get(("data_load", "C", 1000000))
     if load is not None:
-        lines.append("- data_load of a 1,000,000-line file < 0.5 s: %.3f s" % (load / 1e9))
+        lines.append("- data_load of a 1,000,000-line file < 0.5 s: %.3f s%s" % (
+            load / 1e9, verdict(load < 0.5e9)))
     if missing:
         lines += ["", "Not measured: %s not installed." % " and ".join(missing)]
 
