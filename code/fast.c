@@ -215,7 +215,7 @@ __attribute__((target("avx512f"))) static void vector_sums_avx512(
 static sums_fn widest_sums(void)
 {
 #ifdef FAST_LIBMVEC
-    __builtin_cpu_init();
+    /* No __builtin_cpu_init(): libgcc has run it before main(). */
     if (__builtin_cpu_supports("avx512f"))
         return vector_sums_avx512;
     if (__builtin_cpu_supports("avx2"))
@@ -283,12 +283,12 @@ fast_result fast_gradient_with(const nn_params *p, nn_data data, int threads, fa
         blocks = FAST_MAX_BLOCKS;
     if (blocks == 0)
         blocks = 1;
-    size_t size = (n + blocks - 1) / blocks;
     sums_fn block_sums_of = widest_sums();
     if (blocks == 1) {
         block_sums_of(*p, data.input, data.observed, n, sums); /* no thread to start */
         return result_of(sums);
     }
+    size_t size = (n + blocks - 1) / blocks;
     double block_sums[FAST_MAX_BLOCKS][SUMS];
     nn_params q = *p;
     long count = (long)blocks;
