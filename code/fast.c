@@ -211,23 +211,24 @@ __attribute__((target("avx512f"))) static void vector_sums_avx512(
 }
 #endif
 
-/* The widest loop this processor runs. */
-static sums_fn widest_sums(void)
+/* The loop for `lanes` lanes, or the widest this processor runs if narrower. */
+static sums_fn sums_for(int lanes)
 {
 #ifdef FAST_LIBMVEC
-    /* No __builtin_cpu_init(): libgcc has run it before main(). */
-    if (__builtin_cpu_supports("avx512f"))
+    /* libgcc has run __builtin_cpu_init() before main(). */
+    if (lanes >= 8 && __builtin_cpu_supports("avx512f"))
         return vector_sums_avx512;
-    if (__builtin_cpu_supports("avx2"))
+    if (lanes >= 4 && __builtin_cpu_supports("avx2"))
         return vector_sums_avx2;
 #endif
+    (void)lanes;
     return vector_sums;
 }
 
 int fast_lanes(void)
 {
 #ifdef FAST_LIBMVEC
-    sums_fn widest = widest_sums();
+    sums_fn widest = sums_for(8);
     return widest == vector_sums_avx512 ? 8 : widest == vector_sums_avx2 ? 4 : 2;
 #else
     return 1;
@@ -268,10 +269,10 @@ static fast_result result_of(const double sums[SUMS])
 }
 
 // [fast_threads]
-fast_result fast_gradient_with(const nn_params *p, nn_data data, int threads, fast_mode mode)
+fast_result fast_gradient_with(const nn_params *p, nn_data data, int threads, int lanes)
 {
     double sums[SUMS];
-    if (mode == FAST_SCALAR) {
+    if (lanes <= 1) {
         scalar_sums(*p, data.input, data.observed, data.count, sums);
         return result_of(sums);
     }
@@ -283,7 +284,7 @@ fast_result fast_gradient_with(const nn_params *p, nn_data data, int threads, fa
         blocks = FAST_MAX_BLOCKS;
     if (blocks == 0)
         blocks = 1;
-    sums_fn block_sums_of = widest_sums();
+    sums_fn block_sums_of = sums_for(lanes);
     if (blocks == 1) {
         block_sums_of(*p, data.input, data.observed, n, sums); /* no thread to start */
         return result_of(sums);
@@ -316,7 +317,7 @@ fast_result fast_gradient_with(const nn_params *p, nn_data data, int threads, fa
 
 fast_result fast_gradient(const nn_params *p, nn_data data, int threads)
 {
-    return fast_gradient_with(p, data, threads, FAST_VECTOR);
+    return fast_gradient_with(p, data, threads, 8); /* the widest there is */
 }
 
 static int all_finite(const nn_params *p)

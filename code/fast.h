@@ -31,12 +31,6 @@ typedef struct fast_result {
     nn_gradient slope; /**< \f$ \partial\,\mathrm{SSR} / \partial \theta \f$ for each parameter */
 } fast_result;
 
-/** How fast_gradient_with() does its pass; fast_gradient() uses the fastest. */
-typedef enum fast_mode {
-    FAST_SCALAR, /**< one pass, one sample at a time, in sample order */
-    FAST_VECTOR  /**< one pass in blocks, each block summed across vector lanes */
-} fast_mode;
-
 /**
  * The samples in one block: a block is summed on its own and the block sums
  * are added in order. Fewer samples than this make a single block, summed on
@@ -64,8 +58,14 @@ typedef enum fast_mode {
  */
 fast_result fast_gradient(const nn_params *p, nn_data data, int threads);
 
-/** fast_gradient() with the mode chosen, so the chapter can time each idea alone. */
-fast_result fast_gradient_with(const nn_params *p, nn_data data, int threads, fast_mode mode);
+/**
+ * fast_gradient() with the vector width chosen, so that chapter 9 can time
+ * each idea alone and the tests can check every width. `lanes` = 1 adds the
+ * samples one at a time, in order, on one thread; 2, 4 or 8 sums the blocks
+ * with that many lanes (SSE2, AVX2, AVX-512), or with the widest this
+ * processor has if it has fewer (see fast_lanes()).
+ */
+fast_result fast_gradient_with(const nn_params *p, nn_data data, int threads, int lanes);
 
 /**
  * How many samples one vector instruction of the fast pass handles on this

@@ -106,8 +106,10 @@ static void equals_the_plain_gradient_on_one_thread(void **state)
         for (uint64_t seed = 1; seed <= 3; seed++) {
             problem pr = make_problem(counts[c], seed * 7919 + (uint64_t)c, 3.0);
             assert_same_as_plain(fast_gradient(&pr.p, pr.data, 1), &pr.p, pr.data);
-            assert_same_as_plain(fast_gradient_with(&pr.p, pr.data, 1, FAST_SCALAR), &pr.p,
-                                 pr.data);
+            /* Every width this processor has: one at a time, 2, 4 and 8 lanes. */
+            for (int lanes = 1; lanes <= 8; lanes *= 2)
+                assert_same_as_plain(fast_gradient_with(&pr.p, pr.data, 1, lanes), &pr.p,
+                                     pr.data);
             free_problem(&pr);
         }
     }
@@ -124,6 +126,9 @@ static void equals_the_plain_gradient_on_several_threads(void **state)
             assert_same_as_plain(many, &pr.p, pr.data);
             /* The blocks do not depend on the threads, so neither does the sum. */
             bit_equal(many, one);
+            for (int lanes = 2; lanes <= 4; lanes *= 2)
+                bit_equal(fast_gradient_with(&pr.p, pr.data, threads, lanes),
+                          fast_gradient_with(&pr.p, pr.data, 1, lanes));
         }
         bit_equal(fast_gradient(&pr.p, pr.data, 0), one);
         free_problem(&pr);
@@ -135,8 +140,9 @@ static void holds_deep_in_both_tails_of_softplus(void **state)
     (void)state;
     /* Weights up to 300 put |z| past 700, where e^|z| would overflow. */
     for (uint64_t seed = 1; seed <= 20; seed++) {
-        problem pr = make_problem(5000, seed, 300.0);
-        assert_same_as_plain(fast_gradient(&pr.p, pr.data, 2), &pr.p, pr.data);
+        problem pr = make_problem(seed % 2 ? 5000 : 5, seed, 300.0);
+        for (int lanes = 1; lanes <= 8; lanes *= 2)
+            assert_same_as_plain(fast_gradient_with(&pr.p, pr.data, 2, lanes), &pr.p, pr.data);
         free_problem(&pr);
     }
 }
