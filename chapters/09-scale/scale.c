@@ -21,6 +21,7 @@
 #include "cli.h"
 #include "fast.h"
 #include "nn.h"
+#include "random.h"
 #include "report.h"
 #include "unsafe_math.h"
 
@@ -80,37 +81,14 @@ static void free_samples(samples *s)
     free(s->generated);
 }
 
-/* A standard normal number from splitmix64 and the Box-Muller transform:
-   the same on every platform, as chapter 7's --seed asks. */
-static double next_uniform(uint64_t *state)
-{
-    uint64_t z = (*state += 0x9E3779B97F4A7C15u);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
-    z ^= z >> 31;
-    return ((double)(z >> 11) + 0.5) / 9007199254740992.0; /* (0, 1) */
-}
-
-static double next_normal(uint64_t *state)
-{
-    double u = next_uniform(state), v = next_uniform(state);
-    return sqrt(-2.0 * log(u)) * cos(6.283185307179586 * v);
-}
-
-/* The part-2 starting values of EXAMPLE.md, or with --seed, weights drawn
-   from a standard normal and biases at 0. */
+/* The part-2 starting values of EXAMPLE.md, or with --seed, chapter 7's
+   random start: weights from a standard normal, biases at 0. */
 static nn_params starting_point(const cli_options *options)
 {
-    nn_params p = {2.74, 0.0, -1.13, 0.0, 0.36, 0.63, 0.0};
-    if (options->given & CLI_SEED) {
-        uint64_t state = (uint64_t)options->seed;
-        p.w1 = next_normal(&state);
-        p.w2 = next_normal(&state);
-        p.w3 = next_normal(&state);
-        p.w4 = next_normal(&state);
-        p.b1 = p.b2 = p.b3 = 0.0;
-    }
-    return p;
+    if (!(options->given & CLI_SEED))
+        return nn_start_all();
+    random_state rng = random_seed((uint64_t)options->seed);
+    return nn_random_start(&rng);
 }
 
 /* ---- Timing ------------------------------------------------------------- */
