@@ -283,6 +283,18 @@ double optimal_b3(const nn_params *p, nn_data data)
 
 /* ---- Chapters 6 and 7: the slope of every weight and bias -------------- */
 
+// BEGIN SOLUTION ch07 backward: one sample's share of all seven slopes, by the chain rule
+// HINT: Start from d = dssr_dpredicted(observed, t->predicted), the first link, which every
+// HINT: parameter shares; its share is d times the slope of the prediction with respect to
+// HINT: it. For b3, w3 and w4, read that slope off predicted = w3 a1 + w4 a2 + b3. w1 and
+// HINT: b1 sit further back: follow predicted -> a1 -> z1 -> w1 (or b1) and multiply the
+// HINT: slope of every link. The slope of softplus is the sigmoid, and the trace kept it:
+// HINT: t->s1 at z1, t->s2 at z2. w2 and b2 go the same way through a2 and z2. Add (+=)
+// HINT: each share to *g, since gradient() sums them over the samples.
+// STUB: void backward(const nn_params *p, const nn_trace *t, double observed, nn_gradient *g)
+// STUB: {
+// STUB:     (void)p; (void)t; (void)observed; (void)g;
+// STUB: }
 // [nn_backward]
 void backward(const nn_params *p, const nn_trace *t, double observed, nn_gradient *g)
 {
@@ -299,6 +311,7 @@ void backward(const nn_params *p, const nn_trace *t, double observed, nn_gradien
     g->w2 += d_z2 * t->x;
 }
 // [nn_backward]
+// END SOLUTION
 
 // [nn_gradient]
 nn_gradient gradient(const nn_params *p, nn_data data)
@@ -354,6 +367,17 @@ nn_params nn_start_all(void)
     return p;
 }
 
+// BEGIN SOLUTION ch06 steps_below_tolerance: stop only when every moving parameter has stopped
+// HINT: `moving` has bit NN_BIT(i) set for each parameter i that descends. Go through
+// HINT: i = 0 .. NN_PARAM_COUNT - 1 and, for the moving ones only, look at
+// HINT: fabs(nn_param(&point->step_size, i)): one that is not below the tolerance means
+// HINT: "not yet" (return 0). The fixed parameters never decide. Strictly below: a step
+// HINT: equal to the tolerance is not small enough.
+// STUB: int steps_below_tolerance(const descent_point *point, unsigned moving, double tolerance)
+// STUB: {
+// STUB:     (void)point; (void)moving; (void)tolerance;
+// STUB:     return 0;
+// STUB: }
 int steps_below_tolerance(const descent_point *point, unsigned moving, double tolerance)
 {
     for (int i = 0; i < NN_PARAM_COUNT; i++)
@@ -361,7 +385,25 @@ int steps_below_tolerance(const descent_point *point, unsigned moving, double to
             return 0;
     return 1;
 }
+// END SOLUTION
 
+// BEGIN SOLUTION ch06 descend: one loop that moves every chosen parameter at once
+// HINT: Chapter 5's descend_b3 loop, for all seven at once. Each round: a descent_point
+// HINT: with step = result.slopes + 1, params = *p, ssr(p, data) and slope = gradient(p, data);
+// HINT: the step size of parameter i is step_size(slope i, settings.learning_rate) when
+// HINT: moving & NN_BIT(i), else 0. nn_param(&x, i) reads parameter i of an nn_params,
+// HINT: nn_param_at(&x, i) points at it. A non-finite SSR, slope or step size ends with
+// HINT: DESCENT_DIVERGED before the row is shown; then count the slope, call on_point (if
+// HINT: not NULL), stop with DESCENT_CONVERGED when steps_below_tolerance(), and otherwise
+// HINT: apply every step to a copy of *p (all from the same point), check it is finite,
+// HINT: store it in *p and count the update.
+// STUB: descent_result descend(nn_params *p, nn_data data, unsigned moving, descent_settings settings,
+// STUB:                        descent_point_observer on_point, void *context)
+// STUB: {
+// STUB:     (void)p; (void)data; (void)moving; (void)settings; (void)on_point; (void)context;
+// STUB:     descent_result result = {DESCENT_STEP_LIMIT, 0, 0};
+// STUB:     return result;
+// STUB: }
 /* True when the SSR and every slope and step size of the row are finite. */
 static int point_is_finite(const descent_point *point)
 {
@@ -415,6 +457,7 @@ descent_result descend(nn_params *p, nn_data data, unsigned moving, descent_sett
     return result;
 }
 // [nn_descend]
+// END SOLUTION
 
 // [nn_optimal_output_layer]
 int optimal_output_layer(const nn_params *p, nn_data data, nn_params *best)
@@ -469,6 +512,15 @@ int optimal_output_layer(const nn_params *p, nn_data data, nn_params *best)
 
 /* ---- Chapter 7: all seven from a random start --------------------------- */
 
+// BEGIN SOLUTION ch07 random_start: a seeded random start, the same on every computer
+// HINT: Start from all seven 0 (the biases stay 0), then draw w1, w2, w3 and w4 with
+// HINT: random_normal(r), one each and in that order: the order is part of what a seed means.
+// STUB: nn_params nn_random_start(random_state *r)
+// STUB: {
+// STUB:     (void)r;
+// STUB:     nn_params p = {0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0};
+// STUB:     return p;
+// STUB: }
 nn_params nn_random_start(random_state *r)
 {
     nn_params p = {0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0};
@@ -479,9 +531,19 @@ nn_params nn_random_start(random_state *r)
     p.w4 = random_normal(r);
     return p;
 }
+// END SOLUTION
 
 /* ---- Chapter 8: checking the gradient by measuring it ------------------- */
 
+// BEGIN SOLUTION ch08 slope_by_difference: the slope measured, without calculus
+// HINT: Central difference: (SSR(parameter i + h) - SSR(parameter i - h)) / 2h with
+// HINT: h = 1e-5 x max(1, |parameter i|). Make two copies of *p, move parameter i of one
+// HINT: up and of the other down (nn_param_at(&copy, i) points at it), and take ssr() of each.
+// STUB: double slope_by_difference(const nn_params *p, nn_data data, int i)
+// STUB: {
+// STUB:     (void)p; (void)data; (void)i;
+// STUB:     return 0.0;
+// STUB: }
 // [nn_slope_by_difference]
 double slope_by_difference(const nn_params *p, nn_data data, int i)
 {
@@ -492,7 +554,17 @@ double slope_by_difference(const nn_params *p, nn_data data, int i)
     return (ssr(&right, data) - ssr(&left, data)) / (2.0 * h);
 }
 // [nn_slope_by_difference]
+// END SOLUTION
 
+// BEGIN SOLUTION ch08 relative_error: how far two slopes disagree, as a fraction
+// HINT: |a - b| divided by the larger of |a| and |b|, so the order does not matter. But
+// HINT: never divide by less than 1e-8: two slopes that are both practically 0 (say 1e-13
+// HINT: and -1e-13) must not count as different. fmax and fabs come from <math.h>.
+// STUB: double relative_error(double a, double b)
+// STUB: {
+// STUB:     (void)a; (void)b;
+// STUB:     return 1.0;
+// STUB: }
 // [nn_relative_error]
 double relative_error(double a, double b)
 {
@@ -500,3 +572,4 @@ double relative_error(double a, double b)
     return fabs(a - b) / scale;
 }
 // [nn_relative_error]
+// END SOLUTION

@@ -1,0 +1,238 @@
+/**
+ * @file test_chapter9.c
+ * @brief build/chapter9 against tools/golden_scale.py, and its command line.
+ *
+ * Only the numbers that do not depend on the machine are checked: the
+ * values, the descent, the sums. The timings it prints are not.
+ */
+#include "support.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "golden_scale.h"
+
+/* Reads the CSV rows after the header into `values` (8 per row); returns rows read. */
+static int read_csv(const char *text, double *values, int max_rows)
+{
+    const char *line = strchr(text, '\n');
+    int rows = 0;
+    while (line != NULL && line[1] != '\0' && rows < max_rows) {
+        char *end = NULL;
+        long step = strtol(line + 1, &end, 10);
+        assert_int_equal(step, rows + 1);
+        for (int k = 0; k < 8; k++) {
+            assert_true(*end == ',');
+            values[rows * 8 + k] = strtod(end + 1, &end);
+        }
+        assert_true(*end == '\n');
+        line = end;
+        rows++;
+    }
+    return rows;
+}
+
+static void assert_rows(const char *args, const double *golden, int count)
+{
+    run_result r = run_program("chapter9", args, NULL);
+    assert_int_equal(r.status, 0);
+    assert_true(strncmp(r.out, "step,w1,b1,w2,b2,w3,w4,b3,ssr\n", 30) == 0);
+    double *values = malloc((size_t)(count + 1) * 8 * sizeof(double));
+    assert_non_null(values);
+    assert_int_equal(read_csv(r.out, values, count + 1), count);
+    for (int i = 0; i < count * 8; i++)
+        assert_close(values[i], golden[i], 1e-10);
+    free(values);
+    run_free(&r);
+}
+
+static void descent_on_the_article_samples(void **state)
+{
+    (void)state;
+    assert_rows("--samples 0 --tolerance 0 --max-steps 100 --csv", golden_scale_article,
+                GOLDEN_SCALE_ARTICLE_ROWS);
+}
+
+static void descent_on_a_thousand_samples(void **state)
+{
+    (void)state;
+    assert_rows("--samples 1000 --tolerance 0 --max-steps 50 --csv --threads 2",
+                golden_scale_thousand, GOLDEN_SCALE_THOUSAND_ROWS);
+}
+
+static void converges_where_the_article_data_allows(void **state)
+{
+    (void)state;
+    run_result r = run_program("chapter9", "--samples 0 --quiet", NULL);
+    assert_int_equal(r.status, 0);
+    char expected[128];
+    snprintf(expected, sizeof expected, "after %d updates: SSR = %.4f",
+             GOLDEN_SCALE_ARTICLE_UPDATES, golden_scale_article_final_ssr);
+    assert_contains(r.out, expected);
+    assert_contains(r.out, "converged");
+    assert_true(golden_scale_article_final_ssr < 0.001);
+    /* EXAMPLE.md: the part-2 descent ends near (3.23, -1.92, -3.31, 0.53, -1.46, -2.22, 2.41). */
+    assert_contains(r.out, "w1 = 3.2344, b1 = -1.9171, w2 = -3.3059, b2 = 0.5298");
+    run_free(&r);
+}
+
+static void thread_count_changes_no_digit(void **state)
+{
+    (void)state;
+    /* 20000 samples make 5 blocks, so the threads really share them. */
+    run_result one = run_program("chapter9", "--samples 20000 --max-steps 30 --csv --threads 1",
+                                 NULL);
+    run_result three = run_program("chapter9",
+                                   "--samples 20000 --max-steps 30 --csv --threads 3", NULL);
+    assert_int_equal(one.status, 0);
+    assert_int_equal(three.status, 0);
+    assert_true(strlen(one.out) > 30 * 40);
+    assert_string_equal(one.out, three.out);
+    run_free(&one);
+    run_free(&three);
+}
+
+/* The value printed after `label` (and spaces) in `text`. */
+static double value_after(const char *text, const char *label)
+{
+    const char *at = strstr(text, label);
+    assert_non_null(at);
+    return strtod(at + strlen(label), NULL);
+}
+
+static void the_lessons_print_the_right_numbers(void **state)
+{
+    (void)state;
+    run_result r = run_program("chapter9", "--samples 1000 --threads 2 --max-steps 5", NULL);
+    assert_int_equal(r.status, 0);
+    assert_contains(r.out, "1. One exponential per neuron");
+    assert_contains(r.out, "2. One pass for the SSR and all seven slopes");
+    assert_contains(r.out, "3. Vector lanes");
+    assert_contains(r.out, "4. Threads, and the order of a sum");
+    assert_contains(r.out, "5. What -ffast-math would break");
+    assert_contains(r.out, "6. The descent");
+
+    /* Section 2: both columns hold the SSR and slopes at the start. */
+    static const char *const labels[8] = {"\n  SSR ", "dSSR/dw1", "dSSR/db1", "dSSR/dw2",
+                                          "dSSR/db2", "dSSR/dw3", "dSSR/dw4", "dSSR/db3"};
+    for (int k = 0; k < 8; k++) {
+        const char *at = strstr(r.out, labels[k]);
+        assert_non_null(at);
+        char *end = NULL;
+        double plain = strtod(at + strlen(labels[k]), &end);
+        double one_pass = strtod(end, NULL);
+        assert_close(plain, golden_scale_start[k], GOLDEN_TOLERANCE);
+        assert_close(one_pass, golden_scale_start[k], GOLDEN_TOLERANCE);
+    }
+
+    /* Section 4: the sums in parts, and the same SSR bits on every thread count. */
+    assert_close(value_after(r.out, "  1 part "), golden_scale_parts[0], 1e-15);
+    assert_close(value_after(r.out, "  2 parts"), golden_scale_parts[1], 1e-15);
+    assert_close(value_after(r.out, "  3 parts"), golden_scale_parts[2], 1e-15);
+    assert_close(value_after(r.out, "  4 parts"), golden_scale_parts[3], 1e-15);
+    assert_contains(r.out, " 2 threads");
+    assert_contains(r.out, "same bits");
+    assert_lacks(r.out, "DIFFERENT");
+    assert_close(value_after(r.out, "(1.0x)   SSR"), golden_scale_start[0], GOLDEN_TOLERANCE);
+    assert_contains(r.out, "1000 samples make one block");
+
+    /* Section 5: the plain build gets both lines right. */
+    assert_contains(r.out, "is an infinite SSR finite?      plain: no ");
+    assert_contains(r.out, "(0.1 + 1e16) - 1e16             plain: 0 ");
+
+    /* Section 6: the first row is the start, and the run ends at the limit. */
+    assert_contains(r.out, "       1      193.4386      0.1934   2.7400");
+    assert_contains(r.out, "after 5 updates");
+    assert_lacks(strstr(r.out, "6. The descent"), "nan");
+    run_free(&r);
+}
+
+static void bad_input_exits_2_with_one_line(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *args;
+        const char *message;
+    } cases[] = {
+        {"--samples 10 --data tests/data/five.csv", "give --data or --samples, not both"},
+        {"--threads 0", "--threads: must be at least 1"},
+        {"--samples ten", "--samples: 'ten' is not a whole number"},
+        {"--samples 9000000000000000000", "not enough memory"},
+        {"--rate 0", "the learning rate must be greater than 0"},
+        {"--data tests/data/missing.csv", "tests/data/missing.csv"},
+        {"--bogus", "unknown option '--bogus'"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        run_result r = run_program("chapter9", cases[i].args, NULL);
+        assert_int_equal(r.status, 2);
+        assert_contains(r.err, cases[i].message);
+        assert_non_null(strchr(r.err, '\n'));
+        assert_true(strchr(r.err, '\n')[1] == '\0'); /* one line */
+        run_free(&r);
+    }
+}
+
+static void divergence_exits_1_without_nan_rows(void **state)
+{
+    (void)state;
+    run_result r = run_program("chapter9", "--samples 0 --rate 10 --csv", NULL);
+    assert_int_equal(r.status, 1);
+    assert_contains(r.err, "diverged");
+    assert_contains(r.err, "try a --rate smaller than 10");
+    assert_lacks(r.out, "nan");
+    assert_lacks(r.out, "inf");
+    assert_contains(r.out, "step,w1,b1,w2,b2,w3,w4,b3,ssr\n1,");
+    run_free(&r);
+}
+
+static void reads_a_data_file_and_helps(void **state)
+{
+    (void)state;
+    run_result r = run_program("chapter9", "--data tests/data/five.csv --quiet", NULL);
+    assert_int_equal(r.status, 0);
+    assert_contains(r.out, "after ");
+    assert_contains(r.out, "SSR = ");
+    run_free(&r);
+    r = run_program("chapter9", "--help", NULL);
+    assert_int_equal(r.status, 0);
+    assert_contains(r.out, "--threads N");
+    assert_contains(r.out, "--samples N");
+    assert_contains(r.out, "--seed N");
+    run_free(&r);
+}
+
+static void seed_draws_a_repeatable_start(void **state)
+{
+    (void)state;
+    run_result a = run_program("chapter9", "--samples 0 --seed 7 --max-steps 3 --csv", NULL);
+    run_result b = run_program("chapter9", "--samples 0 --seed 7 --max-steps 3 --csv", NULL);
+    run_result c = run_program("chapter9", "--samples 0 --seed 8 --max-steps 3 --csv", NULL);
+    assert_int_equal(a.status, 0);
+    assert_string_equal(a.out, b.out);
+    assert_string_not_equal(a.out, c.out);
+    /* Biases start at 0. */
+    double values[8];
+    assert_int_equal(read_csv(a.out, values, 1), 1);
+    assert_true(values[1] == 0.0 && values[3] == 0.0 && values[6] == 0.0);
+    assert_true(values[0] != 2.74);
+    run_free(&a);
+    run_free(&b);
+    run_free(&c);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(descent_on_the_article_samples),
+        cmocka_unit_test(descent_on_a_thousand_samples),
+        cmocka_unit_test(converges_where_the_article_data_allows),
+        cmocka_unit_test(thread_count_changes_no_digit),
+        cmocka_unit_test(the_lessons_print_the_right_numbers),
+        cmocka_unit_test(bad_input_exits_2_with_one_line),
+        cmocka_unit_test(divergence_exits_1_without_nan_rows),
+        cmocka_unit_test(reads_a_data_file_and_helps),
+        cmocka_unit_test(seed_draws_a_repeatable_start),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,263 @@
+/**
+ * @file test_fast.c
+ * @brief code/fast.c gives the plain gradient's numbers, on any thread count.
+ */
+#include "support.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "fast.h"
+#include "nn.h"
+
+/* splitmix64: a small generator with the same numbers on every platform. */
+static double uniform(uint64_t *state)
+{
+    uint64_t z = (*state += 0x9E3779B97F4A7C15u);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
+    z ^= z >> 31;
+    return (double)(z >> 11) / 9007199254740992.0; /* [0, 1) */
+}
+
+static double between(uint64_t *state, double low, double high)
+{
+    return low + (high - low) * uniform(state);
+}
+
+/* Random samples and parameters; `spread` scales the weights, so that a large
+   spread puts z deep into both tails of softplus. */
+typedef struct problem {
+    double *input;
+    double *observed;
+    nn_data data;
+    nn_params p;
+} problem;
+
+static problem make_problem(size_t n, uint64_t seed, double spread)
+{
+    problem pr;
+    uint64_t state = seed;
+    pr.input = malloc((n ? n : 1) * sizeof(double));
+    pr.observed = malloc((n ? n : 1) * sizeof(double));
+    assert_non_null(pr.input);
+    assert_non_null(pr.observed);
+    for (size_t i = 0; i < n; i++) {
+        pr.input[i] = between(&state, -2.0, 3.0);
+        pr.observed[i] = between(&state, -1.0, 2.0);
+    }
+    pr.data.count = n;
+    pr.data.input = pr.input;
+    pr.data.observed = pr.observed;
+    pr.p.w1 = between(&state, -spread, spread);
+    pr.p.b1 = between(&state, -spread, spread);
+    pr.p.w2 = between(&state, -spread, spread);
+    pr.p.b2 = between(&state, -spread, spread);
+    pr.p.w3 = between(&state, -2.0, 2.0);
+    pr.p.w4 = between(&state, -2.0, 2.0);
+    pr.p.b3 = between(&state, -1.0, 1.0);
+    return pr;
+}
+
+static void free_problem(problem *pr)
+{
+    free(pr->input);
+    free(pr->observed);
+}
+
+/* Every field of `fast` within 1e-12 relative of the plain loops' value. */
+static void assert_same_as_plain(fast_result fast, const nn_params *p, nn_data data)
+{
+    nn_gradient g = gradient(p, data);
+    assert_close(fast.ssr, ssr(p, data), GOLDEN_TOLERANCE);
+    assert_close(fast.slope.w1, g.w1, GOLDEN_TOLERANCE);
+    assert_close(fast.slope.b1, g.b1, GOLDEN_TOLERANCE);
+    assert_close(fast.slope.w2, g.w2, GOLDEN_TOLERANCE);
+    assert_close(fast.slope.b2, g.b2, GOLDEN_TOLERANCE);
+    assert_close(fast.slope.w3, g.w3, GOLDEN_TOLERANCE);
+    assert_close(fast.slope.w4, g.w4, GOLDEN_TOLERANCE);
+    assert_close(fast.slope.b3, g.b3, GOLDEN_TOLERANCE);
+    /* A comparison of zeros would prove nothing. */
+    assert_true(fast.ssr > 0.0);
+    assert_true(fast.slope.b3 != 0.0 && fast.slope.w1 != 0.0);
+}
+
+static void bit_equal(fast_result a, fast_result b)
+{
+    assert_true(a.ssr == b.ssr);
+    assert_true(a.slope.w1 == b.slope.w1 && a.slope.b1 == b.slope.b1);
+    assert_true(a.slope.w2 == b.slope.w2 && a.slope.b2 == b.slope.b2);
+    assert_true(a.slope.w3 == b.slope.w3 && a.slope.w4 == b.slope.w4);
+    assert_true(a.slope.b3 == b.slope.b3);
+}
+
+/* Counts around the block size and past FAST_MAX_BLOCKS full blocks. */
+static const size_t counts[] = {
+    1, 2, 3, 7, 1000, FAST_BLOCK - 1, FAST_BLOCK, FAST_BLOCK + 1, 3 * FAST_BLOCK + 5,
+    100003, (size_t)FAST_BLOCK * FAST_MAX_BLOCKS + 12345,
+};
+enum { COUNTS = sizeof counts / sizeof counts[0] };
+
+static void equals_the_plain_gradient_on_one_thread(void **state)
+{
+    (void)state;
+    for (int c = 0; c < COUNTS; c++) {
+        for (uint64_t seed = 1; seed <= 3; seed++) {
+            problem pr = make_problem(counts[c], seed * 7919 + (uint64_t)c, 3.0);
+            assert_same_as_plain(fast_gradient(&pr.p, pr.data, 1), &pr.p, pr.data);
+            /* Every width this processor has: one at a time, 2, 4 and 8 lanes. */
+            for (int lanes = 1; lanes <= 8; lanes *= 2)
+                assert_same_as_plain(fast_gradient_with(&pr.p, pr.data, 1, lanes), &pr.p,
+                                     pr.data);
+            free_problem(&pr);
+        }
+    }
+}
+
+static void equals_the_plain_gradient_on_several_threads(void **state)
+{
+    (void)state;
+    for (int c = 0; c < COUNTS; c++) {
+        problem pr = make_problem(counts[c], 4242 + (uint64_t)c, 3.0);
+        fast_result one = fast_gradient(&pr.p, pr.data, 1);
+        for (int threads = 2; threads <= 4; threads++) {
+            fast_result many = fast_gradient(&pr.p, pr.data, threads);
+            assert_same_as_plain(many, &pr.p, pr.data);
+            /* The blocks do not depend on the threads, so neither does the sum. */
+            bit_equal(many, one);
+            for (int lanes = 2; lanes <= 4; lanes *= 2)
+                bit_equal(fast_gradient_with(&pr.p, pr.data, threads, lanes),
+                          fast_gradient_with(&pr.p, pr.data, 1, lanes));
+        }
+        bit_equal(fast_gradient(&pr.p, pr.data, 0), one);
+        free_problem(&pr);
+    }
+}
+
+static void holds_deep_in_both_tails_of_softplus(void **state)
+{
+    (void)state;
+    /* Weights up to 300 put |z| past 700, where e^|z| would overflow. */
+    for (uint64_t seed = 1; seed <= 20; seed++) {
+        problem pr = make_problem(seed % 2 ? 5000 : 5, seed, 300.0);
+        for (int lanes = 1; lanes <= 8; lanes *= 2)
+            assert_same_as_plain(fast_gradient_with(&pr.p, pr.data, 2, lanes), &pr.p, pr.data);
+        free_problem(&pr);
+    }
+}
+
+static void at_the_article_point(void **state)
+{
+    (void)state;
+    nn_params p = nn_article_params();
+    nn_data data = nn_article_data();
+    fast_result f = fast_gradient(&p, data, 0);
+    assert_same_as_plain(f, &p, data);
+    /* The article's own numbers: SSR 20.4236 and dSSR/db3 -15.6551 at b3 = 0. */
+    assert_close(f.ssr, 20.4236, 5e-6);
+    assert_close(f.slope.b3, -15.6551, 5e-6);
+}
+
+/* The plain descent written again with gradient(), to compare rows with. */
+typedef struct recorder {
+    long rows;
+    fast_row last;
+    nn_params expected;
+    int all_finite;
+    int compare; /* follow `expected` at rate 0.1 and compare every row with it */
+} recorder;
+
+static void check_row(const fast_row *row, void *context)
+{
+    recorder *r = context;
+    r->rows++;
+    r->last = *row;
+    if (!isfinite(row->ssr) || !isfinite(row->slope.w1))
+        r->all_finite = 0;
+    if (!r->compare)
+        return;
+    nn_data data = nn_article_data();
+    nn_params q = r->expected;
+    assert_close(row->params.w1, q.w1, 1e-10);
+    assert_close(row->params.b3, q.b3, 1e-10);
+    assert_close(row->params.w4, q.w4, 1e-10);
+    assert_close(row->ssr, ssr(&q, data), 1e-10);
+    nn_gradient g = gradient(&q, data);
+    r->expected.w1 -= 0.1 * g.w1;
+    r->expected.b1 -= 0.1 * g.b1;
+    r->expected.w2 -= 0.1 * g.w2;
+    r->expected.b2 -= 0.1 * g.b2;
+    r->expected.w3 -= 0.1 * g.w3;
+    r->expected.w4 -= 0.1 * g.w4;
+    r->expected.b3 -= 0.1 * g.b3;
+}
+
+static nn_params part_two_start(void)
+{
+    nn_params p = {2.74, 0.0, -1.13, 0.0, 0.36, 0.63, 0.0};
+    return p;
+}
+
+static void descent_follows_the_plain_gradient(void **state)
+{
+    (void)state;
+    nn_params p = part_two_start();
+    recorder r = {0, {0}, part_two_start(), 1, 1};
+    descent_settings settings = {0.1, 0.0, 100};
+    descent_result result = fast_descend(&p, nn_article_data(), settings, 2, check_row, &r);
+    assert_int_equal(result.end, DESCENT_STEP_LIMIT);
+    assert_int_equal(result.slopes, 100);
+    assert_int_equal(result.updates, 100);
+    assert_int_equal(r.rows, 100);
+    assert_close(p.w1, r.expected.w1, 1e-10);
+    assert_close(p.b3, r.expected.b3, 1e-10);
+    /* The part-2 start descends: the SSR after 100 steps is far below the start. */
+    assert_true(r.last.ssr < 0.5 * ssr(&(nn_params){2.74, 0.0, -1.13, 0.0, 0.36, 0.63, 0.0},
+                                      nn_article_data()));
+}
+
+static void descent_stops_when_every_step_is_small(void **state)
+{
+    (void)state;
+    nn_params p = part_two_start();
+    recorder r = {0, {0}, part_two_start(), 1, 1};
+    descent_settings settings = {0.1, 0.001, 100000};
+    descent_result result = fast_descend(&p, nn_article_data(), settings, 1, check_row, &r);
+    assert_int_equal(result.end, DESCENT_CONVERGED);
+    assert_int_equal(result.updates, result.slopes - 1);
+    /* Every one of the seven last steps is below the tolerance. */
+    double worst = fmax(fmax(fabs(r.last.slope.w1), fabs(r.last.slope.b1)),
+                        fmax(fabs(r.last.slope.w2), fabs(r.last.slope.b2)));
+    worst = fmax(worst, fmax(fmax(fabs(r.last.slope.w3), fabs(r.last.slope.w4)),
+                             fabs(r.last.slope.b3)));
+    assert_true(0.1 * worst < 0.001);
+    assert_true(r.last.ssr < 0.001);
+}
+
+static void no_row_past_divergence(void **state)
+{
+    (void)state;
+    nn_params p = part_two_start();
+    recorder r = {0, {0}, part_two_start(), 1, 0};
+    descent_settings settings = {10.0, 0.001, 1000};
+    descent_result result = fast_descend(&p, nn_article_data(), settings, 2, check_row, &r);
+    assert_int_equal(result.end, DESCENT_DIVERGED);
+    assert_true(r.all_finite);
+    assert_int_equal(r.rows, result.slopes);
+    assert_true(result.slopes < 1000);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(equals_the_plain_gradient_on_one_thread),
+        cmocka_unit_test(equals_the_plain_gradient_on_several_threads),
+        cmocka_unit_test(holds_deep_in_both_tails_of_softplus),
+        cmocka_unit_test(at_the_article_point),
+        cmocka_unit_test(descent_follows_the_plain_gradient),
+        cmocka_unit_test(descent_stops_when_every_step_is_small),
+        cmocka_unit_test(no_row_past_divergence),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
