@@ -90,7 +90,7 @@ static void scalar_sums(nn_params p, const double *x, const double *y, size_t n,
         b3 += t.b3;
         ssr += t.ssr;
     }
-    double out[SUMS] = {w1, b1, w2, b2, w3, w4, b3, ssr};
+    const double out[SUMS] = {w1, b1, w2, b2, w3, w4, b3, ssr};
     for (int k = 0; k < SUMS; k++)
         sums[k] = out[k];
 }
@@ -117,7 +117,7 @@ static inline __attribute__((always_inline)) void lane_sums(nn_params p, const d
         b3 += t.b3;
         ssr += t.ssr;
     }
-    double out[SUMS] = {w1, b1, w2, b2, w3, w4, b3, ssr};
+    const double out[SUMS] = {w1, b1, w2, b2, w3, w4, b3, ssr};
     for (int k = 0; k < SUMS; k++)
         sums[k] = out[k];
 }

@@ -142,7 +142,7 @@ static double relative(double a, double b)
 /* Number k of a result: the SSR, then the slopes in the order of nn_params. */
 static double value_of(fast_result r, int k)
 {
-    double values[8] = {r.ssr, r.slope.w1, r.slope.b1, r.slope.w2,
+    const double values[8] = {r.ssr, r.slope.w1, r.slope.b1, r.slope.w2,
                         r.slope.b2, r.slope.w3, r.slope.w4, r.slope.b3};
     return values[k];
 }
