@@ -1,6 +1,7 @@
 #!/bin/sh
 # Every chapter prints exactly the same bytes, and ends with the same status,
-# whether it is built with gcc -O0, gcc -O2, clang -O2 or the sanitizers.
+# whether it is built with gcc -O0, gcc -O2, clang -O2 or the sanitizers
+# (all but chapter 9; see below).
 # A difference means the result depends on the optimiser (or on undefined
 # behaviour), and the printed numbers could not be trusted.
 #
@@ -32,6 +33,14 @@ out=build/same-output
 mkdir -p "$out"
 for reference in build/same-O0/chapter[0-9]*; do
     chapter=$(basename "$reference")
+    # Chapter 9 is about speed: it prints its own timings, and its fast path
+    # adds in vector lanes whose order the optimiser chooses, which moves the
+    # last digit or two, as the chapter itself shows. tests/test_fast holds
+    # it to the plain loops instead.
+    if [ "$chapter" = chapter9 ]; then
+        echo "chapter9: left out (timings, and sums whose order -O2 may change)"
+        continue
+    fi
     count=0
     # An empty first line stands for the run without options.
     printf '%s\n' "$runs" | {
