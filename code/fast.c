@@ -47,6 +47,24 @@ enum { FAST_SHORT = 16 };
 /* The sums one pass accumulates, in the order of nn_params, then the SSR. */
 enum { W1, B1, W2, B2, W3, W4, B3, SSR, SUMS };
 
+// BEGIN SOLUTION ch09 sample_terms: one sample's squared residual and seven slopes, one exponential per neuron
+// HINT: This is forward() and backward() for one sample, fused. z1 = w1 x + b1 and z2 = w2 x + b2.
+// HINT: Compute e = exp(-fabs(z)) once per neuron and get both functions from it: softplus(z) =
+// HINT: max(z, 0) + log1p(e), and its slope sigmoid(z) = (z >= 0 ? 1 : e) / (1 + e). Then the
+// HINT: residual r = y - (w3 a1 + w4 a2 + b3), its square for the SSR, and d = -2 r, the slope
+// HINT: of the SSR with respect to the prediction. Every slope is d times a chain: d for b3,
+// HINT: d a1 and d a2 for w3 and w4; through the top neuron d w3 s1 for b1 and d w3 s1 x for
+// HINT: w1; the bottom neuron likewise with w4 and s2. Fill terms in the order of its fields.
+// STUB: typedef struct terms {
+// STUB:     double w1, b1, w2, b2, w3, w4, b3, ssr;
+// STUB: } terms;
+// STUB:
+// STUB: static inline terms sample_terms(nn_params p, double x, double y)
+// STUB: {
+// STUB:     (void)p; (void)x; (void)y;
+// STUB:     terms t = {0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0};
+// STUB:     return t;
+// STUB: }
 // [fast_sample]
 /* One sample's share of the eight sums. The same arithmetic as forward()
    followed by backward(), written without branches so that the compiler can
@@ -73,7 +91,20 @@ static inline terms sample_terms(nn_params p, double x, double y)
     return t;
 }
 // [fast_sample]
+// END SOLUTION
 
+// BEGIN SOLUTION ch09 scalar_sums: one pass over the samples for the SSR and all seven slopes
+// HINT: One loop over the n samples: call sample_terms(p, x[i], y[i]) for each and add each of its
+// HINT: eight fields to a running sum of its own (start them at 0). After the loop, store the sums
+// HINT: in sums[] at the indices W1, B1, W2, B2, W3, W4, B3 and SSR. Add the samples in order,
+// HINT: first to last, as ssr() and gradient() do: then chapter 9 can show every digit agree.
+// STUB: static void scalar_sums(nn_params p, const double *x, const double *y, size_t n,
+// STUB:                         double sums[SUMS])
+// STUB: {
+// STUB:     (void)p; (void)x; (void)y; (void)n;
+// STUB:     for (int k = 0; k < SUMS; k++)
+// STUB:         sums[k] = 0.0;
+// STUB: }
 /* The sums over samples [0, n) of x and y, one sample after the other. */
 static void scalar_sums(nn_params p, const double *x, const double *y, size_t n,
                         double sums[SUMS])
@@ -94,6 +125,7 @@ static void scalar_sums(nn_params p, const double *x, const double *y, size_t n,
     for (int k = 0; k < SUMS; k++)
         sums[k] = out[k];
 }
+// END SOLUTION
 
 // [fast_block]
 /* The same sums, several samples at a time: each vector lane keeps its own
