@@ -30,7 +30,7 @@ DOCS_BENCH := $(BUILD)/bench.md
 $(DOCS_GEN)/bench.md: docs/pages/bench.md $(wildcard $(DOCS_BENCH)) mk/speed-docs.mk
 	@mkdir -p $(@D)
 	if test -f $(DOCS_BENCH); then \
-	    echo "This run of \`make bench\` wrote \`$(DOCS_BENCH)\` on" \
+	    echo "Written to \`$(DOCS_BENCH)\` on" \
 	         "$$(date -u -r $(DOCS_BENCH) '+%Y-%m-%d at %H:%M UTC')."; echo; \
 	    sed -e '1{/^# /d;}' -e 's/\\/\\\\/g; s/@/\\@/g; s/&/\&amp;/g' \
 	        -e 's/</\&lt;/g; s/>/\&gt;/g' $(DOCS_BENCH); \
