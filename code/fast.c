@@ -195,15 +195,18 @@ static inline __attribute__((always_inline)) void neuron_lane_sums(
             a[k] = (z.lane[k] > 0.0 ? z.lane[k] : 0.0) + log1p(e);
             s[k] = (z.lane[k] >= 0.0 ? 1.0 : e) / (1.0 + e);
         }
+        /* Each step of the descent waits for the one before, so what counts
+           here is the length of the chain from log1p to the sums: the
+           factors that do not need d (the sigmoids, the inputs) are
+           multiplied together first, while log1p is still running. */
         for (size_t i = 0; i < count; i++) {
             double r = yg[i] - (p.w3 * a[i] + p.w4 * a[GROUP + i] + p.b3);
             double d = -2.0 * r;
-            double d_z1 = d * p.w3 * s[i];
-            double d_z2 = d * p.w4 * s[GROUP + i];
-            w1 += d_z1 * xg[i];
-            b1 += d_z1;
-            w2 += d_z2 * xg[i];
-            b2 += d_z2;
+            double dz1_dd = p.w3 * s[i], dz2_dd = p.w4 * s[GROUP + i];
+            w1 += d * (dz1_dd * xg[i]);
+            b1 += d * dz1_dd;
+            w2 += d * (dz2_dd * xg[i]);
+            b2 += d * dz2_dd;
             w3 += d * a[i];
             w4 += d * a[GROUP + i];
             b3 += d;
@@ -311,26 +314,18 @@ static fast_result result_of(const double sums[SUMS])
 }
 
 // [fast_threads]
-fast_result fast_gradient_with(const nn_params *p, nn_data data, int threads, int lanes)
+/* Samples cut into blocks, the blocks shared among the threads. Its own
+   function, so that the block sums' 16 KB of stack are set up only when
+   there are several blocks. */
+static __attribute__((noinline)) void block_sums(const nn_params *p, nn_data data, int threads,
+                                                 sums_fn block_sums_of, double sums[SUMS])
 {
-    double sums[SUMS];
-    if (lanes <= 1) {
-        scalar_sums(*p, data.input, data.observed, data.count, sums);
-        return result_of(sums);
-    }
     /* The blocks depend on the count alone, never on the threads, so every
        thread count adds the same numbers in the same order. */
     size_t n = data.count;
     size_t blocks = (n + FAST_BLOCK - 1) / FAST_BLOCK;
     if (blocks > FAST_MAX_BLOCKS)
         blocks = FAST_MAX_BLOCKS;
-    if (blocks == 0)
-        blocks = 1;
-    sums_fn block_sums_of = sums_for(lanes);
-    if (blocks == 1) {
-        block_sums_of(*p, data.input, data.observed, n, sums); /* no thread to start */
-        return result_of(sums);
-    }
     size_t size = (n + blocks - 1) / blocks;
     double block_sums[FAST_MAX_BLOCKS][SUMS];
     nn_params q = *p;
@@ -353,6 +348,17 @@ fast_result fast_gradient_with(const nn_params *p, nn_data data, int threads, in
         for (size_t b = 0; b < blocks; b++)
             sums[k] += block_sums[b][k];
     }
+}
+
+fast_result fast_gradient_with(const nn_params *p, nn_data data, int threads, int lanes)
+{
+    double sums[SUMS];
+    if (lanes <= 1)
+        scalar_sums(*p, data.input, data.observed, data.count, sums);
+    else if (data.count <= FAST_BLOCK) /* one block: no thread to start */
+        sums_for(lanes)(*p, data.input, data.observed, data.count, sums);
+    else
+        block_sums(p, data, threads, sums_for(lanes), sums);
     return result_of(sums);
 }
 // [fast_threads]

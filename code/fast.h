@@ -27,8 +27,8 @@
 
 /** The SSR and its slope for every parameter, from one pass. */
 typedef struct fast_result {
-    double ssr;        /**< \f$ \sum_i (\mathrm{observed}_i - \mathrm{predicted}_i)^2 \f$ */
     nn_gradient slope; /**< \f$ \partial\,\mathrm{SSR} / \partial \theta \f$ for each parameter */
+    double ssr;        /**< \f$ \sum_i (\mathrm{observed}_i - \mathrm{predicted}_i)^2 \f$ */
 } fast_result;
 
 /**
