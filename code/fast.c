@@ -202,11 +202,11 @@ static inline __attribute__((always_inline)) void neuron_lane_sums(
         for (size_t i = 0; i < count; i++) {
             double r = yg[i] - (p.w3 * a[i] + p.w4 * a[GROUP + i] + p.b3);
             double d = -2.0 * r;
-            double dz1_dd = p.w3 * s[i], dz2_dd = p.w4 * s[GROUP + i];
-            w1 += d * (dz1_dd * xg[i]);
-            b1 += d * dz1_dd;
-            w2 += d * (dz2_dd * xg[i]);
-            b2 += d * dz2_dd;
+            double dpredicted_dz1 = p.w3 * s[i], dpredicted_dz2 = p.w4 * s[GROUP + i];
+            w1 += d * (dpredicted_dz1 * xg[i]);
+            b1 += d * dpredicted_dz1;
+            w2 += d * (dpredicted_dz2 * xg[i]);
+            b2 += d * dpredicted_dz2;
             w3 += d * a[i];
             w4 += d * a[GROUP + i];
             b3 += d;
