@@ -314,18 +314,26 @@ static fast_result result_of(const double sums[SUMS])
 }
 
 // [fast_threads]
-/* Samples cut into blocks, the blocks shared among the threads. Its own
-   function, so that the block sums' 16 KB of stack are set up only when
-   there are several blocks. */
-static __attribute__((noinline)) void block_sums(const nn_params *p, nn_data data, int threads,
-                                                 sums_fn block_sums_of, double sums[SUMS])
+fast_result fast_gradient_with(const nn_params *p, nn_data data, int threads, int lanes)
 {
+    double sums[SUMS];
+    if (lanes <= 1) {
+        scalar_sums(*p, data.input, data.observed, data.count, sums);
+        return result_of(sums);
+    }
     /* The blocks depend on the count alone, never on the threads, so every
        thread count adds the same numbers in the same order. */
     size_t n = data.count;
     size_t blocks = (n + FAST_BLOCK - 1) / FAST_BLOCK;
     if (blocks > FAST_MAX_BLOCKS)
         blocks = FAST_MAX_BLOCKS;
+    if (blocks == 0)
+        blocks = 1;
+    sums_fn block_sums_of = sums_for(lanes);
+    if (blocks == 1) {
+        block_sums_of(*p, data.input, data.observed, n, sums); /* no thread to start */
+        return result_of(sums);
+    }
     size_t size = (n + blocks - 1) / blocks;
     double block_sums[FAST_MAX_BLOCKS][SUMS];
     nn_params q = *p;
@@ -348,17 +356,6 @@ static __attribute__((noinline)) void block_sums(const nn_params *p, nn_data dat
         for (size_t b = 0; b < blocks; b++)
             sums[k] += block_sums[b][k];
     }
-}
-
-fast_result fast_gradient_with(const nn_params *p, nn_data data, int threads, int lanes)
-{
-    double sums[SUMS];
-    if (lanes <= 1)
-        scalar_sums(*p, data.input, data.observed, data.count, sums);
-    else if (data.count <= FAST_BLOCK) /* one block: no thread to start */
-        sums_for(lanes)(*p, data.input, data.observed, data.count, sums);
-    else
-        block_sums(p, data, threads, sums_for(lanes), sums);
     return result_of(sums);
 }
 // [fast_threads]
