@@ -165,9 +165,10 @@ static inline __attribute__((always_inline)) void lane_sums(nn_params p, const d
 enum { GROUP = 4, GROUP_LANES = 2 * GROUP };
 
 /* Eight doubles as one value (a GNU C extension gcc and clang share), so that
-   z is computed in registers: written to memory a double at a time and read
-   back as one vector, it would wait for each write to finish (a store
-   forwarding stall, longer than all the arithmetic here). */
+   z is computed in registers. Written to memory a double at a time and read
+   back as one vector, it would have to wait for every write to reach the
+   cache (a store-forwarding stall): that wait was the largest single cost of
+   the 3-sample step. */
 typedef double lanes8 __attribute__((vector_size(GROUP_LANES * sizeof(double))));
 
 static inline __attribute__((always_inline)) void neuron_lane_sums(
