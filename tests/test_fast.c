@@ -106,9 +106,10 @@ static void bit_equal(fast_result a, fast_result b)
     assert_true(a.slope.b3 == b.slope.b3);
 }
 
-/* Counts around the block size and past FAST_MAX_BLOCKS full blocks. */
+/* Counts of the short path (groups of four neurons' samples, full and not),
+   around the block size and past FAST_MAX_BLOCKS full blocks. */
 static const size_t counts[] = {
-    1, 2, 3, 7, 1000, FAST_BLOCK - 1, FAST_BLOCK, FAST_BLOCK + 1, 3 * FAST_BLOCK + 5,
+    1, 2, 3, 4, 5, 7, 8, 15, 16, 1000, FAST_BLOCK - 1, FAST_BLOCK, FAST_BLOCK + 1, 3 * FAST_BLOCK + 5,
     100003, (size_t)FAST_BLOCK * FAST_MAX_BLOCKS + 12345,
 };
 enum { COUNTS = sizeof counts / sizeof counts[0] };
