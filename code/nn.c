@@ -67,6 +67,7 @@ double sigmoid(double z)
 // STUB:     nn_trace t = {0};
 // STUB:     return t;
 // STUB: }
+// [nn_softplus_and_slope]
 /* softplus(z) and its slope sigmoid(z), from one exponential e^-|z|. */
 static double softplus_and_slope(double z, double *slope)
 {
@@ -74,6 +75,7 @@ static double softplus_and_slope(double z, double *slope)
     *slope = z >= 0.0 ? 1.0 / (1.0 + e) : e / (1.0 + e);
     return fmax(z, 0.0) + log1p(e);
 }
+// [nn_softplus_and_slope]
 
 // [nn_forward]
 nn_trace forward(const nn_params *p, double x)

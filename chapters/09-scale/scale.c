@@ -111,6 +111,7 @@ typedef struct contender {
 
 typedef void (*contender_fn)(contender *c);
 
+// [ch09_timing]
 /* Nanoseconds per sample for one call of `run`: the best of three runs of
    at least 50 ms, so that a moment when the machine was busy does not count. */
 static double ns_per_sample(contender_fn run, contender *c)
@@ -132,6 +133,7 @@ static double ns_per_sample(contender_fn run, contender *c)
     }
     return best;
 }
+// [ch09_timing]
 
 /* The relative difference of a from b, 0 when both are equal. */
 static double relative(double a, double b)
