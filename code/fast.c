@@ -214,7 +214,7 @@ static inline __attribute__((always_inline)) void neuron_lane_sums(
             ssr += r * r;
         }
     }
-    double out[SUMS] = {w1, b1, w2, b2, w3, w4, b3, ssr};
+    const double out[SUMS] = {w1, b1, w2, b2, w3, w4, b3, ssr};
     for (int k = 0; k < SUMS; k++)
         sums[k] = out[k];
 }
