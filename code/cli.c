@@ -119,12 +119,34 @@ static void print_help(const cli_program *program, FILE *stream)
     fprintf(stream, "  %-18s %s\n", "-h, --help", "show this help and exit");
 }
 
+/* Room for what quote() writes: 40 bytes at up to 4 characters each, "...", NUL. */
+enum { QUOTE_SIZE = 40 * 4 + 4 };
+
+/* The first `length` bytes of text as a message may show them: at most 40,
+   control bytes written as \xHH, "..." when cut, so that an error stays one
+   readable line whatever was typed. */
+static const char *quote(const char *text, size_t length, char out[QUOTE_SIZE])
+{
+    size_t used = 0;
+    for (size_t i = 0; i < length && i < 40; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (c < 0x20 || c == 0x7f)
+            used += (size_t)snprintf(out + used, QUOTE_SIZE - used, "\\x%02X", c);
+        else
+            out[used++] = (char)c;
+    }
+    snprintf(out + used, QUOTE_SIZE - used, "%s", length > 40 ? "..." : "");
+    return out;
+}
+
 /* Checks one option's value and stores it; returns 0 after printing why not. */
 static int store_value(const cli_program *program, const option_spec *o,
                        const char *text, cli_options *out, FILE *err)
 {
     double number = 0.0;
     long count = 0;
+    char shown[QUOTE_SIZE];
+    quote(text, strlen(text), shown);
     switch (o->flag) {
     case CLI_DATA:
         if (text[0] == '\0') {
@@ -137,17 +159,17 @@ static int store_value(const cli_program *program, const option_spec *o,
     case CLI_RATE:
     case CLI_TOLERANCE:
         if (!parse_finite(text, &number)) {
-            fprintf(err, "%s: %s: '%s' is not a finite number\n", program->name, o->name, text);
+            fprintf(err, "%s: %s: '%s' is not a finite number\n", program->name, o->name, shown);
             return 0;
         }
         if (o->flag == CLI_RATE && !(number > 0.0)) {
             fprintf(err, "%s: %s: the learning rate must be greater than 0, not %s\n",
-                    program->name, o->name, text);
+                    program->name, o->name, shown);
             return 0;
         }
         if (o->flag == CLI_TOLERANCE && number < 0.0) {
             fprintf(err, "%s: %s: the tolerance must be 0 or more, not %s\n",
-                    program->name, o->name, text);
+                    program->name, o->name, shown);
             return 0;
         }
         if (o->flag == CLI_B3)
@@ -159,11 +181,11 @@ static int store_value(const cli_program *program, const option_spec *o,
         return 1;
     default: /* the whole-number options */
         if (!parse_count(text, &count)) {
-            fprintf(err, "%s: %s: '%s' is not a whole number\n", program->name, o->name, text);
+            fprintf(err, "%s: %s: '%s' is not a whole number\n", program->name, o->name, shown);
             return 0;
         }
         if (count < 1 && o->flag != CLI_SEED && o->flag != CLI_SAMPLES) {
-            fprintf(err, "%s: %s: must be at least 1, not %s\n", program->name, o->name, text);
+            fprintf(err, "%s: %s: must be at least 1, not %s\n", program->name, o->name, shown);
             return 0;
         }
         if (o->flag == CLI_MAX_STEPS)
@@ -204,12 +226,13 @@ cli_status cli_parse(const cli_program *program, int argc, char **argv,
                 o = &options[k];
         }
         if (o == NULL) {
+            char shown[QUOTE_SIZE];
             if (arg[0] == '-' && arg[1] != '\0')
-                fprintf(err_stream, "%s: unknown option '%.*s' (try --help)\n",
-                        program->name, (int)name_length, arg);
+                fprintf(err_stream, "%s: unknown option '%s' (try --help)\n", program->name,
+                        quote(arg, name_length, shown));
             else
                 fprintf(err_stream, "%s: unexpected argument '%s' (try --help)\n",
-                        program->name, arg);
+                        program->name, quote(arg, strlen(arg), shown));
             return CLI_BAD_INPUT;
         }
         if (o->value == NULL) {
