@@ -136,7 +136,7 @@ int main(int argc, char **argv)
 
     int status = 0;
     if (result.end == DESCENT_DIVERGED) {
-        fprintf(stderr, "%s: diverged after %ld slope%s: the SSR is no longer a finite "
+        fprintf(stderr, "%s: diverged after %ld slope%s: the SSR or the step is no longer a finite "
                 "number; try a --rate smaller than %g\n", program.name, result.slopes,
                 result.slopes == 1 ? "" : "s", options.rate);
         status = EXIT_DIVERGED;

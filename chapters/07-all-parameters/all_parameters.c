@@ -7,6 +7,7 @@
  * and with it the chain reaches w1, b1, w2 and b2. Then one loop fits all
  * seven, and the result is compared honestly with the video's.
  */
+#include <math.h>
 #include <stdio.h>
 
 #include "cli.h"
@@ -134,9 +135,11 @@ static void print_smaller_rates(const cli_options *options, nn_params start, nn_
         printf(" %11.6g  ", ssr(&p, data));
         if (result.end == DESCENT_STEP_LIMIT)
             printf("ran out of gradients before the steps got small\n");
-        else
+        else if (isfinite(options->tolerance / slower.learning_rate))
             printf("stopped: every |slope| < %g = tolerance / rate\n",
                    options->tolerance / slower.learning_rate);
+        else
+            printf("stopped at once: at this rate every step is below the tolerance\n");
     }
     printf("\nA smaller rate takes shorter steps, so it needs more of them. And since the\n"
            "loop stops when slope x rate is below the tolerance, a smaller rate also\n"
