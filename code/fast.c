@@ -131,8 +131,8 @@ static void scalar_sums(nn_params p, const double *x, const double *y, size_t n,
 /* The same sums, several samples at a time: each vector lane keeps its own
    partial sums, added together at the end of the loop. That reordering is
    what `reduction` permits, for these eight variables only. */
-static inline __attribute__((always_inline)) void lane_sums(nn_params p, const double *x, const double *y, size_t n,
-                             double sums[SUMS])
+static inline __attribute__((always_inline)) void
+lane_sums(nn_params p, const double *x, const double *y, size_t n, double sums[SUMS])
 {
     double w1 = 0.0, b1 = 0.0, w2 = 0.0, b2 = 0.0, w3 = 0.0, w4 = 0.0, b3 = 0.0, ssr = 0.0;
 #ifdef FAST_LIBMVEC
