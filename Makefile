@@ -76,10 +76,10 @@ clean: ## remove build/
 	rm -rf $(BUILD)
 
 help: ## list the targets
-	@echo "make chapterN     build and run chapter N (1 to $(lastword $(CHAPTERS)));" \
+	@echo "make chapterN           build and run chapter N (1 to $(lastword $(CHAPTERS)));" \
 	      "options go in ARGS, as in: make chapter5 ARGS='--rate 0.05'"
 	@grep -hE '^[a-zA-Z0-9_-]+:.*## ' $(MAKEFILE_LIST) | \
-	    sed -E 's/^([^:]+):.*## (.*)/make \1\t\2/' | expand -t 18
+	    sed -E 's/^([^:]+):.*## (.*)/make \1\t\2/' | expand -t 24
 
 # Targets of the guide, the exercises, the checks and the benchmarks.
 include $(sort $(wildcard mk/*.mk))

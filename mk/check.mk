@@ -36,7 +36,7 @@ LINT_FLAGS = -std=c11 -Icode -Itests $(CMOCKA_CFLAGS) -DBUILD_DIR='"build"'
 .PHONY: check golden-extremes build-everything check-sanitize check-valgrind check-warnings check-static \
         check-coverage check-fuzz check-same-output
 
-check: ## run every checker (docs/readme/check.md); each step is also a target
+check: ## run every checker (see README, "Checking the code"); each step is also a target
 	@start=$$(date +%s); \
 	for step in check-warnings check-static check-sanitize check-valgrind check-coverage \
 	            check-same-output check-fuzz; do \
