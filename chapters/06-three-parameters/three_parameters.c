@@ -35,6 +35,17 @@ static void print_introduction(const nn_params *p)
            p->w3, p->w4, p->b3);
 }
 
+/* " dSSR/dw3 = ..., dSSR/dw4 = ..., dSSR/db3 = ..." and a newline. */
+static void print_slopes(double dw3, double dw4, double db3)
+{
+    printf(" dSSR/dw3 = ");
+    report_number(dw3, 0);
+    printf(", dSSR/dw4 = ");
+    report_number(dw4, 0);
+    printf(", dSSR/db3 = ");
+    report_number_line(db3, 0);
+}
+
 /* The three chains, sample by sample, at the starting point. */
 static void print_chains(const nn_params *p, nn_data data)
 {
@@ -64,23 +75,14 @@ static void print_chains(const nn_params *p, nn_data data)
     }
     report_rows_left_out(data.count < REPORT_ROWS ? data.count : REPORT_ROWS, data.count);
     report_require_finite(&program, sum_w3 + sum_w4 + sum_b3, "a slope");
-    printf("  sums:  dSSR/dw3 = ");
-    report_number(sum_w3, 0);
-    printf(", dSSR/dw4 = ");
-    report_number(sum_w4, 0);
-    printf(", dSSR/db3 = ");
-    report_number_line(sum_b3, 0);
+    printf("  sums: ");
+    print_slopes(sum_w3, sum_w4, sum_b3);
 
     // [ch06_gradient]
     nn_gradient g = gradient(p, data);
     // [ch06_gradient]
-    printf("The backward pass of code/nn.c, gradient(), gives the same three slopes:\n"
-           "  dSSR/dw3 = ");
-    report_number(g.w3, 0);
-    printf(", dSSR/dw4 = ");
-    report_number(g.w4, 0);
-    printf(", dSSR/db3 = ");
-    report_number_line(g.b3, 0);
+    printf("The backward pass of code/nn.c, gradient(), gives the same three slopes:\n ");
+    print_slopes(g.w3, g.w4, g.b3);
 }
 
 /* Where the loop stopped, against the exact bottom of the bowl. */
