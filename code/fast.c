@@ -25,6 +25,8 @@
 
 #include <math.h>
 
+#include "small.h"
+
 #ifdef _OPENMP
 #include <omp.h>
 #endif
@@ -386,6 +388,10 @@ descent_result fast_descend(nn_params *p, nn_data data, descent_settings setting
 {
     descent_result result = {DESCENT_STEP_LIMIT, 0, 0};
     double rate = settings.learning_rate, tol = settings.tolerance;
+    /* On a few samples the ordinary steps run in registers (code/small.c);
+       the loop below takes the rest, and decides how the descent ends. */
+    result.updates = small_descend(p, data, rate, tol, settings.max_steps, on_row, context);
+    result.slopes = result.updates;
     while (result.slopes < settings.max_steps) {
         fast_row row;
         row.step = result.slopes + 1;

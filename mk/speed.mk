@@ -9,3 +9,8 @@ $(BUILD)/chapters/09-scale/%.o: override CFLAGS += $(OPENMP)
 $(BUILD)/chapter9 $(BUILD)/tests/test_fast $(BUILD)/tests/test_chapter9: override LDFLAGS += $(OPENMP)
 # The one file built with -ffast-math, so that chapter 9 can show what it breaks.
 $(BUILD)/chapters/09-scale/unsafe_math.o: override CFLAGS += -ffast-math
+
+.PHONY: softplus-table
+softplus-table: ## regenerate code/softplus_table.h, chapter 9's softplus of 16 pieces (mpmath)
+	/usr/bin/python3 tools/softplus_table.py > code/softplus_table.h.new
+	mv code/softplus_table.h.new code/softplus_table.h

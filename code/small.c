@@ -1,0 +1,230 @@
+/**
+ * @file small.c
+ * @brief The descent on a handful of samples, every parameter kept in vector
+ *        registers (chapter 9). See small.h for what it does and why.
+ */
+#include "small.h"
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define SMALL_AVX512 1
+#include <immintrin.h>
+
+#include "softplus_table.h"
+
+/* Compiled for AVX-512 whatever the command line says; called only after
+   the processor has said it runs it. */
+#define AVX512 __attribute__((target("avx512f,avx512dq")))
+
+/* The lanes of every vector below: lane i is the top neuron of sample i,
+   lane 4 + i its bottom neuron. A parameter of the top neuron fills lanes
+   0 to 3 and the matching one of the bottom neuron lanes 4 to 7, so w1 and
+   w2 make one vector, as do b1 and b2, and w3 and w4. */
+
+/* Coefficient m of the piece of the table that each lane falls in. */
+static inline AVX512 __m512d coefficient(int m, __m512i piece)
+{
+    return _mm512_permutex2var_pd(_mm512_loadu_pd(softplus_piece[m]), piece,
+                                  _mm512_loadu_pd(softplus_piece[m] + 8));
+}
+
+/* c0 + c1 d + ... + c13 d^13, in pairs: four multiply-adds deep. */
+_Static_assert(SOFTPLUS_DEGREE == 13, "estrin13() takes the 14 coefficients of degree 13");
+
+static inline AVX512 __m512d estrin13(__m512d d, __m512d d2, __m512d d4, __m512d d8, __m512d c0,
+                                      __m512d c1, __m512d c2, __m512d c3, __m512d c4, __m512d c5,
+                                      __m512d c6, __m512d c7, __m512d c8, __m512d c9,
+                                      __m512d c10, __m512d c11, __m512d c12, __m512d c13)
+{
+    __m512d low = _mm512_fmadd_pd(_mm512_fmadd_pd(c3, d, c2), d2, _mm512_fmadd_pd(c1, d, c0));
+    __m512d mid = _mm512_fmadd_pd(_mm512_fmadd_pd(c7, d, c6), d2, _mm512_fmadd_pd(c5, d, c4));
+    __m512d up = _mm512_fmadd_pd(_mm512_fmadd_pd(c11, d, c10), d2, _mm512_fmadd_pd(c9, d, c8));
+    __m512d top = _mm512_fmadd_pd(c13, d, c12);
+    return _mm512_fmadd_pd(_mm512_fmadd_pd(top, d4, up), d8, _mm512_fmadd_pd(mid, d4, low));
+}
+
+static inline AVX512 __m512d times(double k, __m512d v)
+{
+    return _mm512_mul_pd(_mm512_set1_pd(k), v);
+}
+
+// [small_softplus]
+/* softplus(a) and sigmoid(a) for a = -u, 0 <= u < 7.75, in every lane.
+   The piece is j = round(2u) and d = a + j/2, so |d| <= 1/4:
+
+       softplus(a) = sum over m of c[m][j] d^m     (the table's polynomial)
+       sigmoid(a)  = sum over m of m c[m][j] d^(m-1)   (its derivative)
+
+   Adding 1.5 * 2^51 to u rounds it to a multiple of 1/2 and leaves 2u
+   rounded, that is j, in the low bits of the sum: the index for free. The
+   powers of d are built by squaring and the polynomials evaluated in pairs
+   (Estrin's scheme), four multiply-adds deep instead of thirteen. */
+static inline AVX512 void softplus_and_sigmoid(__m512d u, __m512d *softplus, __m512d *sigmoid)
+{
+    const __m512d halves = _mm512_set1_pd(0x1.8p51);
+    __m512d rounded = _mm512_add_pd(u, halves);
+    __m512i piece = _mm512_castpd_si512(rounded);
+    __m512d d = _mm512_sub_pd(_mm512_sub_pd(rounded, halves), u); /* exact */
+    __m512d d2 = _mm512_mul_pd(d, d), d4 = _mm512_mul_pd(d2, d2), d8 = _mm512_mul_pd(d4, d4);
+    const __m512d zero = _mm512_setzero_pd();
+
+    /* Written out rather than looped over: gcc -O2 keeps loop-filled arrays
+       of vectors in memory, which costs a third of the step. */
+    __m512d c0 = coefficient(0, piece), c1 = coefficient(1, piece), c2 = coefficient(2, piece),
+            c3 = coefficient(3, piece), c4 = coefficient(4, piece), c5 = coefficient(5, piece),
+            c6 = coefficient(6, piece), c7 = coefficient(7, piece), c8 = coefficient(8, piece),
+            c9 = coefficient(9, piece), c10 = coefficient(10, piece),
+            c11 = coefficient(11, piece), c12 = coefficient(12, piece),
+            c13 = coefficient(13, piece);
+    *softplus = estrin13(d, d2, d4, d8, c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13);
+    /* The derivative: coefficient k is (k + 1) c[k + 1], degree 12. */
+    *sigmoid = estrin13(d, d2, d4, d8, c1, times(2, c2), times(3, c3), times(4, c4),
+                        times(5, c5), times(6, c6), times(7, c7), times(8, c8), times(9, c9),
+                        times(10, c10), times(11, c11), times(12, c12), times(13, c13), zero);
+}
+// [small_softplus]
+
+/* Each lane summed with the other three lanes of its half: the sum over the
+   samples of the top neuron in lanes 0 to 3, of the bottom one in 4 to 7. */
+static inline AVX512 __m512d half_sums(__m512d v)
+{
+    __m512d pairs = _mm512_add_pd(v, _mm512_permute_pd(v, 0x55));        /* swap neighbours */
+    return _mm512_add_pd(pairs, _mm512_shuffle_f64x2(pairs, pairs, 0xB1)); /* swap pairs */
+}
+
+static inline AVX512 double lane(__m512d v, int i)
+{
+    double all[8];
+    _mm512_storeu_pd(all, v);
+    return all[i];
+}
+
+/* The seven parameters, two to a vector where the neurons pair up. */
+typedef struct small_params {
+    __m512d w, b;  /* w1 | w2 and b1 | b2 */
+    __m512d out;   /* w3 | w4 */
+    __m512d b3;    /* b3 in every lane */
+} small_params;
+
+static inline AVX512 __m512d halves_of(double top, double bottom)
+{
+    return _mm512_setr_pd(top, top, top, top, bottom, bottom, bottom, bottom);
+}
+
+static AVX512 void report(const small_params *q, __m512d sum_w, __m512d sum_b, __m512d sum_out,
+                          __m512d sum_rest, long step, fast_observer on_row, void *context)
+{
+    fast_row row;
+    row.step = step;
+    row.params.w1 = lane(q->w, 0);
+    row.params.b1 = lane(q->b, 0);
+    row.params.w2 = lane(q->w, 4);
+    row.params.b2 = lane(q->b, 4);
+    row.params.w3 = lane(q->out, 0);
+    row.params.w4 = lane(q->out, 4);
+    row.params.b3 = lane(q->b3, 0);
+    /* Each slope is -2 times its sum: dSSR/dpredicted = -2 r. */
+    row.slope.w1 = -2.0 * lane(sum_w, 0);
+    row.slope.b1 = -2.0 * lane(sum_b, 0);
+    row.slope.w2 = -2.0 * lane(sum_w, 4);
+    row.slope.b2 = -2.0 * lane(sum_b, 4);
+    row.slope.w3 = -2.0 * lane(sum_out, 0);
+    row.slope.w4 = -2.0 * lane(sum_out, 4);
+    row.slope.b3 = -2.0 * lane(sum_rest, 0);
+    row.ssr = lane(sum_rest, 4);
+    on_row(&row, context);
+}
+
+// [small_step]
+static AVX512 long descend_avx512(nn_params *p, nn_data data, double rate, double tolerance,
+                                  long max_steps, fast_observer on_row, void *context)
+{
+    /* Samples past the last repeat sample 0, so that their z is in range when
+       the others are; the mask `real` zeroes their residuals. */
+    double x[4], y[4];
+    for (size_t i = 0; i < 4; i++) {
+        x[i] = data.input[i < data.count ? i : 0];
+        y[i] = data.observed[i < data.count ? i : 0];
+    }
+    const __m512d input = _mm512_setr_pd(x[0], x[1], x[2], x[3], x[0], x[1], x[2], x[3]);
+    const __m512d observed = _mm512_setr_pd(y[0], y[1], y[2], y[3], y[0], y[1], y[2], y[3]);
+    const __mmask8 real = (__mmask8)(((1u << data.count) - 1) * 0x11u);
+    const __m512d zero = _mm512_setzero_pd(), one = _mm512_set1_pd(1.0);
+    const __m512d sign = _mm512_set1_pd(-0.0), reach = _mm512_set1_pd(7.75);
+    /* new = old - rate * slope = old + 2 rate * sum, as slope = -2 sum */
+    const __m512d twice_rate = _mm512_set1_pd(2.0 * rate), tol = _mm512_set1_pd(tolerance);
+
+    small_params q = {halves_of(p->w1, p->w2), halves_of(p->b1, p->b2), halves_of(p->w3, p->w4),
+                      _mm512_set1_pd(p->b3)};
+    __m512d z = _mm512_fmadd_pd(q.w, input, q.b);
+    if (_mm512_cmp_pd_mask(_mm512_andnot_pd(sign, z), reach, _CMP_LT_OQ) != 0xFF)
+        return 0;
+    long steps = 0;
+    while (steps < max_steps) {
+        __m512d a, s;
+        softplus_and_sigmoid(_mm512_andnot_pd(sign, z), &a, &s); /* of -|z| */
+        __mmask8 right = _mm512_cmp_pd_mask(z, zero, _CMP_GE_OQ);
+        a = _mm512_add_pd(_mm512_max_pd(z, zero), a); /* softplus(z) = max(z, 0) + softplus(-|z|) */
+        s = _mm512_mask_sub_pd(s, right, one, s);     /* sigmoid(z) = 1 - sigmoid(-z) */
+
+        /* r = observed - (w3 a1 + w4 a2 + b3): the two neurons of a sample
+           meet by swapping the halves of the register. */
+        __m512d weighted = _mm512_mul_pd(q.out, a);
+        __m512d both = _mm512_add_pd(weighted, _mm512_shuffle_f64x2(weighted, weighted, 0x4E));
+        __m512d r = _mm512_maskz_sub_pd(real, _mm512_sub_pd(observed, q.b3), both);
+
+        /* The sums over samples of r times each chain of the chain rule;
+           sum_rest holds the sum of r in lanes 0 to 3 and the SSR in 4 to 7. */
+        __m512d out_s = _mm512_mul_pd(q.out, s);
+        __m512d sum_w = half_sums(_mm512_mul_pd(r, _mm512_mul_pd(out_s, input)));
+        __m512d sum_b = half_sums(_mm512_mul_pd(r, out_s));
+        __m512d sum_out = half_sums(_mm512_mul_pd(r, a));
+        __m512d sum_rest = half_sums(_mm512_mask_mul_pd(r, 0xF0, r, r));
+        __m512d sum_b3 = _mm512_permutexvar_pd(_mm512_setzero_si512(), sum_rest);
+
+        small_params next = {_mm512_fmadd_pd(sum_w, twice_rate, q.w),
+                             _mm512_fmadd_pd(sum_b, twice_rate, q.b),
+                             _mm512_fmadd_pd(sum_out, twice_rate, q.out),
+                             _mm512_fmadd_pd(sum_b3, twice_rate, q.b3)};
+        __m512d next_z = _mm512_fmadd_pd(next.w, input, next.b);
+
+        /* An ordinary step: the next z within the table (a slope or a
+           parameter that is not finite makes z so), the rest finite, and some
+           step at least the tolerance. Anything else is left to fast_descend(). */
+        __m512d largest = _mm512_max_pd(_mm512_max_pd(_mm512_abs_pd(sum_w), _mm512_abs_pd(sum_b)),
+                                        _mm512_max_pd(_mm512_abs_pd(sum_out), _mm512_abs_pd(sum_b3)));
+        __m512d rest = _mm512_add_pd(_mm512_add_pd(next.out, next.b3), sum_rest);
+        int in_reach = _mm512_cmp_pd_mask(_mm512_andnot_pd(sign, next_z), reach, _CMP_LT_OQ) == 0xFF;
+        int finite = _mm512_cmp_pd_mask(_mm512_mul_pd(rest, zero), zero, _CMP_EQ_OQ) == 0xFF;
+        int moving = _mm512_cmp_pd_mask(_mm512_mul_pd(largest, twice_rate), tol, _CMP_NLT_UQ) != 0;
+        if (!(in_reach && finite && moving))
+            break;
+        steps++;
+        if (on_row != NULL)
+            report(&q, sum_w, sum_b, sum_out, sum_rest, steps, on_row, context);
+        q = next;
+        z = next_z;
+    }
+    p->w1 = lane(q.w, 0);
+    p->b1 = lane(q.b, 0);
+    p->w2 = lane(q.w, 4);
+    p->b2 = lane(q.b, 4);
+    p->w3 = lane(q.out, 0);
+    p->w4 = lane(q.out, 4);
+    p->b3 = lane(q.b3, 0);
+    return steps;
+}
+// [small_step]
+#endif
+
+long small_descend(nn_params *p, nn_data data, double rate, double tolerance, long max_steps,
+                   fast_observer on_row, void *context)
+{
+#ifdef SMALL_AVX512
+    if (data.count >= 1 && data.count <= SMALL_MAX_SAMPLES && max_steps > 0 &&
+        __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq"))
+        return descend_avx512(p, data, rate, tolerance, max_steps, on_row, context);
+#else
+    (void)p, (void)data, (void)rate, (void)tolerance, (void)max_steps, (void)on_row, (void)context;
+#endif
+    return 0;
+}
