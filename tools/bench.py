@@ -275,7 +275,9 @@ def main():
     lines = ["# make bench", "", "Machine: " + machine(info), "",
              "Time per step of descent (SSR, slopes and update), best of several runs. "
              "C plain is nn.c's ssr() and gradient(); C fast is code/fast.c, the faster of "
-             "1 thread and every core; the ratios divide by the faster C column.",
+             "1 thread and every core (on 3 samples, chapter 9's own loop fast_descend(), "
+             "which keeps the parameters in registers: code/small.c); the ratios divide by "
+             "the faster C column.",
              "", head, "|" + "---|" * 10]
     for what, n, plain, fast, nump, tor, py, best_c in rows:
         lines.append("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
