@@ -27,19 +27,19 @@ static inline AVX512 __m512d coefficient(int m, __m512i piece)
                                   _mm512_loadu_pd(softplus_piece[m] + 8));
 }
 
-/* c0 + c1 d + ... + c13 d^13, in pairs: four multiply-adds deep. */
-_Static_assert(SOFTPLUS_DEGREE == 13, "estrin13() takes the 14 coefficients of degree 13");
+_Static_assert(SOFTPLUS_DEGREE == 11, "estrin11() takes the 12 coefficients of degree 11");
 
-static inline AVX512 __m512d estrin13(__m512d d, __m512d d2, __m512d d4, __m512d d8, __m512d c0,
+/* c0 + c1 d + ... + c11 d^11 from d and its powers d2 = d^2, d4, d8, taken in
+   pairs (Estrin's scheme): three multiply-adds deep instead of eleven. */
+static inline AVX512 __m512d estrin11(__m512d d, __m512d d2, __m512d d4, __m512d d8, __m512d c0,
                                       __m512d c1, __m512d c2, __m512d c3, __m512d c4, __m512d c5,
                                       __m512d c6, __m512d c7, __m512d c8, __m512d c9,
-                                      __m512d c10, __m512d c11, __m512d c12, __m512d c13)
+                                      __m512d c10, __m512d c11)
 {
     __m512d low = _mm512_fmadd_pd(_mm512_fmadd_pd(c3, d, c2), d2, _mm512_fmadd_pd(c1, d, c0));
     __m512d mid = _mm512_fmadd_pd(_mm512_fmadd_pd(c7, d, c6), d2, _mm512_fmadd_pd(c5, d, c4));
     __m512d up = _mm512_fmadd_pd(_mm512_fmadd_pd(c11, d, c10), d2, _mm512_fmadd_pd(c9, d, c8));
-    __m512d top = _mm512_fmadd_pd(c13, d, c12);
-    return _mm512_fmadd_pd(_mm512_fmadd_pd(top, d4, up), d8, _mm512_fmadd_pd(mid, d4, low));
+    return _mm512_fmadd_pd(up, d8, _mm512_fmadd_pd(mid, d4, low));
 }
 
 static inline AVX512 __m512d times(double k, __m512d v)
@@ -48,22 +48,21 @@ static inline AVX512 __m512d times(double k, __m512d v)
 }
 
 // [small_softplus]
-/* softplus(a) and sigmoid(a) for a = -u, 0 <= u < 7.75, in every lane.
-   The piece is j = round(2u) and d = a + j/2, so |d| <= 1/4:
+/* softplus(a) and sigmoid(a) for a = -u, 0 <= u < 3.875, in every lane.
+   The piece is j = round(4u) and d = a + j/4, so |d| <= 1/8:
 
-       softplus(a) = sum over m of c[m][j] d^m     (the table's polynomial)
-       sigmoid(a)  = sum over m of m c[m][j] d^(m-1)   (its derivative)
+       softplus(a) = sum over m of c[m][j] d^m          (the table's polynomial)
+       sigmoid(a)  = sum over m of m c[m][j] d^(m-1)    (its derivative)
 
-   Adding 1.5 * 2^51 to u rounds it to a multiple of 1/2 and leaves 2u
-   rounded, that is j, in the low bits of the sum: the index for free. The
-   powers of d are built by squaring and the polynomials evaluated in pairs
-   (Estrin's scheme), four multiply-adds deep instead of thirteen. */
+   Adding 1.5 * 2^50 to u rounds it to a multiple of 1/4 (the spacing of
+   doubles near 2^50) and leaves j in the low bits of the sum: the index for
+   free, and the piece's centre by one subtraction. */
 static inline AVX512 void softplus_and_sigmoid(__m512d u, __m512d *softplus, __m512d *sigmoid)
 {
-    const __m512d halves = _mm512_set1_pd(0x1.8p51);
-    __m512d rounded = _mm512_add_pd(u, halves);
+    const __m512d quarters = _mm512_set1_pd(0x1.8p50);
+    __m512d rounded = _mm512_add_pd(u, quarters);
     __m512i piece = _mm512_castpd_si512(rounded);
-    __m512d d = _mm512_sub_pd(_mm512_sub_pd(rounded, halves), u); /* exact */
+    __m512d d = _mm512_sub_pd(_mm512_sub_pd(rounded, quarters), u); /* exact */
     __m512d d2 = _mm512_mul_pd(d, d), d4 = _mm512_mul_pd(d2, d2), d8 = _mm512_mul_pd(d4, d4);
     const __m512d zero = _mm512_setzero_pd();
 
@@ -73,13 +72,12 @@ static inline AVX512 void softplus_and_sigmoid(__m512d u, __m512d *softplus, __m
             c3 = coefficient(3, piece), c4 = coefficient(4, piece), c5 = coefficient(5, piece),
             c6 = coefficient(6, piece), c7 = coefficient(7, piece), c8 = coefficient(8, piece),
             c9 = coefficient(9, piece), c10 = coefficient(10, piece),
-            c11 = coefficient(11, piece), c12 = coefficient(12, piece),
-            c13 = coefficient(13, piece);
-    *softplus = estrin13(d, d2, d4, d8, c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13);
-    /* The derivative: coefficient k is (k + 1) c[k + 1], degree 12. */
-    *sigmoid = estrin13(d, d2, d4, d8, c1, times(2, c2), times(3, c3), times(4, c4),
+            c11 = coefficient(11, piece);
+    *softplus = estrin11(d, d2, d4, d8, c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11);
+    /* The derivative: coefficient k is (k + 1) c[k + 1], degree 10. */
+    *sigmoid = estrin11(d, d2, d4, d8, c1, times(2, c2), times(3, c3), times(4, c4),
                         times(5, c5), times(6, c6), times(7, c7), times(8, c8), times(9, c9),
-                        times(10, c10), times(11, c11), times(12, c12), times(13, c13), zero);
+                        times(10, c10), times(11, c11), zero);
 }
 // [small_softplus]
 
@@ -149,7 +147,7 @@ static AVX512 long descend_avx512(nn_params *p, nn_data data, double rate, doubl
     const __m512d observed = _mm512_setr_pd(y[0], y[1], y[2], y[3], y[0], y[1], y[2], y[3]);
     const __mmask8 real = (__mmask8)(((1u << data.count) - 1) * 0x11u);
     const __m512d zero = _mm512_setzero_pd(), one = _mm512_set1_pd(1.0);
-    const __m512d sign = _mm512_set1_pd(-0.0), reach = _mm512_set1_pd(7.75);
+    const __m512d sign = _mm512_set1_pd(-0.0), reach = _mm512_set1_pd(3.875);
     /* new = old - rate * slope = old + 2 rate * sum, as slope = -2 sum */
     const __m512d twice_rate = _mm512_set1_pd(2.0 * rate), tol = _mm512_set1_pd(tolerance);
 
@@ -187,16 +185,21 @@ static AVX512 long descend_avx512(nn_params *p, nn_data data, double rate, doubl
                              _mm512_fmadd_pd(sum_b3, twice_rate, q.b3)};
         __m512d next_z = _mm512_fmadd_pd(next.w, input, next.b);
 
-        /* An ordinary step: the next z within the table (a slope or a
-           parameter that is not finite makes z so), the rest finite, and some
-           step at least the tolerance. Anything else is left to fast_descend(). */
-        __m512d largest = _mm512_max_pd(_mm512_max_pd(_mm512_abs_pd(sum_w), _mm512_abs_pd(sum_b)),
-                                        _mm512_max_pd(_mm512_abs_pd(sum_out), _mm512_abs_pd(sum_b3)));
+        /* An ordinary step: the next z within the table's reach, every other
+           value finite, and some step at least the tolerance. Anything else
+           is left to fast_descend(). A slope or parameter of the hidden
+           neurons that is not finite makes z so; 0 x (the rest) is 0 unless
+           one of the rest is not finite, and then it is NaN, so one
+           comparison checks both. Each step is 2 rate |sum|, and vrangepd
+           with 0x0B gives the larger absolute value of two sums. */
         __m512d rest = _mm512_add_pd(_mm512_add_pd(next.out, next.b3), sum_rest);
-        int in_reach = _mm512_cmp_pd_mask(_mm512_andnot_pd(sign, next_z), reach, _CMP_LT_OQ) == 0xFF;
-        int finite = _mm512_cmp_pd_mask(_mm512_mul_pd(rest, zero), zero, _CMP_EQ_OQ) == 0xFF;
+        __m512d checked_z = _mm512_fmadd_pd(rest, zero, next_z);
+        int ordinary =
+            _mm512_cmp_pd_mask(_mm512_andnot_pd(sign, checked_z), reach, _CMP_LT_OQ) == 0xFF;
+        __m512d largest = _mm512_range_pd(_mm512_range_pd(sum_w, sum_b, 0x0B),
+                                          _mm512_range_pd(sum_out, sum_b3, 0x0B), 0x0B);
         int moving = _mm512_cmp_pd_mask(_mm512_mul_pd(largest, twice_rate), tol, _CMP_NLT_UQ) != 0;
-        if (!(in_reach && finite && moving))
+        if (!(ordinary && moving))
             break;
         steps++;
         if (on_row != NULL)

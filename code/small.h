@@ -15,7 +15,7 @@
  *   the sums over samples end up in the lanes the next step reads them from;
  * - nothing goes through memory between two steps.
  *
- * It takes only ordinary steps: each |z| below 7.75 (the reach of the table),
+ * It takes only ordinary steps: each |z| below 3.875 (the reach of the table),
  * every value finite, some step at least the tolerance. At the first step that
  * is not ordinary it stops without taking it, and fast_descend() takes it the
  * general way; so the end of a descent (converged, diverged, out of steps) is
