@@ -20,64 +20,70 @@
    0 to 3 and the matching one of the bottom neuron lanes 4 to 7, so w1 and
    w2 make one vector, as do b1 and b2, and w3 and w4. */
 
-/* Coefficient m of the piece of the table that each lane falls in. */
-static inline AVX512 __m512d coefficient(int m, __m512i piece)
-{
-    return _mm512_permutex2var_pd(_mm512_loadu_pd(softplus_piece[m]), piece,
-                                  _mm512_loadu_pd(softplus_piece[m] + 8));
-}
-
 _Static_assert(SOFTPLUS_DEGREE == 11, "estrin11() takes the 12 coefficients of degree 11");
 
-/* c0 + c1 d + ... + c11 d^11 from d and its powers d2 = d^2, d4, d8, taken in
-   pairs (Estrin's scheme): three multiply-adds deep instead of eleven. */
-static inline AVX512 __m512d estrin11(__m512d d, __m512d d2, __m512d d4, __m512d d8, __m512d c0,
-                                      __m512d c1, __m512d c2, __m512d c3, __m512d c4, __m512d c5,
-                                      __m512d c6, __m512d c7, __m512d c8, __m512d c9,
-                                      __m512d c10, __m512d c11)
-{
-    __m512d low = _mm512_fmadd_pd(_mm512_fmadd_pd(c3, d, c2), d2, _mm512_fmadd_pd(c1, d, c0));
-    __m512d mid = _mm512_fmadd_pd(_mm512_fmadd_pd(c7, d, c6), d2, _mm512_fmadd_pd(c5, d, c4));
-    __m512d up = _mm512_fmadd_pd(_mm512_fmadd_pd(c11, d, c10), d2, _mm512_fmadd_pd(c9, d, c8));
-    return _mm512_fmadd_pd(up, d8, _mm512_fmadd_pd(mid, d4, low));
-}
+/* The coefficients of the piece of the table that each lane is in. Between
+   two steps of descent z moves only a little, so a lane stays in its piece
+   for hundreds of steps: they are looked up when a lane leaves its piece,
+   not on every step. */
+typedef struct pieces {
+    __m512d centre;                     /* j/4, for the piece j = round(4u) */
+    __m512d value[SOFTPLUS_DEGREE + 1]; /* c[m][j]: softplus(-u) */
+    __m512d slope[SOFTPLUS_DEGREE + 1]; /* -(m + 1) c[m + 1][j]: sigmoid(-u) */
+} pieces;
 
-static inline AVX512 __m512d times(double k, __m512d v)
-{
-    return _mm512_mul_pd(_mm512_set1_pd(k), v);
-}
-
-// [small_softplus]
-/* softplus(a) and sigmoid(a) for a = -u, 0 <= u < 3.875, in every lane.
-   The piece is j = round(4u) and d = a + j/4, so |d| <= 1/8:
-
-       softplus(a) = sum over m of c[m][j] d^m          (the table's polynomial)
-       sigmoid(a)  = sum over m of m c[m][j] d^(m-1)    (its derivative)
-
-   Adding 1.5 * 2^50 to u rounds it to a multiple of 1/4 (the spacing of
-   doubles near 2^50) and leaves j in the low bits of the sum: the index for
-   free, and the piece's centre by one subtraction. */
-static inline AVX512 void softplus_and_sigmoid(__m512d u, __m512d *softplus, __m512d *sigmoid)
+/* The pieces of u = |z| < 3.875, lane by lane. Adding 1.5 * 2^50 to u rounds
+   it to a multiple of 1/4 (the spacing of doubles near 2^50) and leaves j in
+   the low bits of the sum: the index vpermt2pd takes to pick, for every
+   lane, entry j of a row of 16. */
+static AVX512 void look_up(__m512d u, pieces *p)
 {
     const __m512d quarters = _mm512_set1_pd(0x1.8p50);
     __m512d rounded = _mm512_add_pd(u, quarters);
-    __m512i piece = _mm512_castpd_si512(rounded);
-    __m512d d = _mm512_sub_pd(_mm512_sub_pd(rounded, quarters), u); /* exact */
-    __m512d d2 = _mm512_mul_pd(d, d), d4 = _mm512_mul_pd(d2, d2), d8 = _mm512_mul_pd(d4, d4);
-    const __m512d zero = _mm512_setzero_pd();
+    __m512i j = _mm512_castpd_si512(rounded);
+    p->centre = _mm512_sub_pd(rounded, quarters);
+    for (int m = 0; m <= SOFTPLUS_DEGREE; m++)
+        p->value[m] = _mm512_permutex2var_pd(_mm512_loadu_pd(softplus_piece[m]), j,
+                                             _mm512_loadu_pd(softplus_piece[m] + 8));
+    for (int m = 0; m < SOFTPLUS_DEGREE; m++)
+        p->slope[m] = _mm512_mul_pd(_mm512_set1_pd(-(m + 1.0)), p->value[m + 1]);
+    p->slope[SOFTPLUS_DEGREE] = _mm512_setzero_pd();
+}
 
-    /* Written out rather than looped over: gcc -O2 keeps loop-filled arrays
-       of vectors in memory, which costs a third of the step. */
-    __m512d c0 = coefficient(0, piece), c1 = coefficient(1, piece), c2 = coefficient(2, piece),
-            c3 = coefficient(3, piece), c4 = coefficient(4, piece), c5 = coefficient(5, piece),
-            c6 = coefficient(6, piece), c7 = coefficient(7, piece), c8 = coefficient(8, piece),
-            c9 = coefficient(9, piece), c10 = coefficient(10, piece),
-            c11 = coefficient(11, piece);
-    *softplus = estrin11(d, d2, d4, d8, c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11);
-    /* The derivative: coefficient k is (k + 1) c[k + 1], degree 10. */
-    *sigmoid = estrin11(d, d2, d4, d8, c1, times(2, c2), times(3, c3), times(4, c4),
-                        times(5, c5), times(6, c6), times(7, c7), times(8, c8), times(9, c9),
-                        times(10, c10), times(11, c11), zero);
+/* c[0] + c[1] e + ... + c[11] e^11 from e and its powers e2 = e^2, e4, e8,
+   taken in pairs (Estrin's scheme): three multiply-adds deep, not eleven. */
+static inline AVX512 __m512d estrin11(const __m512d c[SOFTPLUS_DEGREE + 1], __m512d e, __m512d e2,
+                                      __m512d e4, __m512d e8)
+{
+    __m512d c01 = _mm512_fmadd_pd(c[1], e, c[0]), c23 = _mm512_fmadd_pd(c[3], e, c[2]);
+    __m512d c45 = _mm512_fmadd_pd(c[5], e, c[4]), c67 = _mm512_fmadd_pd(c[7], e, c[6]);
+    __m512d c89 = _mm512_fmadd_pd(c[9], e, c[8]), c1011 = _mm512_fmadd_pd(c[11], e, c[10]);
+    __m512d low = _mm512_fmadd_pd(c23, e2, c01), mid = _mm512_fmadd_pd(c67, e2, c45);
+    __m512d up = _mm512_fmadd_pd(c1011, e2, c89);
+    return _mm512_fmadd_pd(up, e8, _mm512_fmadd_pd(mid, e4, low));
+}
+
+// [small_softplus]
+/* softplus(-u) and sigmoid(-u) in every lane, for u = |z| in the piece of
+   the table that `table` holds for that lane, so that e = u - j/4 is at most
+   1/8 either way:
+
+       softplus(-u) = sum over m of c[m][j] e^m           (the table's polynomial)
+       sigmoid(-u)  = -(sum over m of m c[m][j] e^(m-1))  (minus its derivative)
+
+   A lane that has left its piece has its coefficients looked up afresh. */
+static inline AVX512 void softplus_and_sigmoid(__m512d u, pieces *table, __m512d *softplus,
+                                               __m512d *sigmoid)
+{
+    __m512d e = _mm512_sub_pd(u, table->centre); /* exact, as u and j/4 are that close */
+    const __m512d sign = _mm512_set1_pd(-0.0), eighth = _mm512_set1_pd(0.125);
+    if (_mm512_cmp_pd_mask(_mm512_andnot_pd(sign, e), eighth, _CMP_GT_OQ) != 0) {
+        look_up(u, table);
+        e = _mm512_sub_pd(u, table->centre);
+    }
+    __m512d e2 = _mm512_mul_pd(e, e), e4 = _mm512_mul_pd(e2, e2), e8 = _mm512_mul_pd(e4, e4);
+    *softplus = estrin11(table->value, e, e2, e4, e8);
+    *sigmoid = estrin11(table->slope, e, e2, e4, e8);
 }
 // [small_softplus]
 
@@ -87,6 +93,12 @@ static inline AVX512 __m512d half_sums(__m512d v)
 {
     __m512d pairs = _mm512_add_pd(v, _mm512_permute_pd(v, 0x55));        /* swap neighbours */
     return _mm512_add_pd(pairs, _mm512_shuffle_f64x2(pairs, pairs, 0xB1)); /* swap pairs */
+}
+
+/* Lanes 4 to 7 and 0 to 3 exchanged: each neuron's value beside the other's. */
+static inline AVX512 __m512d swap_halves(__m512d v)
+{
+    return _mm512_shuffle_f64x2(v, v, 0x4E);
 }
 
 static inline AVX512 double lane(__m512d v, int i)
@@ -156,19 +168,27 @@ static AVX512 long descend_avx512(nn_params *p, nn_data data, double rate, doubl
     __m512d z = _mm512_fmadd_pd(q.w, input, q.b);
     if (_mm512_cmp_pd_mask(_mm512_andnot_pd(sign, z), reach, _CMP_LT_OQ) != 0xFF)
         return 0;
+    pieces table;
+    look_up(_mm512_andnot_pd(sign, z), &table);
     long steps = 0;
     while (steps < max_steps) {
-        __m512d a, s;
-        softplus_and_sigmoid(_mm512_andnot_pd(sign, z), &a, &s); /* of -|z| */
+        __m512d tail, s; /* softplus(-|z|) and sigmoid(-|z|) */
+        softplus_and_sigmoid(_mm512_andnot_pd(sign, z), &table, &tail, &s);
+        __m512d ramp = _mm512_max_pd(z, zero);
+        __m512d a = _mm512_add_pd(ramp, tail); /* softplus(z) = max(z, 0) + softplus(-|z|) */
         __mmask8 right = _mm512_cmp_pd_mask(z, zero, _CMP_GE_OQ);
-        a = _mm512_add_pd(_mm512_max_pd(z, zero), a); /* softplus(z) = max(z, 0) + softplus(-|z|) */
-        s = _mm512_mask_sub_pd(s, right, one, s);     /* sigmoid(z) = 1 - sigmoid(-z) */
+        s = _mm512_mask_sub_pd(s, right, one, s); /* sigmoid(z) = 1 - sigmoid(-z) */
 
-        /* r = observed - (w3 a1 + w4 a2 + b3): the two neurons of a sample
-           meet by swapping the halves of the register. */
-        __m512d weighted = _mm512_mul_pd(q.out, a);
-        __m512d both = _mm512_add_pd(weighted, _mm512_shuffle_f64x2(weighted, weighted, 0x4E));
-        __m512d r = _mm512_maskz_sub_pd(real, _mm512_sub_pd(observed, q.b3), both);
+        /* r = observed - b3 - w3 a1 - w4 a2, with the bottom neuron's a2
+           brought beside the top neuron's a1 (and a1 beside a2) by swapping
+           the halves of the register. Whatever does not need the table's
+           answer (the ramps, observed - b3) is done while the table works. */
+        __m512d out_swapped = swap_halves(q.out);
+        __m512d weighted = _mm512_fmadd_pd(q.out, tail, _mm512_mul_pd(q.out, ramp));
+        __m512d weighted_swapped = _mm512_fmadd_pd(out_swapped, swap_halves(tail),
+                                                   _mm512_mul_pd(out_swapped, swap_halves(ramp)));
+        __m512d r = _mm512_maskz_sub_pd(
+            real, _mm512_sub_pd(_mm512_sub_pd(observed, q.b3), weighted), weighted_swapped);
 
         /* The sums over samples of r times each chain of the chain rule;
            sum_rest holds the sum of r in lanes 0 to 3 and the SSR in 4 to 7. */

@@ -10,7 +10,8 @@
  * such data to small_descend(), which shortens that chain three ways:
  *
  * - softplus and sigmoid come from one polynomial of 16 (code/softplus_table.h,
- *   made by tools/softplus_table.py), not from exp followed by log1p;
+ *   made by tools/softplus_table.py), not from exp followed by log1p, and a
+ *   lane's coefficients are looked up only when its z moves to another piece;
  * - the 2 neurons of 4 samples fill the 8 lanes of one AVX-512 register, and
  *   the sums over samples end up in the lanes the next step reads them from;
  * - nothing goes through memory between two steps.

@@ -157,6 +157,46 @@ static void a_thousand_steps_follow_the_plain_descent(void **state)
     assert_close(p.b3, q.b3, 1e-12);
 }
 
+/* Within 1e-14 plus 1e-12 of its size: slopes pass through zero on the way
+   down, and near zero a relative comparison measures only the noise. */
+static void assert_near(double actual, double expected)
+{
+    if (fabs(actual - expected) > 1e-14 + 1e-12 * fabs(expected))
+        assert_close(actual, expected, 1e-12); /* fails, and prints both */
+}
+
+static void compare_row(const fast_row *row, void *context)
+{
+    int *rows = context;
+    (*rows)++;
+    nn_data data = nn_article_data();
+    nn_gradient g = gradient(&row->params, data);
+    assert_int_equal(row->step, *rows);
+    assert_near(row->ssr, ssr(&row->params, data));
+    assert_near(row->slope.w1, g.w1);
+    assert_near(row->slope.b1, g.b1);
+    assert_near(row->slope.w2, g.w2);
+    assert_near(row->slope.b2, g.b2);
+    assert_near(row->slope.w3, g.w3);
+    assert_near(row->slope.w4, g.w4);
+    assert_near(row->slope.b3, g.b3);
+}
+
+/* Each of the first 2,000 rows from chapter 7's start, the stretch in which
+   the lanes change piece (23 times), has the plain loops' SSR and slopes at
+   that row's parameters: the coefficients kept from step to step are those
+   of the right piece. */
+static void every_row_equals_the_plain_gradient(void **state)
+{
+    (void)state;
+    skip_without_avx512();
+    nn_params p = {2.74, 0.0, -1.13, 0.0, 0.36, 0.63, 0.0};
+    int rows = 0;
+    assert_int_equal(small_descend(&p, nn_article_data(), 0.1, 0.0, 2000, compare_row, &rows),
+                     2000);
+    assert_int_equal(rows, 2000);
+}
+
 /* What small_descend() leaves to fast_descend(): too many samples, a start
    out of reach of the table, a first step below the tolerance, a step that
    leaves the table's reach, and no steps at all. */
@@ -195,6 +235,7 @@ int main(void)
         cmocka_unit_test(softplus_and_sigmoid_to_the_last_digits),
         cmocka_unit_test(one_step_equals_the_plain_one),
         cmocka_unit_test(a_thousand_steps_follow_the_plain_descent),
+        cmocka_unit_test(every_row_equals_the_plain_gradient),
         cmocka_unit_test(leaves_the_unordinary_alone),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
