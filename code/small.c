@@ -20,53 +20,52 @@
    0 to 3 and the matching one of the bottom neuron lanes 4 to 7, so w1 and
    w2 make one vector, as do b1 and b2, and w3 and w4. */
 
-_Static_assert(SOFTPLUS_DEGREE == 11, "estrin11() takes the 12 coefficients of degree 11");
+_Static_assert(SOFTPLUS_DEGREE == 7, "estrin7() takes the 8 coefficients of degree 7");
 
 /* The coefficients of the piece of the table that each lane is in. Between
    two steps of descent z moves only a little, so a lane stays in its piece
-   for hundreds of steps: they are looked up when a lane leaves its piece,
-   not on every step. */
+   for many steps: they are looked up when a lane leaves its piece, not on
+   every step. */
 typedef struct pieces {
-    __m512d centre;                     /* j/4, for the piece j = round(4u) */
+    __m512d centre;                     /* j/32, for the piece j = round(32u) */
     __m512d value[SOFTPLUS_DEGREE + 1]; /* c[m][j]: softplus(-u) */
     __m512d slope[SOFTPLUS_DEGREE + 1]; /* -(m + 1) c[m + 1][j]: sigmoid(-u) */
 } pieces;
 
-/* The pieces of u = |z| < 3.875, lane by lane. Adding 1.5 * 2^50 to u rounds
-   it to a multiple of 1/4 (the spacing of doubles near 2^50) and leaves j in
-   the low bits of the sum: the index vpermt2pd takes to pick, for every
-   lane, entry j of a row of 16. */
+_Static_assert(SOFTPLUS_PIECES == 256 && SOFTPLUS_PER_UNIT == 32,
+               "SMALL_REACH in small.h is the last centre plus half a piece, (256 - 1/2) / 32");
+
+/* The pieces of u = |z| < SMALL_REACH, lane by lane. Adding 1.5 * 2^47 to u
+   rounds it to a multiple of 1/32 (the spacing of doubles near 2^47) and
+   leaves j in the low bits of the sum, from which a gather fetches entry j
+   of each row of the table for every lane. */
 static AVX512 void look_up(__m512d u, pieces *p)
 {
-    const __m512d quarters = _mm512_set1_pd(0x1.8p50);
-    __m512d rounded = _mm512_add_pd(u, quarters);
-    __m512i j = _mm512_castpd_si512(rounded);
-    p->centre = _mm512_sub_pd(rounded, quarters);
+    const __m512d shift = _mm512_set1_pd(0x1.8p52 / SOFTPLUS_PER_UNIT);
+    __m512d rounded = _mm512_add_pd(u, shift);
+    __m512i j = _mm512_sub_epi64(_mm512_castpd_si512(rounded), _mm512_castpd_si512(shift));
+    p->centre = _mm512_sub_pd(rounded, shift);
     for (int m = 0; m <= SOFTPLUS_DEGREE; m++)
-        p->value[m] = _mm512_permutex2var_pd(_mm512_loadu_pd(softplus_piece[m]), j,
-                                             _mm512_loadu_pd(softplus_piece[m] + 8));
+        p->value[m] = _mm512_i64gather_pd(j, softplus_piece[m], sizeof(double));
     for (int m = 0; m < SOFTPLUS_DEGREE; m++)
         p->slope[m] = _mm512_mul_pd(_mm512_set1_pd(-(m + 1.0)), p->value[m + 1]);
     p->slope[SOFTPLUS_DEGREE] = _mm512_setzero_pd();
 }
 
-/* c[0] + c[1] e + ... + c[11] e^11 from e and its powers e2 = e^2, e4, e8,
-   taken in pairs (Estrin's scheme): three multiply-adds deep, not eleven. */
-static inline AVX512 __m512d estrin11(const __m512d c[SOFTPLUS_DEGREE + 1], __m512d e, __m512d e2,
-                                      __m512d e4, __m512d e8)
+/* c[0] + c[1] e + ... + c[7] e^7 from e and its powers e2 = e^2 and e4,
+   taken in pairs (Estrin's scheme): three multiply-adds deep, not seven. */
+static inline AVX512 __m512d estrin7(const __m512d c[SOFTPLUS_DEGREE + 1], __m512d e, __m512d e2,
+                                     __m512d e4)
 {
     __m512d c01 = _mm512_fmadd_pd(c[1], e, c[0]), c23 = _mm512_fmadd_pd(c[3], e, c[2]);
     __m512d c45 = _mm512_fmadd_pd(c[5], e, c[4]), c67 = _mm512_fmadd_pd(c[7], e, c[6]);
-    __m512d c89 = _mm512_fmadd_pd(c[9], e, c[8]), c1011 = _mm512_fmadd_pd(c[11], e, c[10]);
-    __m512d low = _mm512_fmadd_pd(c23, e2, c01), mid = _mm512_fmadd_pd(c67, e2, c45);
-    __m512d up = _mm512_fmadd_pd(c1011, e2, c89);
-    return _mm512_fmadd_pd(up, e8, _mm512_fmadd_pd(mid, e4, low));
+    return _mm512_fmadd_pd(_mm512_fmadd_pd(c67, e2, c45), e4, _mm512_fmadd_pd(c23, e2, c01));
 }
 
 // [small_softplus]
 /* softplus(-u) and sigmoid(-u) in every lane, for u = |z| in the piece of
-   the table that `table` holds for that lane, so that e = u - j/4 is at most
-   1/8 either way:
+   the table that `table` holds for that lane, so that e = u - j/32 is at
+   most 1/64 either way:
 
        softplus(-u) = sum over m of c[m][j] e^m           (the table's polynomial)
        sigmoid(-u)  = -(sum over m of m c[m][j] e^(m-1))  (minus its derivative)
@@ -75,15 +74,16 @@ static inline AVX512 __m512d estrin11(const __m512d c[SOFTPLUS_DEGREE + 1], __m5
 static inline AVX512 void softplus_and_sigmoid(__m512d u, pieces *table, __m512d *softplus,
                                                __m512d *sigmoid)
 {
-    __m512d e = _mm512_sub_pd(u, table->centre); /* exact, as u and j/4 are that close */
-    const __m512d sign = _mm512_set1_pd(-0.0), eighth = _mm512_set1_pd(0.125);
-    if (_mm512_cmp_pd_mask(_mm512_andnot_pd(sign, e), eighth, _CMP_GT_OQ) != 0) {
+    __m512d e = _mm512_sub_pd(u, table->centre); /* exact, as u and j/32 are that close */
+    const __m512d sign = _mm512_set1_pd(-0.0);
+    const __m512d half_piece = _mm512_set1_pd(0.5 / SOFTPLUS_PER_UNIT);
+    if (_mm512_cmp_pd_mask(_mm512_andnot_pd(sign, e), half_piece, _CMP_GT_OQ) != 0) {
         look_up(u, table);
         e = _mm512_sub_pd(u, table->centre);
     }
-    __m512d e2 = _mm512_mul_pd(e, e), e4 = _mm512_mul_pd(e2, e2), e8 = _mm512_mul_pd(e4, e4);
-    *softplus = estrin11(table->value, e, e2, e4, e8);
-    *sigmoid = estrin11(table->slope, e, e2, e4, e8);
+    __m512d e2 = _mm512_mul_pd(e, e), e4 = _mm512_mul_pd(e2, e2);
+    *softplus = estrin7(table->value, e, e2, e4);
+    *sigmoid = estrin7(table->slope, e, e2, e4);
 }
 // [small_softplus]
 
@@ -159,7 +159,7 @@ static AVX512 long descend_avx512(nn_params *p, nn_data data, double rate, doubl
     const __m512d observed = _mm512_setr_pd(y[0], y[1], y[2], y[3], y[0], y[1], y[2], y[3]);
     const __mmask8 real = (__mmask8)(((1u << data.count) - 1) * 0x11u);
     const __m512d zero = _mm512_setzero_pd(), one = _mm512_set1_pd(1.0);
-    const __m512d sign = _mm512_set1_pd(-0.0), reach = _mm512_set1_pd(3.875);
+    const __m512d sign = _mm512_set1_pd(-0.0), reach = _mm512_set1_pd(SMALL_REACH);
     /* new = old - rate * slope = old + 2 rate * sum, as slope = -2 sum */
     const __m512d twice_rate = _mm512_set1_pd(2.0 * rate), tol = _mm512_set1_pd(tolerance);
 
@@ -181,14 +181,14 @@ static AVX512 long descend_avx512(nn_params *p, nn_data data, double rate, doubl
 
         /* r = observed - b3 - w3 a1 - w4 a2, with the bottom neuron's a2
            brought beside the top neuron's a1 (and a1 beside a2) by swapping
-           the halves of the register. Whatever does not need the table's
-           answer (the ramps, observed - b3) is done while the table works. */
+           the halves of the register. As a = max(z, 0) + softplus(-|z|),
+           everything but the table's part is subtracted while the table
+           works, and two multiply-adds finish r once it answers. */
         __m512d out_swapped = swap_halves(q.out);
-        __m512d weighted = _mm512_fmadd_pd(q.out, tail, _mm512_mul_pd(q.out, ramp));
-        __m512d weighted_swapped = _mm512_fmadd_pd(out_swapped, swap_halves(tail),
-                                                   _mm512_mul_pd(out_swapped, swap_halves(ramp)));
-        __m512d r = _mm512_maskz_sub_pd(
-            real, _mm512_sub_pd(_mm512_sub_pd(observed, q.b3), weighted), weighted_swapped);
+        __m512d known = _mm512_fnmadd_pd(q.out, ramp, _mm512_sub_pd(observed, q.b3));
+        known = _mm512_fnmadd_pd(out_swapped, swap_halves(ramp), known);
+        __m512d r = _mm512_maskz_fnmadd_pd(real, out_swapped, swap_halves(tail),
+                                           _mm512_fnmadd_pd(q.out, tail, known));
 
         /* The sums over samples of r times each chain of the chain rule;
            sum_rest holds the sum of r in lanes 0 to 3 and the SSR in 4 to 7. */

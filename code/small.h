@@ -9,14 +9,14 @@
  * to the slopes to the new parameters and back to z. fast_descend() hands
  * such data to small_descend(), which shortens that chain three ways:
  *
- * - softplus and sigmoid come from one polynomial of 16 (code/softplus_table.h,
+ * - softplus and sigmoid come from one polynomial of 256 (code/softplus_table.h,
  *   made by tools/softplus_table.py), not from exp followed by log1p, and a
  *   lane's coefficients are looked up only when its z moves to another piece;
  * - the 2 neurons of 4 samples fill the 8 lanes of one AVX-512 register, and
  *   the sums over samples end up in the lanes the next step reads them from;
  * - nothing goes through memory between two steps.
  *
- * It takes only ordinary steps: each |z| below 3.875 (the reach of the table),
+ * It takes only ordinary steps: each |z| below SMALL_REACH (the table's reach),
  * every value finite, some step at least the tolerance. At the first step that
  * is not ordinary it stops without taking it, and fast_descend() takes it the
  * general way; so the end of a descent (converged, diverged, out of steps) is
@@ -29,6 +29,9 @@
 
 /** The most samples small_descend() takes: one neuron per lane, 8 lanes. */
 #define SMALL_MAX_SAMPLES 4
+
+/** The reach of the table: 256 pieces of width 1/32, the last centred on 255/32. */
+#define SMALL_REACH 7.984375
 
 /**
  * Takes up to `max_steps` ordinary steps of fast_descend() on `data` (at most
