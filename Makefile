@@ -14,9 +14,20 @@ BUILD ?= $(if $(filter 1,$(SANITIZE)),build/sanitize,build)
 DEPFLAGS = -MMD -MP
 LDLIBS += -lm
 
+# code/ is the network (libnn.a); code/support/ is what the chapter programs
+# share around it: options, data files, printing, plots (libsupport.a).
 CODE_SRC := $(wildcard code/*.c)
-CODE_OBJ := $(CODE_SRC:%.c=$(BUILD)/%.o)
+SUPPORT_SRC := $(wildcard code/support/*.c)
 LIBNN := $(BUILD)/libnn.a
+LIBSUPPORT := $(BUILD)/libsupport.a
+INCLUDES := -Icode -Icode/support
+# Chapter 9's fast path lives with its chapter; its tests and the bench use it.
+SCALE_DIR := chapters/09-scale
+
+# -fopenmp when $(CC) has OpenMP, else nothing: only chapter 9 uses it, and
+# runs on one thread without it.
+OPENMP ?= $(shell printf 'int main(void) { return 0; }\n' | \
+    $(CC) -fopenmp -x c - -o /dev/null >/dev/null 2>&1 && echo -fopenmp)
 
 # chapters/03-chain-rule is chapter 3, built as build/chapter3.
 CHAPTER_DIRS := $(sort $(wildcard chapters/[0-9][0-9]-*))
@@ -39,15 +50,18 @@ all: $(CHAPTER_BINS) ## build every chapter into build/
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(@D)
-	$(CC) $(WARNINGS) -Icode $(CPPFLAGS) $(CFLAGS) $(DEPFLAGS) -c $< -o $@
+	$(CC) $(WARNINGS) $(INCLUDES) $(CPPFLAGS) $(CFLAGS) $(DEPFLAGS) -c $< -o $@
 
-$(LIBNN): $(CODE_OBJ)
+$(LIBNN): $(CODE_SRC:%.c=$(BUILD)/%.o)
+$(LIBSUPPORT): $(SUPPORT_SRC:%.c=$(BUILD)/%.o)
+$(LIBNN) $(LIBSUPPORT):
 	@rm -f $@
 	$(AR) rcs $@ $^
 
 # One binary and one run target per chapter directory.
 define chapter_rules
-$(BUILD)/chapter$(call chapter_number,$(1)): $(patsubst %.c,$(BUILD)/%.o,$(wildcard $(1)/*.c)) $(LIBNN)
+$(BUILD)/chapter$(call chapter_number,$(1)): $(patsubst %.c,$(BUILD)/%.o,$(wildcard $(1)/*.c)) \
+    $(LIBSUPPORT) $(LIBNN)
 	$$(CC) $$(CFLAGS) $$(LDFLAGS) -o $$@ $$^ $$(LDLIBS)
 
 chapter$(call chapter_number,$(1)): $(BUILD)/chapter$(call chapter_number,$(1))
@@ -59,10 +73,10 @@ $(foreach d,$(CHAPTER_DIRS),$(eval $(call chapter_rules,$(d))))
 
 $(BUILD)/tests/%.o: tests/%.c
 	@mkdir -p $(@D)
-	$(CC) $(WARNINGS) -Icode -Itests $(CMOCKA_CFLAGS) -DBUILD_DIR='"$(BUILD)"' \
+	$(CC) $(WARNINGS) $(INCLUDES) -Itests $(CMOCKA_CFLAGS) -DBUILD_DIR='"$(BUILD)"' \
 	    $(CPPFLAGS) $(CFLAGS) $(DEPFLAGS) -c $< -o $@
 
-$(BUILD)/tests/test_%: $(BUILD)/tests/test_%.o $(TEST_SUPPORT_OBJ) $(LIBNN)
+$(BUILD)/tests/test_%: $(BUILD)/tests/test_%.o $(TEST_SUPPORT_OBJ) $(LIBSUPPORT) $(LIBNN)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(LDLIBS)
 
 check-cmocka:

@@ -88,7 +88,8 @@ double softplus(double z);
 /**
  * The forward pass for one input x: both hidden neurons, both paths and the
  * prediction \f$ w_3 a_1 + w_4 a_2 + b_3 \f$, every intermediate value kept.
- * Each neuron's softplus and its slope share one exponential.
+ * Each neuron applies softplus() and keeps sigmoid(), its slope, for the
+ * backward pass.
  */
 nn_trace forward(const nn_params *p, double x);
 

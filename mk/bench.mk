@@ -4,7 +4,8 @@ PYTHON3 ?= /usr/bin/python3
 
 .PHONY: bench
 
-$(BUILD)/bench: $(BUILD)/tools/bench.o $(LIBNN)
+$(BUILD)/tools/bench.o: override CPPFLAGS += -Ichapters/09-scale
+$(BUILD)/bench: $(BUILD)/tools/bench.o $(BUILD)/chapters/09-scale/fast.o $(LIBSUPPORT) $(LIBNN)
 	$(CC) $(CFLAGS) $(LDFLAGS) $(OPENMP) -o $@ $^ $(LDLIBS)
 
 bench: $(BUILD)/bench ## time one step in C, NumPy, PyTorch and Python (table in build/bench.md)

@@ -28,10 +28,10 @@ FUZZ_CC ?= clang
 FUZZ_FLAGS = $(WARNINGS) -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 FUZZ_TARGETS := data cli
 # What the targets exercise: the reader and the parsers, nothing threaded.
-FUZZ_SRC := code/cli.c code/data.c
+FUZZ_SRC := code/support/cli.c code/support/data.c
 # The sources every program links, and those the linters read.
-LINT_SRC = $(CODE_SRC) $(wildcard chapters/*/*.c) $(wildcard tests/*.c) $(wildcard tests/fuzz/*.c)
-LINT_FLAGS = -std=c11 -Icode -Itests $(CMOCKA_CFLAGS) -DBUILD_DIR='"build"'
+LINT_SRC = $(CODE_SRC) $(SUPPORT_SRC) $(wildcard chapters/*/*.c) $(wildcard tests/*.c) $(wildcard tests/fuzz/*.c)
+LINT_FLAGS = -std=c11 $(INCLUDES) -I$(SCALE_DIR) -Itests $(CMOCKA_CFLAGS) -DBUILD_DIR='"build"'
 
 .PHONY: check golden-extremes build-everything check-sanitize check-valgrind check-warnings check-static \
         check-coverage check-fuzz check-same-output
@@ -66,7 +66,7 @@ check-warnings:
 check-static:
 	cppcheck --quiet --error-exitcode=1 --std=c11 --enable=warning,style,performance,portability \
 	    --inline-suppr --suppressions-list=.cppcheck-suppressions \
-	    -Icode -Itests -DBUILD_DIR='"build"' $(LINT_SRC)
+	    $(INCLUDES) -I$(SCALE_DIR) -Itests -DBUILD_DIR='"build"' $(LINT_SRC)
 	@mkdir -p build
 	@echo "clang-tidy --quiet $(LINT_SRC) -- $(LINT_FLAGS)"
 	@clang-tidy --quiet $(LINT_SRC) -- $(LINT_FLAGS) >build/clang-tidy.log 2>&1; status=$$?; \
@@ -87,9 +87,9 @@ check-same-output:
 # libFuzzer: clang instruments the reader and the parsers; each target starts
 # from its committed seeds (tests/fuzz/corpus/NAME) and adds what it finds to
 # build/fuzz/corpus-NAME. A crash leaves its input in build/fuzz/.
-build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_SRC) $(wildcard code/*.h)
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_SRC) $(wildcard code/*.h code/support/*.h)
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(FUZZ_FLAGS) -Icode -o $@ $< $(FUZZ_SRC) -lm
+	$(FUZZ_CC) $(FUZZ_FLAGS) $(INCLUDES) -o $@ $< $(FUZZ_SRC) -lm
 
 check-fuzz: $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
 	@pids=""; for t in $(FUZZ_TARGETS); do \

@@ -25,7 +25,6 @@
 
 #include <math.h>
 
-#include "small.h"
 
 #ifdef _OPENMP
 #include <omp.h>
@@ -242,33 +241,9 @@ static void vector_sums(nn_params p, const double *x, const double *y, size_t n,
     block_body(p, x, y, n, sums);
 }
 
-#ifdef FAST_LIBMVEC
-/* And again for 4 lanes (AVX2) and 8 (AVX-512), used when the processor has
-   them. gcc's target_clones would do this in one line, but gcc 12 then stops
-   vectorising the loop. */
-__attribute__((target("avx2"))) static void vector_sums_avx2(
-    nn_params p, const double *x, const double *y, size_t n, double sums[SUMS])
-{
-    block_body(p, x, y, n, sums);
-}
-
-__attribute__((target("avx512f"))) static void vector_sums_avx512(
-    nn_params p, const double *x, const double *y, size_t n, double sums[SUMS])
-{
-    block_body(p, x, y, n, sums);
-}
-#endif
-
-/* The loop for `lanes` lanes, or the widest this processor runs if narrower. */
+/* The loop for `lanes` lanes; the compiler picks the vector width. */
 static sums_fn sums_for(int lanes)
 {
-#ifdef FAST_LIBMVEC
-    /* libgcc has run __builtin_cpu_init() before main(). */
-    if (lanes >= 8 && __builtin_cpu_supports("avx512f"))
-        return vector_sums_avx512;
-    if (lanes >= 4 && __builtin_cpu_supports("avx2"))
-        return vector_sums_avx2;
-#endif
     (void)lanes;
     return vector_sums;
 }
@@ -276,8 +251,7 @@ static sums_fn sums_for(int lanes)
 int fast_lanes(void)
 {
 #ifdef FAST_LIBMVEC
-    sums_fn widest = sums_for(8);
-    return widest == vector_sums_avx512 ? 8 : widest == vector_sums_avx2 ? 4 : 2;
+    return 2;
 #else
     return 1;
 #endif
@@ -388,10 +362,6 @@ descent_result fast_descend(nn_params *p, nn_data data, descent_settings setting
 {
     descent_result result = {DESCENT_STEP_LIMIT, 0, 0};
     double rate = settings.learning_rate, tol = settings.tolerance;
-    /* On a few samples the ordinary steps run in registers (code/small.c);
-       the loop below takes the rest, and decides how the descent ends. */
-    result.updates = small_descend(p, data, rate, tol, settings.max_steps, on_row, context);
-    result.slopes = result.updates;
     while (result.slopes < settings.max_steps) {
         fast_row row;
         row.step = result.slopes + 1;

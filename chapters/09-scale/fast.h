@@ -111,8 +111,6 @@ typedef void (*fast_observer)(const fast_row *row, void *context);
  * below the tolerance (that step is not applied), after max_steps gradients,
  * or, reporting DESCENT_DIVERGED, at the first SSR, slope or parameter that is
  * not finite. `p` is updated in place; `on_row` sees each row before its update.
- * On four samples or fewer, the ordinary steps are those of small_descend()
- * (small.h), where the processor runs it.
  */
 descent_result fast_descend(nn_params *p, nn_data data, descent_settings settings, int threads,
                             fast_observer on_row, void *context);
