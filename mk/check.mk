@@ -9,7 +9,6 @@
 #   make check-coverage      gcovr; at least COVERAGE_MIN % of the lines of code/
 #   make check-same-output   the chapters print the same at -O0, -O2, clang, sanitized
 #   make check-fuzz          libFuzzer, FUZZ_SECONDS on each target, both at once
-#   make golden-extremes     regenerate tests/golden_extremes.h
 #
 # Each step builds into its own directory under build/, so no object of one
 # configuration is ever linked into another.
@@ -33,7 +32,7 @@ FUZZ_SRC := code/support/cli.c code/support/data.c
 LINT_SRC = $(CODE_SRC) $(SUPPORT_SRC) $(wildcard chapters/*/*.c) $(wildcard tests/*.c) $(wildcard tests/fuzz/*.c)
 LINT_FLAGS = -std=c11 $(INCLUDES) -I$(SCALE_DIR) -Itests $(CMOCKA_CFLAGS) -DBUILD_DIR='"build"'
 
-.PHONY: check golden-extremes build-everything check-sanitize check-valgrind check-warnings check-static \
+.PHONY: check build-everything check-sanitize check-valgrind check-warnings check-static \
         check-coverage check-fuzz check-same-output
 
 check: ## run every checker (see README, "Checking the code"); each step is also a target
@@ -104,8 +103,3 @@ check-fuzz: $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
 	if [ $$status -ne 0 ]; then tail -n 40 build/fuzz/*.log; \
 	    echo "check-fuzz: a fuzz target crashed; its input is in build/fuzz/" >&2; fi; \
 	exit $$status
-
-# Regenerate tests/golden_extremes.h (NumPy and mpmath).
-golden-extremes:
-	/usr/bin/python3 tools/golden_extremes.py > tests/golden_extremes.h.new
-	mv tests/golden_extremes.h.new tests/golden_extremes.h
