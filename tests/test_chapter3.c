@@ -16,7 +16,7 @@ static void prints_both_links_for_every_sample(void **state)
     for (int i = 0; i < 3; i++) {
         char row[128];
         /* dSSR/dpredicted, dpredicted/db3 = 1, and their product. */
-        snprintf(row, sizeof row, "%17.4f %15.4f %9.4f\n", golden_dssr_dpredicted[i], 1.0,
+        snprintf(row, sizeof row, "%17.4f %15.4f %10.4f\n", golden_dssr_dpredicted[i], 1.0,
                  golden_dssr_dpredicted[i]);
         assert_contains(r.out, row);
     }

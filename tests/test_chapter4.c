@@ -13,7 +13,7 @@ static void takes_one_step_downhill(void **state)
     (void)state;
     run_result r = run_program("chapter4", "", NULL);
     assert_int_equal(r.status, 0);
-    assert_contains(r.out, "step size = -15.6551 x 0.1 = -1.5655\n");
+    assert_contains(r.out, "step size = -15.6551 * 0.1 = -1.5655\n");
     assert_contains(r.out, four_decimals(golden_step_size));
     assert_contains(r.out, "rounds it to -1.57");
     assert_contains(r.out, "b3 = 0.0000 - (-1.5655) = 1.5655\n");
@@ -54,7 +54,7 @@ static void a_rate_that_overshoots_is_named(void **state)
     /* At rate 0.5 the step overshoots the bottom by more than it started. */
     run_result r = run_program("chapter4", "--rate 0.5", NULL);
     assert_int_equal(r.status, 0);
-    assert_contains(r.out, "it did not fall: the rate is too large");
+    assert_contains(r.out, "it rose: the rate is too large");
     run_free(&r);
 }
 

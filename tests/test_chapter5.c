@@ -100,7 +100,7 @@ static void stopping_rules_follow_the_options(void **state)
     r = run_program("chapter5", "--quiet --max-steps 2", NULL);
     assert_int_equal(r.status, 0);
     assert_contains(r.out, "after 2 updates");
-    assert_contains(r.out, "stopped at the limit of 2 slopes");
+    assert_contains(r.out, "stopped at the step limit");
     run_free(&r);
 
     r = run_program("chapter5", "--csv --b3 2.6 --tolerance 0.01", NULL);

@@ -182,11 +182,11 @@ static void program_tells_the_whole_story(void **state)
     }
     /* Between the samples the two fits part ways. */
     assert_true(fabs(golden_ch7_curve_ours[1] - golden_ch7_curve_video[1]) > 0.01);
-    snprintf(expected, sizeof expected, "      0.05       %d   %.6g  ran out", GOLDEN_CH7_HALF_ROWS,
+    snprintf(expected, sizeof expected, "      0.05       %d   %.6g  hit --max-steps", GOLDEN_CH7_HALF_ROWS,
              golden_ch7_half_ssr);
     assert_contains(r.out, expected);
     snprintf(expected, sizeof expected,
-             "      0.01         %d     %.6g  stopped: every |slope| < 0.1 = tolerance / rate",
+             "      0.01         %d     %.6g  every |slope| < 0.1 (tolerance / rate)",
              GOLDEN_CH7_TENTH_ROWS, golden_ch7_tenth_ssr);
     assert_contains(r.out, expected);
     run_free(&r);
@@ -228,7 +228,7 @@ static void seed_and_quiet(void **state)
     assert_int_equal(r.status, 0);
     assert_int_equal(count_lines(r.out), 1);
     assert_contains(r.out, "w1 = 3.2344, b1 = -1.9171");
-    assert_contains(r.out, "SSR = 0.000648992 after 471 updates (converged");
+    assert_contains(r.out, "SSR = 0.000648992 after 471 updates (every |step size| < 0.001)");
     run_free(&r);
 
     r = run_program("chapter7", "--seed 5 --max-steps 3", NULL);

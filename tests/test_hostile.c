@@ -524,7 +524,7 @@ static void a_forward_pass_that_overflows(void **state)
     write_text(path, sizeof path, "huge.csv", "1e300,0\n");
     run_result r = run_on_file("chapter2", path, "");
     assert_refused(&r, EXIT_DIVERGED, "chapter2: a squared residual is not a finite number: "
-                   "the inputs are too large for double precision");
+                   "the samples are too large");
     run_free(&r);
     r = run_on_file("chapter5", path, "");
     assert_refused(&r, EXIT_DIVERGED, "chapter5: diverged after 0 slopes");

@@ -95,19 +95,12 @@ void progress_result(const cli_options *options, const nn_params *p, unsigned mo
     printf("%sSSR = %.6g after %ld update%s", options->quiet ? ", " : "\n  ", final_ssr,
            result.updates, result.updates == 1 ? "" : "s");
     if (result.end == DESCENT_CONVERGED)
-        printf(" (converged: every step size was below %g)\n", options->tolerance);
+        printf(" (every |step size| < %g)\n", options->tolerance);
     else
-        printf(" (stopped at the limit of %ld gradients)\n", options->max_steps);
+        printf(" (stopped at the limit of %ld gradient%s)\n", options->max_steps,
+               options->max_steps == 1 ? "" : "s");
     if (!options->quiet && final_ssr > start_ssr)
         printf("  The SSR grew from %.6g to %.6g: each step overshoots the bottom of the\n"
                "  bowl by more than it gains, so the loop climbs. Try a smaller --rate.\n",
                start_ssr, final_ssr);
-}
-
-int progress_diverged(const cli_program *program, descent_result result, double rate)
-{
-    fprintf(stderr, "%s: diverged after %ld gradient%s: the SSR is no longer a finite "
-            "number; try a --rate smaller than %g\n", program->name, result.slopes,
-            result.slopes == 1 ? "" : "s", rate);
-    return EXIT_DIVERGED;
 }

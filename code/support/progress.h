@@ -45,10 +45,4 @@ void progress_params(const nn_params *p, unsigned which);
 void progress_result(const cli_options *options, const nn_params *p, unsigned moving,
                      double start_ssr, double final_ssr, descent_result result);
 
-/**
- * After a descent that ended with DESCENT_DIVERGED: one line on stderr that
- * says so and suggests a smaller rate. Returns EXIT_DIVERGED.
- */
-int progress_diverged(const cli_program *program, descent_result result, double rate);
-
 #endif /* PROGRESS_H */

@@ -1,0 +1,102 @@
+/**
+ * @file chapter.c
+ * @brief The opening, the closing and the overflow messages of every chapter.
+ */
+#include "chapter.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "report.h"
+
+chapter_run chapter_open(const cli_program *program, int argc, char **argv,
+                         chapter_csv_writer csv)
+{
+    chapter_run run;
+    run.program = program;
+    run.options = cli_parse_or_exit(program, argc, argv);
+    if (run.options.plot && run.options.csv) {
+        fprintf(stderr, "%s: --plot and --csv cannot be used together\n", program->name);
+        exit(EXIT_BAD_INPUT);
+    }
+    run.data = report_samples(&run.options, &run.storage);
+    run.start = nn_article_params();
+    run.start.b3 = run.options.b3;
+    if (run.options.csv && csv != NULL) {
+        csv(program, &run.start, run.data);
+        exit(chapter_close(&run, 0));
+    }
+    return run;
+}
+
+int chapter_close(chapter_run *run, int status)
+{
+    data_free(&run->storage);
+    return status;
+}
+
+int chapter_is_article(const chapter_run *run)
+{
+    /* A tolerance, not ==: where doubles are kept wider (x87), 0.1 typed and
+       0.1 parsed need not compare equal. */
+    return report_is_article(&run->options) && fabs(run->options.rate - 0.1) < 1e-12;
+}
+
+/* The end of an overflow message: what to change. */
+static const char *blame(const chapter_run *run, chapter_cause cause)
+{
+    if (cause == CAUSE_RATE)
+        return "the learning rate is too large (--rate)";
+    nn_params usual = nn_article_params();
+    if ((run->options.given & CLI_B3) && isfinite(ssr(&usual, run->data)))
+        return "the starting b3 is too large (--b3)";
+    return "the samples are too large";
+}
+
+void chapter_require_finite(const chapter_run *run, double value, const char *what,
+                            chapter_cause cause)
+{
+    if (isfinite(value))
+        return;
+    fprintf(stderr, "%s: %s is not a finite number: %s\n", run->program->name, what,
+            blame(run, cause));
+    exit(EXIT_DIVERGED);
+}
+
+int chapter_diverged(const chapter_run *run, descent_result result, const char *unit)
+{
+    fprintf(stderr, "%s: diverged after %ld %s%s: ", run->program->name, result.slopes, unit,
+            chapter_plural(result.slopes));
+    /* With no step taken, the start itself overflowed; after steps, they grew. */
+    if (result.updates == 0)
+        fprintf(stderr, "%s\n", blame(run, CAUSE_NUMBERS));
+    else
+        fprintf(stderr, "rate too large; try a --rate smaller than %g\n", run->options.rate);
+    return EXIT_DIVERGED;
+}
+
+void chapter_plot_bowl(const chapter_run *run, plot_chart *chart, const nn_params *p,
+                       double low, double high)
+{
+    if (plot_bowl(chart, p, run->data, low, high) != 0)
+        chapter_require_finite(run, NAN, "the SSR", CAUSE_NUMBERS);
+    /* The axis labels step down from the top in PLOT_ROWS pieces of this. */
+    chapter_require_finite(run, (chart->top - chart->bottom) * PLOT_ROWS,
+                           "the height of the chart", CAUSE_NUMBERS);
+}
+
+void chapter_sample_table(const chapter_run *run, const nn_params *p, const char *header,
+                          chapter_row_printer row)
+{
+    size_t shown = run->data.count < REPORT_ROWS ? run->data.count : REPORT_ROWS;
+    printf("%s\n", header);
+    for (size_t i = 0; i < shown; i++)
+        row(run, p, i);
+    report_rows_left_out(shown, run->data.count);
+}
+
+const char *chapter_plural(long count)
+{
+    return count == 1 ? "" : "s";
+}
