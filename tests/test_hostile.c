@@ -598,6 +598,36 @@ static void a_diverging_descent_prints_only_finite_rows(void **state)
     run_free(&r);
 }
 
+/* ---- the text chart at its edges ------------------------------------------ */
+
+static void steps_half_a_column_off_the_chart(void **state)
+{
+    (void)state;
+    /* Step 3 lands half a column right of the chart, step 1 half a column
+       left: each once went one cell past its row (the sanitizers saw it). */
+    const char *args[] = {"--b3 -1007 --rate 0.16838853719626415 --plot",
+                          "--b3 61.2 --rate 0.17266642595880186 --plot"};
+    for (int i = 0; i < 2; i++) {
+        run_result r = run_program("chapter5", args[i], NULL);
+        assert_ended(&r, 0);
+        assert_string_equal(r.err, "");
+        const char *chart = strstr(r.out, "The descent on the SSR bowl");
+        assert_non_null(chart);
+        assert_contains(chart, "1 step landed outside the chart.");
+        run_free(&r);
+    }
+}
+
+static void a_chart_of_huge_numbers_is_labelled_in_numbers(void **state)
+{
+    (void)state;
+    run_result r = run_program("chapter2", "--b3=-2e153 --plot", NULL);
+    assert_ended(&r, 0); /* no "inf" on an axis */
+    assert_contains(r.out, "         0 |");
+    assert_contains(r.out, "-2e+153                      -1e+153");
+    run_free(&r);
+}
+
 /* ---- hostile options ------------------------------------------------------ */
 
 static void expect_option_error(const char *chapter, const char *args, const char *message)
@@ -1003,6 +1033,8 @@ int main(void)
         cmocka_unit_test(a_huge_observed_value_overflows_the_ssr),
         cmocka_unit_test(a_huge_starting_b3_overflows),
         cmocka_unit_test(a_diverging_descent_prints_only_finite_rows),
+        cmocka_unit_test(steps_half_a_column_off_the_chart),
+        cmocka_unit_test(a_chart_of_huge_numbers_is_labelled_in_numbers),
         cmocka_unit_test(values_that_are_not_finite_numbers),
         cmocka_unit_test(out_of_range_counts_and_rates),
         cmocka_unit_test(malformed_options),
