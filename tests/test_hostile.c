@@ -515,6 +515,28 @@ static void near_numbers_are_refused(void **state)
                       ":2: the input value '1e' is not a finite number");
 }
 
+static void a_first_line_of_bad_numbers_is_no_header(void **state)
+{
+    (void)state;
+    /* Once taken for a header, then the article's rows, exit 0. */
+    const char *rows = "0,0\n0.5,1\n1,0\n";
+    struct { const char *first; const char *message; } cases[] = {
+        {"nan,nan", ":1: the input value 'nan' is not a finite number"},
+        {"inf,-inf", ":1: the input value 'inf' is not a finite number"},
+        {"1e999,1e999", ":1: the input value '1e999' is not a finite number"},
+        {"1e5x,2e5x", ":1: the input value '1e5x' is not a finite number"},
+        {"x,-1e309", ":1: the observed value '-1e309' is not a finite number"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char text[128];
+        snprintf(text, sizeof text, "%s\n%s", cases[i].first, rows);
+        expect_text_error(i % 2 ? "chapter5" : "chapter2", "first-line.csv", text,
+                          cases[i].message);
+    }
+    expect_accepted("chapter3", "first-line-names.csv", "infection,rate\n0,0\n0.5,1\n1,0\n",
+                    "", ARTICLE_SLOPE);
+}
+
 static void missing_values_are_named(void **state)
 {
     (void)state;
@@ -1027,6 +1049,7 @@ int main(void)
         cmocka_unit_test(beyond_the_largest_double),
         cmocka_unit_test(nan_and_infinity_are_not_numbers),
         cmocka_unit_test(near_numbers_are_refused),
+        cmocka_unit_test(a_first_line_of_bad_numbers_is_no_header),
         cmocka_unit_test(missing_values_are_named),
         cmocka_unit_test(a_forward_pass_that_overflows),
         cmocka_unit_test(the_chains_of_later_chapters_overflow_cleanly),
