@@ -610,6 +610,32 @@ static void a_huge_starting_b3_overflows(void **state)
     run_free(&r);
 }
 
+static void an_overflow_names_its_cause(void **state)
+{
+    (void)state;
+    /* A CSV is checked whole before its first line: nothing on stdout. */
+    char path[256], args[512];
+    write_text(path, sizeof path, "huge-cause.csv", "1e300,0\n");
+    snprintf(args, sizeof args, "--csv --data '%s'", path);
+    struct { const char *chapter, *args, *message; } cases[] = {
+        {"chapter2", args, "chapter2: the SSR is not a finite number: the samples are too "
+                           "large\n"},
+        {"chapter3", "--csv --b3 1e308", "chapter3: a value of the bowl is not a finite "
+                                         "number: the starting --b3 is too large\n"},
+        {"chapter4", "--csv --rate 1e308", "chapter4: the SSR after the step is not a finite "
+                                           "number: the --rate is too large\n"},
+        {"chapter4", "--csv --b3 -1e308", "chapter4: the SSR is not a finite number: the "
+                                          "starting --b3 is too large\n"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        run_result r = run_program(cases[i].chapter, cases[i].args, NULL);
+        assert_refused(&r, EXIT_DIVERGED, cases[i].message);
+        assert_string_equal(r.out, "");
+        run_free(&r);
+    }
+    remove(path);
+}
+
 static void a_diverging_descent_prints_only_finite_rows(void **state)
 {
     (void)state;
@@ -1055,6 +1081,7 @@ int main(void)
         cmocka_unit_test(the_chains_of_later_chapters_overflow_cleanly),
         cmocka_unit_test(a_huge_observed_value_overflows_the_ssr),
         cmocka_unit_test(a_huge_starting_b3_overflows),
+        cmocka_unit_test(an_overflow_names_its_cause),
         cmocka_unit_test(a_diverging_descent_prints_only_finite_rows),
         cmocka_unit_test(steps_half_a_column_off_the_chart),
         cmocka_unit_test(a_chart_of_huge_numbers_is_labelled_in_numbers),
