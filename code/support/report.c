@@ -56,6 +56,25 @@ void report_number_line(double v, int width)
     putchar('\n');
 }
 
+void report_require_finite_because(const cli_program *program, double value, const char *what,
+                                   report_cause cause)
+{
+    if (isfinite(value))
+        return;
+    const char *reason = cause == REPORT_CAUSE_RATE    ? "the --rate is too large"
+                         : cause == REPORT_CAUSE_START ? "the starting --b3 is too large"
+                                                       : "the samples are too large";
+    fprintf(stderr, "%s: %s is not a finite number: %s\n", program->name, what, reason);
+    exit(EXIT_DIVERGED);
+}
+
+report_cause report_cause_of(const nn_params *p, nn_data data)
+{
+    nn_params at_zero = *p;
+    at_zero.b3 = 0.0;
+    return isfinite(ssr(&at_zero, data)) ? REPORT_CAUSE_START : REPORT_CAUSE_DATA;
+}
+
 void report_require_finite(const cli_program *program, double value, const char *what)
 {
     if (isfinite(value))

@@ -40,9 +40,32 @@ void report_number(double v, int width);
 /** As report_number(), followed by a newline. */
 void report_number_line(double v, int width);
 
+/** What sent a number out of the range of double, as a message names it. */
+typedef enum report_cause {
+    REPORT_CAUSE_DATA,  /**< the samples are too large */
+    REPORT_CAUSE_START, /**< the starting b3 (`--b3`) is too large */
+    REPORT_CAUSE_RATE   /**< the learning rate (`--rate`) is too large */
+} report_cause;
+
 /**
  * Stops the program when a computed value is not finite (the numbers left
- * the range of double): one line on stderr naming `what`, exit EXIT_DIVERGED.
+ * the range of double): one line on stderr naming `what` and the `cause`,
+ * as in `chapter4: the step size is not a finite number: the --rate is too
+ * large`, then exit EXIT_DIVERGED.
+ */
+void report_require_finite_because(const cli_program *program, double value, const char *what,
+                                   report_cause cause);
+
+/**
+ * The cause to name when the network at `p` on `data` overflows before any
+ * step is taken: the samples if they overflow even with b3 = 0, else the
+ * starting b3.
+ */
+report_cause report_cause_of(const nn_params *p, nn_data data);
+
+/**
+ * As report_require_finite_because(), blaming no one input: the message
+ * says the inputs are too large for double precision.
  */
 void report_require_finite(const cli_program *program, double value, const char *what);
 
