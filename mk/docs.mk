@@ -64,6 +64,13 @@ $(DOCS_GEN)/images/%.svg: docs/plots/%.gp docs/plots/style.gnuplot $(DOCS_CSV) |
 	mv $@.tmp $@
 
 # The chapters page lists the chapter pages in the order of their numbers.
+# The guide quotes whole functions of code/nn.c by name (\snippet nn.c ssr):
+# a copy with `// [name]` around each function, which code/nn.c never holds.
+$(DOCS_GEN)/code/nn.c: code/nn.c tools/functions.awk
+	@mkdir -p $(@D)
+	awk -v mode=mark -f tools/functions.awk code/nn.c > $@.tmp
+	mv $@.tmp $@
+
 $(DOCS_GEN)/chapters.md: $(DOCS_PAGES) mk/docs.mk
 	@mkdir -p $(@D)
 	{ echo '# Chapters {#chapters}'; echo; \
@@ -74,7 +81,8 @@ $(DOCS_GEN)/chapters.md: $(DOCS_PAGES) mk/docs.mk
 	  done; } > $@.tmp
 	mv $@.tmp $@
 
-$(DOCS_HTML)/index.html: $(DOCS_SOURCES) $(DOCS_OUTPUT) $(DOCS_SVG) $(DOCS_GEN)/chapters.md | docs-tools
+$(DOCS_HTML)/index.html: $(DOCS_SOURCES) $(DOCS_OUTPUT) $(DOCS_SVG) $(DOCS_GEN)/chapters.md \
+    $(DOCS_GEN)/code/nn.c | docs-tools
 	rm -rf $(DOCS_HTML)
 	DOCS_OUT=$(DOCS_OUT) DOCS_GEN=$(DOCS_GEN) doxygen docs/Doxyfile
 	cd $(MATHJAX_SRC) && for part in $(MATHJAX_PARTS); do \
@@ -117,7 +125,7 @@ $(DOCS_GEN)/output/chapter9.txt: $(BUILD)/chapter9 | \
 # commands or HTML are escaped, and the file's own title is dropped.
 DOCS_BENCH := $(BUILD)/bench.md
 
-$(DOCS_GEN)/bench.md: docs/pages/bench.md $(wildcard $(DOCS_BENCH)) mk/speed-docs.mk
+$(DOCS_GEN)/bench.md: docs/pages/bench.md $(wildcard $(DOCS_BENCH)) mk/docs.mk
 	@mkdir -p $(@D)
 	if test -f $(DOCS_BENCH); then \
 	    echo "Written to \`$(DOCS_BENCH)\` on" \
