@@ -17,8 +17,8 @@ DOCS_PAGES := $(sort $(wildcard docs/chapters/[0-9][0-9]-*.md))
 DOCS_PLOTS := $(sort $(wildcard docs/plots/ch[0-9][0-9]-*.gp))
 DOCS_OUTPUT := $(CHAPTERS:%=$(DOCS_GEN)/output/chapter%.txt)
 DOCS_CSV := $(CHAPTERS:%=$(DOCS_GEN)/data/chapter%.csv)
-DOCS_SVG := $(DOCS_PLOTS:docs/plots/%.gp=$(DOCS_GEN)/images/%.svg)
-DOCS_SOURCES := docs/Doxyfile docs/DoxygenLayout.xml docs/guide.css docs/mathjax-config.js \
+DOCS_SVG := $(DOCS_PLOTS:docs/plots/%.gp=$(DOCS_GEN)/images/%.svg) $(DOCS_GEN)/images/network.svg
+DOCS_SOURCES := docs/Doxyfile docs/DoxygenLayout.xml docs/guide.css docs/guide.js docs/mathjax-config.js \
     $(wildcard docs/pages/*.md) $(DOCS_PAGES) code/nn.h $(CODE_SRC) $(SUPPORT_SRC) $(wildcard code/support/*.h) \
     $(wildcard chapters/*/*.c)
 DOCS_AWESOME := /usr/share/doxygen-awesome-css/doxygen-awesome.css
@@ -64,6 +64,12 @@ $(DOCS_GEN)/images/%.svg: docs/plots/%.gp docs/plots/style.gnuplot $(DOCS_CSV) |
 	mv $@.tmp $@
 
 # The chapters page lists the chapter pages in the order of their numbers.
+# The network diagram of the main page.
+$(DOCS_GEN)/images/network.svg: docs/plots/network.dot | docs-tools
+	@mkdir -p $(@D)
+	dot -Tsvg docs/plots/network.dot > $@.tmp
+	mv $@.tmp $@
+
 # The guide quotes whole functions of code/nn.c by name (\snippet nn.c ssr):
 # a copy with `// [name]` around each function, which code/nn.c never holds.
 $(DOCS_GEN)/code/nn.c: code/nn.c tools/functions.awk
@@ -71,20 +77,36 @@ $(DOCS_GEN)/code/nn.c: code/nn.c tools/functions.awk
 	awk -v mode=mark -f tools/functions.awk code/nn.c > $@.tmp
 	mv $@.tmp $@
 
-$(DOCS_GEN)/chapters.md: $(DOCS_PAGES) mk/docs.mk
+# The pages Doxygen reads, in reading order, are copies made by
+# tools/docs-pages: each chapter page with links to the chapters around it
+# and its exercise, "chapter N" linked, the main page's table of contents,
+# and the menu's chapter list (in the copy of the layout file).
+DOCS_READ := docs/pages/mainpage.md $(DOCS_PAGES) $(DOCS_GEN)/bench.md docs/pages/errata.md \
+    docs/pages/teachers.md docs/pages/support.md
+DOCS_INPUT := $(addprefix $(DOCS_GEN)/pages/,$(notdir $(DOCS_READ))) \
+    code/nn.h code/random.h $(sort $(wildcard code/support/*.h))
+$(DOCS_GEN)/pages/.made: $(DOCS_READ) docs/DoxygenLayout.xml tools/docs-pages code/nn.h \
+    $(wildcard tests/exercises/*.tasks) $(wildcard chapters/*/*.[ch])
 	@mkdir -p $(@D)
-	{ echo '# Chapters {#chapters}'; echo; \
-	  echo 'Read them in order: each chapter takes one step, first through the'; \
-	  echo 'article and then past its end, and builds on the one before.'; echo; \
-	  for page in $(DOCS_PAGES); do \
-	    sed -n '1s/^# .*{#\([A-Za-z0-9_]*\)} *$$/- \\subpage \1/p' $$page; \
-	  done; } > $@.tmp
+	/usr/bin/python3 tools/docs-pages --out $(@D) --layout docs/DoxygenLayout.xml $(DOCS_READ)
+	@touch $@
+
+# Doxygen's own header, loading docs/guide.js too, and its footer without
+# the line naming the generator.
+$(DOCS_GEN)/footer.html: mk/docs.mk | docs-tools
+	@mkdir -p $(@D)
+	cd $(@D) && doxygen -w html header.tmp footer.tmp style.tmp >/dev/null
+	sed '/dynsections.js/a <script type="text/javascript" src="$$relpath^guide.js"></script>' \
+	    $(@D)/header.tmp > $(@D)/header.html
+	sed '/generatedby/d' $(@D)/footer.tmp > $@.tmp
+	rm -f $(@D)/header.tmp $(@D)/footer.tmp $(@D)/style.tmp
 	mv $@.tmp $@
 
-$(DOCS_HTML)/index.html: $(DOCS_SOURCES) $(DOCS_OUTPUT) $(DOCS_SVG) $(DOCS_GEN)/chapters.md \
-    $(DOCS_GEN)/code/nn.c | docs-tools
+$(DOCS_HTML)/index.html: $(DOCS_SOURCES) $(DOCS_OUTPUT) $(DOCS_SVG) $(DOCS_GEN)/pages/.made \
+    $(DOCS_GEN)/code/nn.c $(DOCS_GEN)/footer.html tools/docs-finish | docs-tools
 	rm -rf $(DOCS_HTML)
-	DOCS_OUT=$(DOCS_OUT) DOCS_GEN=$(DOCS_GEN) doxygen docs/Doxyfile
+	DOCS_OUT=$(DOCS_OUT) DOCS_GEN=$(DOCS_GEN) DOCS_INPUT="$(DOCS_INPUT)" doxygen docs/Doxyfile
+	/usr/bin/python3 tools/docs-finish $(DOCS_HTML)
 	cd $(MATHJAX_SRC) && for part in $(MATHJAX_PARTS); do \
 	    mkdir -p $(abspath $(DOCS_HTML))/mathjax/$$(dirname $$part) && \
 	    cp -RL $$part $(abspath $(DOCS_HTML))/mathjax/$$part || exit 1; done

@@ -9,5 +9,4 @@ set ylabel "SSR"
 set logscale y
 set format y "10^{%L}"
 set xtics 1
-set key top right
 plot f using "step":"ssr" with linespoints lw 2 pt 7 ps 1.1 lc rgb bowl title "SSR"

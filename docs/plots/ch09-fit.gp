@@ -34,7 +34,6 @@ stats f using (column("step") == 1 ? (w1s = column("w1"), b1s = column("b1"), \
 set title "Fitting all seven parameters to the generated samples"
 set xlabel "dosage x"
 set ylabel "effectiveness"
-set key bottom center
 set offsets 0, 0, 0.2, 0.95
 plot samples using "x":(is("start") ? column("y") + curve_b3 : NaN) with lines lw 10 \
         lc rgb "#b9cde8" title sprintf("the samples: the article's network with b3 = %g", curve_b3), \

@@ -21,7 +21,6 @@ set xlabel "step"
 set ylabel "SSR"
 set logscale y
 set format y "10^{%L}"
-set key bottom left
 plot f using "step":"ssr" with lines lw 2.5 lc rgb bowl title "SSR", \
      f using "step":(column("step") == limit ? column("ssr") : NaN) with points pt 7 ps 1.3 \
         lc rgb bad title sprintf("step %d, the default limit: SSR = %.1f", limit, ssr_limit), \
