@@ -21,7 +21,7 @@ set title "Derived against measured slopes: the relative error (log scale)"
 set xlabel "parameter"
 set ylabel "relative error"
 set logscale y
-set format y "10^{%L}"
+set format y "10^{/=15 %L}"
 set yrange [1e-14:10]
 set xrange [-0.5:6.5]
 set grid noxtics
