@@ -14,7 +14,6 @@ stats f using (column("step") == 1 ? (w1s = column("w1"), b1s = column("b1"), \
 set title "Fitting w3, w4 and b3 to the samples"
 set xlabel "dosage x"
 set ylabel "effectiveness"
-set key bottom center
 set offsets 0.05, 0.05, 0.3, 0.3
 plot [0:1] predicted(x, w1s, b1s, w2s, b2s, w3s, w4s, b3s) with lines lw 2.5 lc rgb bad \
         title sprintf("the start: w3 = %.2f, w4 = %.2f, b3 = %.0f", w3s, w4s, b3s), \
