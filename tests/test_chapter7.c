@@ -226,7 +226,7 @@ static void seed_and_quiet(void **state)
     (void)state;
     run_result r = run_program("chapter7", "--quiet", NULL);
     assert_int_equal(r.status, 0);
-    assert_int_equal(count_lines(r.out), 1);
+    assert_int_equal(count_lines(r.out), 3);
     assert_contains(r.out, "w1 = 3.2344, b1 = -1.9171");
     assert_contains(r.out, "SSR = 0.000648992 after 471 updates (every |step size| < 0.001)");
     run_free(&r);

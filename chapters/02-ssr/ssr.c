@@ -33,11 +33,11 @@ static double squared_residual(const nn_params *p, nn_data data, size_t i)
 }
 // [ch02_squared_residual]
 
-/* A row of the table: one sample's residual and its square. */
+/* A row of the table: one sample's residual and its square (main() has
+   checked that every square is finite). */
 static void print_square(const chapter_run *run, const nn_params *p, size_t i)
 {
     double square = squared_residual(p, run->data, i);
-    chapter_require_finite(run, square, "a squared residual", CAUSE_NUMBERS);
     double predicted = forward(p, run->data.input[i]).predicted;
     report_number(run->data.input[i], 8);
     report_number(run->data.observed[i], 10);
@@ -74,6 +74,27 @@ int main(int argc, char **argv)
     chapter_run run = chapter_open(&program, argc, argv, series_ssr);
     nn_params p = run.start;
 
+    /* Everything the chapter shows, checked before any of it is printed. The
+       SSR is a sum of squares, finite only when each of them is; the bowl
+       is highest at one end of its table. */
+    for (size_t i = 0; i < run.data.count; i++)
+        chapter_require_finite(&run, squared_residual(&p, run.data, i), "a squared residual",
+                               CAUSE_NUMBERS);
+    double total = ssr(&p, run.data);
+    chapter_require_finite(&run, total, "the SSR", CAUSE_NUMBERS);
+    double bottom = optimal_b3(&p, run.data);
+    chapter_require_finite(&run, bottom, "the bowl's bottom", CAUSE_NUMBERS);
+    double low = floor(fmin(p.b3, bottom)) - 1.0;
+    double high = ceil(fmax(p.b3, bottom)) + 2.0;
+    nn_params end = p;
+    end.b3 = low;
+    chapter_require_finite(&run, ssr(&end, run.data), "the SSR", CAUSE_NUMBERS);
+    end.b3 = high;
+    chapter_require_finite(&run, ssr(&end, run.data), "the SSR", CAUSE_NUMBERS);
+    plot_chart chart;
+    if (run.options.plot)
+        chapter_plot_bowl(&run, &chart, &p, low, high);
+
     report_title("Chapter 2: the sum of squared residuals");
     printf("Squaring a residual makes a miss above and a miss below cost the same,\n"
            "and big misses cost more than small ones. Their sum is the SSR:\n"
@@ -82,19 +103,11 @@ int main(int argc, char **argv)
     report_number_line(p.b3, 0);
     chapter_sample_table(&run, &p, "       x  observed  predicted  residual  residual^2",
                          print_square);
-
-    double total = ssr(&p, run.data);
-    chapter_require_finite(&run, total, "the SSR", CAUSE_NUMBERS);
     printf("\n  SSR = ");
     report_number(total, 0);
     printf("%s\n", chapter_is_article(&run) ? "   (the article prints no SSR; StatQuest's "
                                               "video shows 20.4)" : "");
 
-    /* A table of b3 around both the start and the bottom of the bowl. */
-    double bottom = optimal_b3(&p, run.data);
-    chapter_require_finite(&run, bottom, "the bottom of the bowl", CAUSE_NUMBERS);
-    double low = floor(fmin(p.b3, bottom)) - 1.0;
-    double high = ceil(fmax(p.b3, bottom)) + 2.0;
     double best_b3 = print_bowl(&run, p, low, high);
     printf("\nThe SSR falls, then rises again: as a function of b3 it is a bowl\n"
            "(a parabola, since predicted grows one for one with b3). The lowest\n"
@@ -102,11 +115,8 @@ int main(int argc, char **argv)
     report_number(best_b3, 0);
     printf(",\nso the bottom lies within ");
     report_number(((high - low) / BOWL_ROWS), 0);
-    printf(" of it. Chapter 3 finds the slope of the bowl,\n"
-           "which points the way down.\n");
+    printf(" of it.\nChapter 3 finds the slope of the bowl, which points the way down.\n");
     if (run.options.plot) {
-        plot_chart chart;
-        chapter_plot_bowl(&run, &chart, &p, low, high);
         printf("\nThe same bowl drawn as a chart:\n\n");
         plot_print(&chart, stdout);
     }

@@ -92,7 +92,7 @@ int main(int argc, char **argv)
 
     double h = 1e-5 * fmax(1.0, fabs(p.b3));
     double measured = slope_by_measuring(&p, run.data, h);
-    chapter_require_finite(&run, measured, "the finite difference", CAUSE_NUMBERS);
+    chapter_require_finite(&run, measured, "the measured slope", CAUSE_NUMBERS);
     printf("\nCheck: measure the slope directly,\n"
            "  (SSR(b3 + h) - SSR(b3 - h)) / 2h with h = %g:\n  ", h);
     report_number(measured, 0);

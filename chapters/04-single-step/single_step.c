@@ -47,19 +47,22 @@ static double step_the_articles_way(double old_b3, double size)
 }
 // [ch04_wrong_way]
 
-/* Prints "  b3 = old - (step size) = new" (or with +), and how the SSR moved. */
-static void print_update(const chapter_run *run, const nn_params *p, char sign,
-                         const one_step *s, double new_b3, const char *what)
+/* The SSR with b3 moved to `b3`, everything else as in p. */
+static double ssr_at(const nn_params *p, nn_data data, double b3)
 {
     nn_params moved = *p;
-    moved.b3 = new_b3;
-    double old_ssr = ssr(p, run->data), new_ssr = ssr(&moved, run->data);
-    chapter_require_finite(run, new_b3, what, CAUSE_RATE);
-    chapter_require_finite(run, new_ssr, "the SSR after the step", CAUSE_RATE);
+    moved.b3 = b3;
+    return ssr(&moved, data);
+}
+
+/* Prints "  b3 = old - (step size) = new" (or with +), and how the SSR moved. */
+static void print_update(double old_b3, char sign, double size, double new_b3, double old_ssr,
+                         double new_ssr)
+{
     printf("  b3 = ");
-    report_number(p->b3, 0);
+    report_number(old_b3, 0);
     printf(" %c (", sign);
-    report_number(s->size, 0);
+    report_number(size, 0);
     printf(") = ");
     report_number_line(new_b3, 0);
     printf("  SSR: ");
@@ -70,7 +73,7 @@ static void print_update(const chapter_run *run, const nn_params *p, char sign,
         printf("   it fell\n");
     else if (new_ssr > old_ssr)
         printf("   it rose%s\n", sign == '-' ? ": the rate is too large" : "");
-    else if (s->size == 0.0)
+    else if (size == 0.0)
         printf("   unchanged: the slope is 0 here\n");
     else
         printf("   it did not fall: the rate is too large\n");
@@ -91,6 +94,13 @@ int main(int argc, char **argv)
     one_step s = take_one_step(&p, run.data, rate);
     chapter_require_finite(&run, s.slope, "the slope", CAUSE_NUMBERS);
     chapter_require_finite(&run, s.size, "the step size", CAUSE_RATE);
+    double wrong_b3 = step_the_articles_way(p.b3, s.size);
+    double new_ssr = ssr_at(&p, run.data, s.new_b3);
+    double wrong_ssr = ssr_at(&p, run.data, wrong_b3);
+    chapter_require_finite(&run, s.new_b3, "the new b3", CAUSE_RATE);
+    chapter_require_finite(&run, wrong_b3, "the wrong-way b3", CAUSE_RATE);
+    chapter_require_finite(&run, new_ssr, "the SSR after the step", CAUSE_RATE);
+    chapter_require_finite(&run, wrong_ssr, "the SSR after the wrong-way step", CAUSE_RATE);
 
     report_title("Chapter 4: one step of gradient descent");
     printf("At b3 = ");
@@ -108,10 +118,10 @@ int main(int argc, char **argv)
         printf("  (the article rounds it to -1.57)\n");
 
     printf("\nGradient descent subtracts the step size:  new b3 = old b3 - step size\n");
-    print_update(&run, &p, '-', &s, s.new_b3, "the new b3");
+    print_update(p.b3, '-', s.size, s.new_b3, old_ssr, new_ssr);
 
     printf("\nThe article instead writes  new b3 = old b3 + step size:\n");
-    print_update(&run, &p, '+', &s, step_the_articles_way(p.b3, s.size), "the wrong-way b3");
+    print_update(p.b3, '+', s.size, wrong_b3, old_ssr, wrong_ssr);
 
     printf("\nWhy subtract: the slope points uphill. Where it is negative the SSR falls\n"
            "as b3 grows, so b3 must grow, and b3 - (negative step) does that. Adding\n"

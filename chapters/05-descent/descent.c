@@ -72,9 +72,10 @@ static void print_introduction(const cli_options *options)
     report_title("Chapter 5: gradient descent until the step is tiny");
     printf("Start at b3 = ");
     report_number(options->b3, 0);
-    printf(" with learning rate %g. Each row computes the slope\n"
-           "where b3 is and the step size = slope * rate; then b3 - step size becomes\n"
-           "the next b3. The loop stops when |step size| < %g, or after %ld slope%s.\n\n",
+    printf(" with learning rate %g.\n"
+           "Each row computes the slope where b3 is and the step size = slope * rate;\n"
+           "then b3 - step size becomes the next b3. The loop stops when\n"
+           "|step size| < %g, or after %ld slope%s.\n\n",
            options->rate, options->tolerance, options->max_steps,
            chapter_plural(options->max_steps));
     printf("  step          b3         SSR    dSSR/db3   step size\n");
@@ -170,7 +171,7 @@ int main(int argc, char **argv)
     plot_chart chart = {0};
     if (run.options.plot) {
         double low, high, bottom = optimal_b3(&p, run.data);
-        chapter_require_finite(&run, bottom, "the bottom of the bowl", CAUSE_NUMBERS);
+        chapter_require_finite(&run, bottom, "the bowl's bottom", CAUSE_NUMBERS);
         series_range(&p.b3, 1, bottom, &low, &high);
         chapter_plot_bowl(&run, &chart, &p, low, high);
     }

@@ -47,10 +47,10 @@ int chapter_is_article(const chapter_run *run)
 static const char *blame(const chapter_run *run, chapter_cause cause)
 {
     if (cause == CAUSE_RATE)
-        return "the learning rate is too large (--rate)";
+        return "--rate is too large";
     nn_params usual = nn_article_params();
     if ((run->options.given & CLI_B3) && isfinite(ssr(&usual, run->data)))
-        return "the starting b3 is too large (--b3)";
+        return "--b3 is too large";
     return "the samples are too large";
 }
 
@@ -68,11 +68,12 @@ int chapter_diverged(const chapter_run *run, descent_result result, const char *
 {
     fprintf(stderr, "%s: diverged after %ld %s%s: ", run->program->name, result.slopes, unit,
             chapter_plural(result.slopes));
-    /* With no step taken, the start itself overflowed; after steps, they grew. */
+    /* With no step taken, the start itself overflowed; after steps, the
+       steps grew past the bottom and back, further each time: the rate. */
     if (result.updates == 0)
         fprintf(stderr, "%s\n", blame(run, CAUSE_NUMBERS));
     else
-        fprintf(stderr, "rate too large; try a --rate smaller than %g\n", run->options.rate);
+        fprintf(stderr, "try a --rate smaller than %g\n", run->options.rate);
     return EXIT_DIVERGED;
 }
 

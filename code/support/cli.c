@@ -90,10 +90,10 @@ typedef struct option_spec {
 } option_spec;
 
 static const option_spec options[] = {
-    {CLI_DATA, "--data", "FILE", "read input,observed samples from FILE (- for standard input)"},
+    {CLI_DATA, "--data", "FILE", "read input,observed samples from FILE (- for stdin)"},
     {CLI_B3, "--b3", "VALUE", "starting value of b3 (default 0)"},
     {CLI_RATE, "--rate", "R", "learning rate, greater than 0 (default 0.1)"},
-    {CLI_TOLERANCE, "--tolerance", "T", "stop once |step size| < T; 0 never stops early (default 0.001)"},
+    {CLI_TOLERANCE, "--tolerance", "T", "stop once |step size| < T; 0 never stops (default 0.001)"},
     {CLI_MAX_STEPS, "--max-steps", "N", "compute at most N slopes, N >= 1 (default 1000)"},
     {CLI_CSV, "--csv", NULL, "print the steps as CSV, every number to full precision"},
     {CLI_QUIET, "--quiet", NULL, "print only the final result"},

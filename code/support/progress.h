@@ -38,7 +38,7 @@ void progress_row(const descent_point *point, void *context);
 void progress_params(const nn_params *p, unsigned which);
 
 /**
- * The closing line: the moving parameters where the loop ended, the SSR
+ * The closing lines: the moving parameters where the loop ended, the SSR
  * there, how many updates, and why it stopped. Unless quiet, adds a warning
  * when the SSR ended above `start_ssr`: the rate was too large to descend.
  */

@@ -38,16 +38,23 @@ void report_title(const char *title)
 
 void report_number(double v, int width)
 {
-    /* One space always separates columns, even when a number overflows its
-       width; past a million, fixed notation stops being readable. */
+    /* One space always separates columns. Past a million, fixed notation
+       stops being readable; and a number too wide for its column gives up
+       digits of its scientific form, down to none, rather than push the
+       columns after it out of line. */
     if (width > 0) {
         putchar(' ');
         width--;
     }
-    if (fabs(v) < 1e6)
-        printf("%*.4f", width, v);
-    else
-        printf("%*.3e", width, v);
+    char text[64];
+    snprintf(text, sizeof text, "%.4f", v);
+    if (!(fabs(v) < 1e6) || (width > 0 && (int)strlen(text) > width))
+        for (int digits = 3; digits >= 0; digits--) {
+            snprintf(text, sizeof text, "%.*e", digits, v);
+            if (width <= 0 || (int)strlen(text) <= width)
+                break;
+        }
+    printf("%*s", width, text);
 }
 
 void report_number_line(double v, int width)

@@ -32,8 +32,9 @@ int report_is_article(const cli_options *options);
 void report_title(const char *title);
 
 /**
- * Prints v right-aligned in `width` columns with 4 decimals, switching to
- * scientific notation when the fixed form would be too wide to read.
+ * Prints v right-aligned in `width` columns (one of them a separating space)
+ * with 4 decimals, switching to scientific notation past a million or when
+ * the fixed form would not fit the column, with fewer digits if need be.
  */
 void report_number(double v, int width);
 
