@@ -8,7 +8,7 @@
 #   make check-valgrind      memcheck on every chapter and test program
 #   make check-coverage      gcovr; at least COVERAGE_MIN % of the lines of code/
 #   make check-same-output   the chapters print the same at -O0, -O2, clang, sanitized
-#   make check-fuzz          libFuzzer, FUZZ_SECONDS on each target, both at once
+#   make check-fuzz          libFuzzer, FUZZ_SECONDS on each target, all at once
 #   make golden-extremes     regenerate tests/golden_extremes.h
 #
 # Each step builds into its own directory under build/, so no object of one
@@ -26,9 +26,11 @@ FUZZ_SECONDS ?= 30
 COVERAGE_MIN ?= 95
 FUZZ_CC ?= clang
 FUZZ_FLAGS = $(WARNINGS) -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
-FUZZ_TARGETS := data cli
-# What the targets exercise: the reader and the parsers, nothing threaded.
-FUZZ_SRC := code/support/cli.c code/support/data.c
+FUZZ_TARGETS := data cli run
+# What the targets link: the network and the support code, nothing threaded.
+FUZZ_SRC = $(CODE_SRC) $(SUPPORT_SRC)
+# fuzz_run catches the exit() of a run that stops on an overflow.
+build/fuzz/fuzz_run: FUZZ_LDFLAGS = -Wl,--wrap=exit
 # The sources every program links, and those the linters read.
 LINT_SRC = $(CODE_SRC) $(SUPPORT_SRC) $(wildcard chapters/*/*.c) $(wildcard tests/*.c) $(wildcard tests/fuzz/*.c)
 LINT_FLAGS = -std=c11 $(INCLUDES) -I$(SCALE_DIR) -Itests $(CMOCKA_CFLAGS) -DBUILD_DIR='"build"'
@@ -84,17 +86,21 @@ check-coverage:
 check-same-output:
 	MAKE='$(MAKE)' sh tests/same-output.sh
 
-# libFuzzer: clang instruments the reader and the parsers; each target starts
-# from its committed seeds (tests/fuzz/corpus/NAME) and adds what it finds to
-# build/fuzz/corpus-NAME. A crash leaves its input in build/fuzz/.
+# libFuzzer: clang instruments the network and the support code. fuzz_data
+# drives the reader, fuzz_cli the option parser, fuzz_run the descents, the
+# chart, the report and the CSV series on options and samples it makes up.
+# Each target starts from its committed seeds (tests/fuzz/corpus/NAME), with
+# the words of tests/fuzz/NAME.dict if there is one, and adds what it finds
+# to build/fuzz/corpus-NAME. A crash leaves its input in build/fuzz/.
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_SRC) $(wildcard code/*.h code/support/*.h)
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(FUZZ_FLAGS) $(INCLUDES) -o $@ $< $(FUZZ_SRC) -lm
+	$(FUZZ_CC) $(FUZZ_FLAGS) $(INCLUDES) -o $@ $< $(FUZZ_SRC) $(FUZZ_LDFLAGS) -lm
 
 check-fuzz: $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
 	@pids=""; for t in $(FUZZ_TARGETS); do \
 	    mkdir -p build/fuzz/corpus-$$t; \
-	    build/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+	    dict=; [ -f tests/fuzz/$$t.dict ] && dict=-dict=tests/fuzz/$$t.dict; \
+	    build/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 $$dict \
 	        -artifact_prefix=build/fuzz/$$t- build/fuzz/corpus-$$t tests/fuzz/corpus/$$t \
 	        >build/fuzz/$$t.log 2>&1 & pids="$$pids $$!"; \
 	done; status=0; for p in $$pids; do wait $$p || status=1; done; \
