@@ -268,6 +268,24 @@ static const char *nearest_option(const cli_program *program, const char *name,
     return meant;
 }
 
+/* The one line for a word that is no option this program takes: `name_length`
+   bytes of it are the option's name (before any "="). */
+static void refuse_word(const cli_program *program, const char *arg, size_t name_length,
+                        FILE *err)
+{
+    char shown[QUOTE_SIZE];
+    const char *meant = arg[0] == '-' ? nearest_option(program, arg, name_length) : NULL;
+    if (meant != NULL)
+        fprintf(err, "%s: unknown option '%s' (did you mean %s?)\n", program->name,
+                quote(arg, name_length, shown), meant);
+    else if (arg[0] == '-' && arg[1] != '\0')
+        fprintf(err, "%s: unknown option '%s' (try --help)\n", program->name,
+                quote(arg, name_length, shown));
+    else
+        fprintf(err, "%s: unexpected argument '%s' (try --help)\n", program->name,
+                quote(arg, strlen(arg), shown));
+}
+
 cli_status cli_parse(const cli_program *program, int argc, char **argv,
                      cli_options *out, FILE *out_stream, FILE *err_stream)
 {
@@ -286,13 +304,12 @@ cli_status cli_parse(const cli_program *program, int argc, char **argv,
         /* "--" ends the options; what follows would be a file or a word,
            and no chapter takes those. */
         if (strcmp(arg, "--") == 0) {
-            if (i + 1 < argc) {
-                char shown[QUOTE_SIZE];
-                fprintf(err_stream, "%s: unexpected argument '%s' after -- (try --help)\n",
-                        program->name, quote(argv[i + 1], strlen(argv[i + 1]), shown));
-                return CLI_BAD_INPUT;
-            }
-            break;
+            if (i + 1 == argc)
+                break;
+            char shown[QUOTE_SIZE];
+            fprintf(err_stream, "%s: unexpected argument '%s' after -- (try --help)\n",
+                    program->name, quote(argv[i + 1], strlen(argv[i + 1]), shown));
+            return CLI_BAD_INPUT;
         }
         /* Split "--rate=0.1" into its name and its value. */
         const char *equals = strncmp(arg, "--", 2) == 0 ? strchr(arg, '=') : NULL;
@@ -305,17 +322,7 @@ cli_status cli_parse(const cli_program *program, int argc, char **argv,
                 o = &options[k];
         }
         if (o == NULL) {
-            char shown[QUOTE_SIZE];
-            const char *meant = arg[0] == '-' ? nearest_option(program, arg, name_length) : NULL;
-            if (meant != NULL)
-                fprintf(err_stream, "%s: unknown option '%s' (did you mean %s?)\n",
-                        program->name, quote(arg, name_length, shown), meant);
-            else if (arg[0] == '-' && arg[1] != '\0')
-                fprintf(err_stream, "%s: unknown option '%s' (try --help)\n", program->name,
-                        quote(arg, name_length, shown));
-            else
-                fprintf(err_stream, "%s: unexpected argument '%s' (try --help)\n",
-                        program->name, quote(arg, strlen(arg), shown));
+            refuse_word(program, arg, name_length, err_stream);
             return CLI_BAD_INPUT;
         }
         if (o->value == NULL) {

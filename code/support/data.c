@@ -80,15 +80,16 @@ static int meant_as_number(field f)
     const char *c = f.start;
     if (c < f.end && (*c == '+' || *c == '-'))
         c++;
-    if (c < f.end && (isdigit((unsigned char)*c) || *c == '.'))
-        return 1;
-    size_t length = (size_t)(f.end - c);
-    char word[9] = "";
-    for (size_t i = 0; i < length && i < sizeof word - 1; i++)
-        word[i] = (char)tolower((unsigned char)c[i]);
-    return (length == 3 && (strcmp(word, "inf") == 0 || strcmp(word, "nan") == 0)) ||
-           (length == 8 && strcmp(word, "infinity") == 0) ||
-           (length > 3 && strncmp(word, "nan(", 4) == 0);
+    /* Up to nine bytes after the sign, in lower case: enough to tell
+       "infinity" from "infinity1". */
+    char word[10];
+    size_t length = 0;
+    for (; c + length < f.end && length < sizeof word - 1; length++)
+        word[length] = (char)tolower((unsigned char)c[length]);
+    word[length] = '\0';
+    return isdigit((unsigned char)word[0]) || word[0] == '.' || strcmp(word, "inf") == 0 ||
+           strcmp(word, "infinity") == 0 || strcmp(word, "nan") == 0 ||
+           strncmp(word, "nan(", 4) == 0;
 }
 
 /* parse_finite() wants a NUL-terminated string; copy the field into scratch. */
@@ -202,10 +203,9 @@ int data_parse(const char *name, const char *text, size_t length, data_set *out,
         seen_content = 1;
         /* When both fields are wrong, name the one meant as a number: in
            "dose,1e5x" the trouble is more likely 1e5x than a header. */
-        if (!input_ok && !observed_ok && !meant_as_number(input_field) &&
-            meant_as_number(observed_field))
-            status = bad_field(error, error_size, name, line, "observed", observed_field);
-        else if (!input_ok)
+        int blame_input = !input_ok && (observed_ok || meant_as_number(input_field) ||
+                                        !meant_as_number(observed_field));
+        if (blame_input)
             status = bad_field(error, error_size, name, line, "input", input_field);
         else if (!observed_ok)
             status = bad_field(error, error_size, name, line, "observed", observed_field);
