@@ -36,7 +36,7 @@ set xlabel "dosage x"
 set ylabel "effectiveness"
 set offsets 0, 0, 0.2, 0.95
 plot samples using "x":(is("start") ? column("y") + curve_b3 : NaN) with lines lw 10 \
-        lc rgb "#b9cde8" title sprintf("the samples: the article's network with b3 = %g", curve_b3), \
+        lc rgb "#b9cde8" title sprintf("the samples: the article's curve, b3 = %g", curve_b3), \
      predicted(x, w1s, b1s, w2s, b2s, w3s, w4s, b3s) with lines lw 2.5 lc rgb bad \
         title "the start", \
      predicted(x, w1m, b1m, w2m, b2m, w3m, w4m, b3m) with lines lw 2.5 dt 2 lc rgb ink \
