@@ -10,7 +10,7 @@
 # went wrong in every task that lost points. Each student's report goes to
 # build/grades/chapterN/STUDENT.txt. All hand-ins share one seed for the
 # hidden points (GRADE_SEED, or a new one, printed). A broken hand-in never
-# stops the batch.
+# stops the batch. JOBS=2 hand-ins are graded at a time.
 . "$(dirname "$0")/common.sh"
 
 chapter=${1:-}
@@ -33,20 +33,21 @@ csv_field() {
     printf '%s' "$1" | tr '\n\r\t' '   ' | sed 's/^\([=+@-]\)/'"'"'\1/; s/"/""/g; s/^\(.*[,"].*\)$/"\1"/'
 }
 
-rows=$(mktemp) || exit 2
-trap 'rm -f "$rows"' EXIT
+rows="$reports/rows"
+rm -rf "$rows"
+mkdir -p "$rows" || exit 2
 max=$(printf '%s\n' "$tasks" | awk -F "$TAB" '{ s += $2 } END { print s }')
-count=0
-for s in "$submissions"/*; do
-    [ -d "$s" ] || continue
-    student=${s##*/}
+
+# grade_one N FOLDER: grades one hand-in into $rows/N, its row of the CSV.
+grade_one() {
+    student=${2##*/}
     name=$(ex_safe_name "$student")
-    out="$reports/$name.build"
-    rm -f "$out/tasks.tsv"
-    if [ -L "$s" ]; then
+    out="$reports/$1.build"
+    rm -rf "$out"
+    if [ -L "$2" ]; then
         echo "a symbolic link, not a folder: not graded" >"$reports/$name.txt"
     else
-        FORMAT=text GRADE_OUT="$out" sh "$EX_TOOLS/grade.sh" "$chapter" "$s" >"$reports/$name.txt" 2>&1
+        FORMAT=text GRADE_OUT="$out" sh "$EX_TOOLS/grade.sh" "$chapter" "$2" >"$reports/$name.txt" 2>&1
     fi
     if [ -f "$out/tasks.tsv" ] && [ "$(wc -l <"$out/tasks.tsv")" -eq "$(printf '%s\n' "$tasks" | wc -l)" ]; then
         score=$(awk -F "$TAB" '{ s += $3 } END { print s }' "$out/tasks.tsv")
@@ -58,15 +59,33 @@ for s in "$submissions"/*; do
         notes="not graded: $(tail -n 1 "$reports/$name.txt")"
     fi
     printf '%s,%s,%s,%s,%s\n' "$(csv_field "$student")" "$score" "$max" "$marks" \
-        "$(csv_field "$notes")" >>"$rows"
+        "$(csv_field "$notes")" >"$rows/$1"
     printf '%-24s %s of %s\n' "$student" "$score" "$max"
+}
+
+# JOBS hand-ins at a time (default 2), each in its own sandboxes.
+count=0
+for s in "$submissions"/*; do
+    [ -d "$s" ] || continue
     count=$((count + 1))
+    grade_one "$(printf '%04d' "$count")" "$s" &
+    [ $((count % ${JOBS:-2})) -ne 0 ] || wait
+done
+wait
+# Exactly one row per hand-in, even for one whose grading broke down.
+n=0
+for s in "$submissions"/*; do
+    [ -d "$s" ] || continue
+    n=$((n + 1))
+    [ -f "$rows/$(printf '%04d' "$n")" ] || printf '%s,0,%s,%s,%s\n' "$(csv_field "${s##*/}")" "$max" \
+        "$(printf '%s\n' "$tasks" | sed 's/.*/0/' | paste -sd, -)" "not graded: the grading broke down" \
+        >"$rows/$(printf '%04d' "$n")"
 done
 {
     printf 'student,score,max_score'
     printf '%s\n' "$tasks" | cut -f1 | while read -r t; do printf ',%s' "$t"; done
     printf ',notes\n'
-    cat "$rows"
+    cat "$rows"/* 2>/dev/null
 } >"$csv.tmp" && mv "$csv.tmp" "$csv" || exit 2
 echo "Graded $count hand-in(s) of chapter $chapter with hidden points from seed $GRADE_SEED:"
 echo "${csv#"$EX_ROOT"/}; reports in ${reports#"$EX_ROOT"/}/"
