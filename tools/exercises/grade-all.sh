@@ -25,6 +25,8 @@ csv=${3:-$build/grades/chapter$chapter.csv}
 reports="$build/grades/chapter$chapter"
 mkdir -p "$reports" "$(dirname "$csv")" || exit 2
 sh "$EX_TOOLS/sandbox.sh" "$reports" check || exit 2
+unsafe=""
+[ "${UNSAFE:-0}" != 1 ] || unsafe="UNSAFE, graded without a sandbox: "
 GRADE_SEED=${GRADE_SEED:-$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}
 export GRADE_SEED
 
@@ -60,7 +62,7 @@ grade_one() {
     fi
     printf '%s,%s,%s,%s,%s\n' "$(csv_field "$student")" "$score" "$max" "$marks" \
         "$(csv_field "$notes")" >"$rows/$1"
-    printf '%-24s %s of %s\n' "$student" "$score" "$max"
+    printf '%s%-24s %s of %s\n' "$unsafe" "$student" "$score" "$max"
 }
 
 # JOBS hand-ins at a time (default 2), each in its own sandboxes.
@@ -87,5 +89,5 @@ done
     printf ',notes\n'
     cat "$rows"/* 2>/dev/null
 } >"$csv.tmp" && mv "$csv.tmp" "$csv" || exit 2
-echo "Graded $count hand-in(s) of chapter $chapter with hidden points from seed $GRADE_SEED:"
-echo "${csv#"$EX_ROOT"/}; reports in ${reports#"$EX_ROOT"/}/"
+echo "${unsafe}Graded $count hand-in(s) of chapter $chapter with hidden points from seed $GRADE_SEED:"
+echo "${unsafe}${csv#"$EX_ROOT"/}; reports in ${reports#"$EX_ROOT"/}/"

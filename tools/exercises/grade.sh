@@ -80,17 +80,17 @@ grade_task() {
     awk -F "$TAB" '$1 == "ask" { print $2, $6 }' "$t_dir/cases" >"$t_dir/questions"
     "$tools/reference" <"$t_dir/questions" >"$t_dir/expected" || return 2
 
-    # Built and run in one sandbox: the build has 60 s, the run $timeout s.
-    sh "$EX_TOOLS/sandbox.sh" "$box" $((timeout + 60)) sh -c "
-        ${CC:-cc} $warnings -O0 -I. -o harness nn.c harness.o random.o -lm >build.log 2>&1 </dev/null ||
-            exit 99
+    # Built and run in one sandbox: the build has 30 s, the run $timeout s.
+    sh "$EX_TOOLS/sandbox.sh" "$box" $((timeout + 30)) sh -c "
+        timeout -k 1 30 ${CC:-cc} $warnings -O0 -I. -o harness nn.c harness.o random.o -lm \
+            >build.log 2>&1 </dev/null || exit 99
         exec timeout -k 1 $timeout ./harness" <"$t_dir/questions" >"$t_dir/answers" 2>/dev/null
     rc=$?
     if [ "$rc" -eq 99 ] || [ ! -f "$box/harness" ]; then
         # The hand-in may have put a link there by now: read a plain file only.
         [ -f "$box/build.log" ] && [ ! -L "$box/build.log" ] && cp "$box/build.log" "$t_dir/build.log"
-        printf '0\tcompile\tdoes not compile: %s\n' "$(grep -s -m1 -E 'error|undefined' "$t_dir/build.log" |
-            sed 's#^/box/##' | cut -c1-300)"
+        why=$(grep -s -m1 -E 'error|undefined|memory' "$t_dir/build.log" | sed 's#^/box/##' | cut -c1-300)
+        printf '0\tcompile\tdoes not compile: %s\n' "${why:-the compiler stopped after 30 s}"
         return
     fi
     stopped=""

@@ -15,9 +15,11 @@ rm -rf "$out"
 mkdir -p "$out" || exit 2
 timeout=${TIMEOUT:-10}
 cc=${CC:-cc}
-"$cc" -std=c11 -O2 -o "$out/judge" "$EX_TOOLS/judge.c" -lm || exit 2
+judge="$EX_ROOT/build/grade/judge"
+[ -x "$judge" ] && [ "$judge" -nt "$EX_TOOLS/judge.c" ] ||
+    "$cc" -std=c11 -O2 -o "$judge" "$EX_TOOLS/judge.c" -lm || exit 2
 built=yes
-"$cc" -std=c11 -Wall -Wextra -O1 -I"$EX_ROOT/code" -o "$out/harness" "$EX_TOOLS/harness.c" \
+"$cc" -std=c11 -Wall -Wextra -O0 -I"$EX_ROOT/code" -o "$out/harness" "$EX_TOOLS/harness.c" \
     "$EX_ROOT/code/nn.c" "$EX_ROOT/code/random.c" -lm >"$out/build.log" 2>&1 || built=""
 
 : >"$out/tasks.tsv"
@@ -37,7 +39,7 @@ printf '%s\n' "$tasks" | while IFS="$TAB" read -r task points functions title hi
         stopped=""
         [ "$rc" -ne 124 ] && [ "$rc" -ne 137 ] || stopped="stopped after $timeout s (an endless loop?); "
         [ -n "$stopped" ] || [ "$rc" -le 128 ] || stopped="crashed (signal $((rc - 128))); "
-        "$out/judge" "$out/$task.cases" "$out/$task.expected" "$out/$task.answers" >"$out/$task.verdicts" ||
+        "$judge" "$out/$task.cases" "$out/$task.expected" "$out/$task.answers" >"$out/$task.verdicts" ||
             exit 2
         line=$(awk -F "$TAB" -v stopped="$stopped" -f "$EX_TOOLS/verdict.awk" "$out/$task.verdicts")
     fi
