@@ -45,7 +45,7 @@ exercise$(1):
 
 grade$(1): $(EXERCISE_TOOL_BINS)
 	@$(EXERCISE_ENV) sh $(EXERCISE_TOOLS)/grade.sh $(1) \
-	    "$(or $(SUBMISSION),exercises/$(notdir $(filter chapters/$(shell printf %02d $(1))-%,$(CHAPTER_DIRS))))"
+	    "$(or $(SUBMISSION),exercises/$(notdir $(filter chapters/0$(1)-% chapters/$(1)-%,$(CHAPTER_DIRS))))"
 
 hint$(1):
 	@sh $(EXERCISE_TOOLS)/hint.sh $(1)

@@ -2,8 +2,9 @@
 # Grades the hostile hand-ins of chapter 3 with make grade-all and proves
 # that none can fool the grading: each *.c here is one hand-in's dssr_db3
 # (after links.c, the first task solved, unless its first line says
-# "alone"), and its first line says the points each task must get. Three
-# more hand-ins are links to the repository. Afterwards nothing outside the
+# "alone"), and its first line says the points each task must get;
+# wrong-sign.c, an honest mistake in the first task only, proves the second
+# keeps its point. Three more hand-ins are links to the repository. Afterwards nothing outside the
 # build folder has changed, nothing was written to /tmp or the CSV, and the
 # CSV has exactly one row per hand-in, with notes for every lost point.
 #
@@ -30,7 +31,7 @@ for f in "$here"/*.c; do
     echo "$name $1 $2" >>"$work/expect"
     mkdir "$work/handins/$name" || exit 2
     { [ "${3:-}" = alone ] || cat "$here/links.c"; cat "$f"; } |
-        sed "s#@ROOT@#$root#g; s#@TMP@#$outside#g; s#@CSV@#$csv#g" >"$work/handins/$name/nn.c"
+        sed "s#@ROOT@#$root#g; s#@TMP@#$outside#g; s#@CSV@#$csv#g; s#@HANDINS@#$work/handins#g" >"$work/handins/$name/nn.c"
 done
 ln -s "$root" "$work/handins/link-to-repo"
 mkdir "$work/handins/linked-nn" "$work/handins/linked-code"
