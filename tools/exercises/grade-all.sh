@@ -3,8 +3,8 @@
 #
 #   sh tools/exercises/grade-all.sh N DIR [CSV]   (default CSV: build/grades/chapterN.csv)
 #
-# Each folder in DIR is one student's hand-in, named after the student. The
-# CSV has exactly one row per hand-in:
+# Each folder in DIR is one student's hand-in, named after the student; any
+# other entry gets its row too, ungraded. The CSV has exactly one row per entry:
 #   student,score,max_score,TASK...,notes
 # where each TASK column holds the points earned on it, and notes says what
 # went wrong in every task that lost points. Each student's report goes to
@@ -46,8 +46,8 @@ grade_one() {
     name=$(ex_safe_name "$student")
     out="$reports/$1.build"
     rm -rf "$out"
-    if [ -L "$2" ]; then
-        echo "a symbolic link, not a folder: not graded" >"$reports/$name.txt"
+    if [ -L "$2" ] || [ ! -d "$2" ]; then
+        echo "a link or a file, not a folder" >"$reports/$name.txt"
     else
         FORMAT=text GRADE_OUT="$out" sh "$EX_TOOLS/grade.sh" "$chapter" "$2" >"$reports/$name.txt" 2>&1
     fi
@@ -68,7 +68,7 @@ grade_one() {
 # JOBS hand-ins at a time (default 2), each in its own sandboxes.
 count=0
 for s in "$submissions"/*; do
-    [ -d "$s" ] || continue
+    [ -e "$s" ] || [ -L "$s" ] || continue
     count=$((count + 1))
     grade_one "$(printf '%04d' "$count")" "$s" &
     [ $((count % ${JOBS:-2})) -ne 0 ] || wait
@@ -77,7 +77,7 @@ wait
 # Exactly one row per hand-in, even for one whose grading broke down.
 n=0
 for s in "$submissions"/*; do
-    [ -d "$s" ] || continue
+    [ -e "$s" ] || [ -L "$s" ] || continue
     n=$((n + 1))
     [ -f "$rows/$(printf '%04d' "$n")" ] || printf '%s,0,%s,%s,%s\n' "$(csv_field "${s##*/}")" "$max" \
         "$(printf '%s\n' "$tasks" | sed 's/.*/0/' | paste -sd, -)" "not graded: the grading broke down" \

@@ -4,7 +4,8 @@
 # (after links.c, the first task solved, unless its first line says
 # "alone"), and its first line says the points each task must get;
 # wrong-sign.c, an honest mistake in the first task only, proves the second
-# keeps its point. Three more hand-ins are links to the repository. Afterwards nothing outside the
+# keeps its point. Three more hand-ins are links to the repository, one a
+# file. Afterwards nothing outside the
 # build folder has changed, nothing was written to /tmp or the CSV, and the
 # CSV has exactly one row per hand-in, with notes for every lost point.
 #
@@ -37,7 +38,8 @@ ln -s "$root" "$work/handins/link-to-repo"
 mkdir "$work/handins/linked-nn" "$work/handins/linked-code"
 ln -s "$root/code/nn.c" "$work/handins/linked-nn/nn.c"
 ln -s "$root/code" "$work/handins/linked-code/code"
-printf '%s 0 0\n' link-to-repo linked-nn linked-code >>"$work/expect"
+echo "not a folder" >"$work/handins/a-file"
+printf '%s 0 0\n' link-to-repo linked-nn linked-code a-file >>"$work/expect"
 
 # What must not change: the repository outside build/, the hand-ins.
 sums() { find "$work/handins" -type f -exec md5sum {} + | sort; }
