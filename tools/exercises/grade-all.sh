@@ -14,7 +14,7 @@
 . "$(dirname "$0")/common.sh"
 
 chapter=${1:-}
-dir=$(ex_chapter_dir "$chapter") || exit 2
+ex_chapter_dir "$chapter" >/dev/null || exit 2
 chapter=$((1 * chapter))
 submissions=${2:-}
 [ -d "$submissions" ] || ex_die "grade-all: $submissions is not a folder"

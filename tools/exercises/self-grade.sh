@@ -7,7 +7,7 @@
 . "$(dirname "$0")/common.sh"
 
 chapter=${1:-}
-dir=$(ex_chapter_dir "$chapter") || exit 2
+ex_chapter_dir "$chapter" >/dev/null || exit 2
 chapter=$((1 * chapter))
 tasks=$(ex_tasks "$chapter") || exit 2
 out="$EX_ROOT/build/grade/chapter$chapter"
@@ -16,7 +16,7 @@ mkdir -p "$out" || exit 2
 timeout=${TIMEOUT:-10}
 cc=${CC:-cc}
 judge="$EX_ROOT/build/grade/judge"
-[ -x "$judge" ] && [ "$judge" -nt "$EX_TOOLS/judge.c" ] ||
+[ -x "$judge" ] ||
     "$cc" -std=c11 -O2 -o "$judge" "$EX_TOOLS/judge.c" -lm || exit 2
 built=yes
 "$cc" -std=c11 -Wall -Wextra -O0 -I"$EX_ROOT/code" -o "$out/harness" "$EX_TOOLS/harness.c" \
@@ -38,7 +38,7 @@ printf '%s\n' "$tasks" | while IFS="$TAB" read -r task points functions title hi
         rc=$?
         stopped=""
         [ "$rc" -ne 124 ] && [ "$rc" -ne 137 ] || stopped="stopped after $timeout s (an endless loop?); "
-        [ -n "$stopped" ] || [ "$rc" -le 128 ] || stopped="crashed (signal $((rc - 128))); "
+        [ -n "$stopped" ] || [ "$rc" -le 128 ] || stopped="crashed (SIG$(kill -l $((rc - 128)))); "
         "$judge" "$out/$task.cases" "$out/$task.expected" "$out/$task.answers" >"$out/$task.verdicts" ||
             exit 2
         line=$(awk -F "$TAB" -v stopped="$stopped" -f "$EX_TOOLS/verdict.awk" "$out/$task.verdicts")
