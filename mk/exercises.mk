@@ -45,10 +45,10 @@ exercise$(1):
 
 grade$(1): $(EXERCISE_TOOL_BINS)
 	@$(EXERCISE_ENV) sh $(EXERCISE_TOOLS)/grade.sh $(1) \
-	    "$(or $(SUBMISSION),exercises/$(notdir $(filter chapters/$(shell printf %02d $(1))-%,$(CHAPTER_DIRS))))"
+	    "$(or $(SUBMISSION),exercises/$(notdir $(filter chapters/0$(1)-% chapters/$(1)-%,$(CHAPTER_DIRS))))"
 
 hint$(1):
-	@sh $(EXERCISE_TOOLS)/hint.sh $(1)
+	@RESET="$(RESET)" sh $(EXERCISE_TOOLS)/hint.sh $(1)
 endef
 $(foreach n,$(CHAPTERS),$(eval $(call exercise_rules,$(n))))
 
@@ -58,7 +58,7 @@ exerciseN: ## write chapter N's student workspace exercises/NN-name/ (FORCE=1 st
 gradeN: ## grade chapter N's workspace (SUBMISSION=dir a hand-in; FORMAT=junit or gradescope)
 	@echo "Name the chapter: make grade3 (chapters with exercises: $(sort $(EXERCISE_CHAPTERS)))"
 
-hintN: ## the next hint of chapter N, one at a time
+hintN: ## the next hint of chapter N, one at a time (RESET=1 starts over)
 	@echo "Name the chapter: make hint3 (chapters with exercises: $(sort $(EXERCISE_CHAPTERS)))"
 
 grade-all: $(EXERCISE_TOOL_BINS) ## grade a class: CHAPTER=N SUBMISSIONS=dir, writes build/grades/chapterN.csv (or CSV=file)

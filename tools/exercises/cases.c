@@ -338,6 +338,11 @@ static void backward_cases(int seeded)
     nn_params p = nn_start_all();
     nn_data d = nn_article_data();
     nn_gradient zero = {0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0};
+    begin("public", "over the three samples");
+    put("gradient");
+    put_params(&p);
+    put_data(d);
+    ask(1e-10, 1e-12, slope_names);
     for (size_t i = 0; i < d.count; i++) {
         begin("public", "for the sample x = %g alone, at chapter 7's start", d.input[i]);
         put("backward");
@@ -346,11 +351,6 @@ static void backward_cases(int seeded)
         put_params(&zero);
         ask(1e-10, 1e-12, slope_names);
     }
-    begin("public", "over the three samples");
-    put("gradient");
-    put_params(&p);
-    put_data(d);
-    ask(1e-10, 1e-12, slope_names);
     nn_gradient running = {1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0};
     begin("public", "added to a running sum 1, 2, ... 7 (sample x = 0.5)");
     put("backward");

@@ -6,6 +6,8 @@
 #     and every check of every task fails on a wrong value: each task is
 #     graded with the others' reference functions, so this is each stub alone;
 #   - no hint quotes a line of the code it hints at;
+#   - a fresh student release holds no solution, and its own grading fails
+#     the stubs and passes the reference;
 # then runs the hostile hand-ins (tests/exercises/hostile/run.sh).
 #
 #   sh tools/exercises/check.sh 1 2 3 4 5
@@ -27,17 +29,18 @@ for chapter in "$@"; do
     cp "$EX_ROOT/code/nn.c" "$root/$chapter/solved/nn.c"
     sh "$EX_TOOLS/workspace.sh" "$chapter" "$root/$chapter/stubs" >/dev/null || exit 2
 
+    # Both at once, each in its own sandboxes.
     FORMAT=none GRADE_OUT="$root/$chapter/solved.grade" sh "$EX_TOOLS/grade.sh" "$chapter" \
-        "$root/$chapter/solved"
-    [ $? -ne 2 ] || exit 2
+        "$root/$chapter/solved" &
+    g="$root/$chapter/stubs.grade"
+    WERROR=1 FORMAT=none GRADE_OUT="$g" sh "$EX_TOOLS/grade.sh" "$chapter" "$root/$chapter/stubs"
+    wait
+    [ -f "$g/tasks.tsv" ] && [ -f "$root/$chapter/solved.grade/tasks.tsv" ] || exit 2
     awk -F "$TAB" '$3 != $2 { print $1 ": " $5 }' "$root/$chapter/solved.grade/tasks.tsv" |
         while read -r line; do echo "  FAIL  chapter $chapter, the solution: $line"; done
     awk -F "$TAB" '$3 != $2 { bad = 1 } END { exit bad }' "$root/$chapter/solved.grade/tasks.tsv" ||
         problems=$((problems + 1))
 
-    g="$root/$chapter/stubs.grade"
-    WERROR=1 FORMAT=none GRADE_OUT="$g" sh "$EX_TOOLS/grade.sh" "$chapter" "$root/$chapter/stubs"
-    [ $? -ne 2 ] || exit 2
     for task in $(printf '%s\n' "$tasks" | cut -f1); do
         why=$(awk -F "$TAB" -v t="$task" '$1 == t { print $3 " " $4 ": " $5 }' "$g/tasks.tsv")
         case $why in "0 wrong: "*) ;; *) problem "chapter $chapter, the stub of $task: $why" ;; esac
@@ -62,9 +65,27 @@ for chapter in "$@"; do
         printf '  ok    chapter %s: %s (%ss)\n' "$chapter" "$(printf '%s\n' "$tasks" | cut -f1 | tr '\n' ' ')" \
             "$(($(date +%s) - start))"
 done
-if [ -x "$EX_ROOT/tests/exercises/hostile/run.sh" ] || [ -f "$EX_ROOT/tests/exercises/hostile/run.sh" ]; then
-    sh "$EX_ROOT/tests/exercises/hostile/run.sh" || problems=$((problems + 1))
-fi
+
+# A fresh release: no solution in it; its own grading fails the stubs and
+# passes the reference.
+start=$(date +%s)
+before=$problems
+release="$root/release"
+sh "$EX_TOOLS/release.sh" "$release" "$@" >/dev/null || exit 2
+sh "$EX_TOOLS/release-check.sh" "$release" || problems=$((problems + 1))
+for chapter in "$@"; do
+    sh "$release/tools/exercises/self-grade.sh" "$chapter" >"$root/release-stubs$chapter.txt" 2>&1 &&
+        problem "release: chapter $chapter's stubs pass its own grading"
+done
+cp "$EX_ROOT/code/nn.c" "$release/code/nn.c"
+for chapter in "$@"; do
+    sh "$release/tools/exercises/self-grade.sh" "$chapter" >"$root/release-solved$chapter.txt" 2>&1 ||
+        problem "release: the reference fails chapter $chapter's own grading ($(grep -m1 FAIL "$root/release-solved$chapter.txt"))"
+done
+[ "$problems" -ne "$before" ] ||
+    echo "  ok    release: its own grading fails the stubs, passes the reference ($(($(date +%s) - start))s)"
+
+sh "$EX_ROOT/tests/exercises/hostile/run.sh" || problems=$((problems + 1))
 if [ "$problems" -ne 0 ]; then
     echo "exercises-check: $problems problem(s); the reports are in ${root#"$EX_ROOT"/}/"
     exit 1

@@ -3,18 +3,18 @@
 #
 #   sh tools/exercises/grade-all.sh N DIR [CSV]   (default CSV: build/grades/chapterN.csv)
 #
-# Each folder in DIR is one student's hand-in, named after the student. The
-# CSV has exactly one row per hand-in:
+# Each folder in DIR is one student's hand-in, named after the student; any
+# other entry gets its row too, ungraded. The CSV has exactly one row per entry:
 #   student,score,max_score,TASK...,notes
 # where each TASK column holds the points earned on it, and notes says what
 # went wrong in every task that lost points. Each student's report goes to
 # build/grades/chapterN/STUDENT.txt. All hand-ins share one seed for the
 # hidden points (GRADE_SEED, or a new one, printed). A broken hand-in never
-# stops the batch.
+# stops the batch. JOBS=2 hand-ins are graded at a time.
 . "$(dirname "$0")/common.sh"
 
 chapter=${1:-}
-dir=$(ex_chapter_dir "$chapter") || exit 2
+ex_chapter_dir "$chapter" >/dev/null || exit 2
 chapter=$((1 * chapter))
 submissions=${2:-}
 [ -d "$submissions" ] || ex_die "grade-all: $submissions is not a folder"
@@ -25,6 +25,8 @@ csv=${3:-$build/grades/chapter$chapter.csv}
 reports="$build/grades/chapter$chapter"
 mkdir -p "$reports" "$(dirname "$csv")" || exit 2
 sh "$EX_TOOLS/sandbox.sh" "$reports" check || exit 2
+unsafe=""
+[ "${UNSAFE:-0}" != 1 ] || unsafe="UNSAFE, graded without a sandbox: "
 GRADE_SEED=${GRADE_SEED:-$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}
 export GRADE_SEED
 
@@ -33,20 +35,21 @@ csv_field() {
     printf '%s' "$1" | tr '\n\r\t' '   ' | sed 's/^\([=+@-]\)/'"'"'\1/; s/"/""/g; s/^\(.*[,"].*\)$/"\1"/'
 }
 
-rows=$(mktemp) || exit 2
-trap 'rm -f "$rows"' EXIT
+rows="$reports/rows"
+rm -rf "$rows"
+mkdir -p "$rows" || exit 2
 max=$(printf '%s\n' "$tasks" | awk -F "$TAB" '{ s += $2 } END { print s }')
-count=0
-for s in "$submissions"/*; do
-    [ -d "$s" ] || continue
-    student=${s##*/}
+
+# grade_one N FOLDER: grades one hand-in into $rows/N, its row of the CSV.
+grade_one() {
+    student=${2##*/}
     name=$(ex_safe_name "$student")
-    out="$reports/$name.build"
-    rm -f "$out/tasks.tsv"
-    if [ -L "$s" ]; then
-        echo "a symbolic link, not a folder: not graded" >"$reports/$name.txt"
+    out="$reports/$1.build"
+    rm -rf "$out"
+    if [ -L "$2" ] || [ ! -d "$2" ]; then
+        echo "a link or a file, not a folder" >"$reports/$name.txt"
     else
-        FORMAT=text GRADE_OUT="$out" sh "$EX_TOOLS/grade.sh" "$chapter" "$s" >"$reports/$name.txt" 2>&1
+        FORMAT=text GRADE_OUT="$out" sh "$EX_TOOLS/grade.sh" "$chapter" "$2" >"$reports/$name.txt" 2>&1
     fi
     if [ -f "$out/tasks.tsv" ] && [ "$(wc -l <"$out/tasks.tsv")" -eq "$(printf '%s\n' "$tasks" | wc -l)" ]; then
         score=$(awk -F "$TAB" '{ s += $3 } END { print s }' "$out/tasks.tsv")
@@ -58,15 +61,33 @@ for s in "$submissions"/*; do
         notes="not graded: $(tail -n 1 "$reports/$name.txt")"
     fi
     printf '%s,%s,%s,%s,%s\n' "$(csv_field "$student")" "$score" "$max" "$marks" \
-        "$(csv_field "$notes")" >>"$rows"
-    printf '%-24s %s of %s\n' "$student" "$score" "$max"
+        "$(csv_field "$notes")" >"$rows/$1"
+    printf '%s%-24s %s of %s\n' "$unsafe" "$student" "$score" "$max"
+}
+
+# JOBS hand-ins at a time (default 2), each in its own sandboxes.
+count=0
+for s in "$submissions"/*; do
+    [ -e "$s" ] || [ -L "$s" ] || continue
     count=$((count + 1))
+    grade_one "$(printf '%04d' "$count")" "$s" &
+    [ $((count % ${JOBS:-2})) -ne 0 ] || wait
+done
+wait
+# Exactly one row per hand-in, even for one whose grading broke down.
+n=0
+for s in "$submissions"/*; do
+    [ -e "$s" ] || [ -L "$s" ] || continue
+    n=$((n + 1))
+    [ -f "$rows/$(printf '%04d' "$n")" ] || printf '%s,0,%s,%s,%s\n' "$(csv_field "${s##*/}")" "$max" \
+        "$(printf '%s\n' "$tasks" | sed 's/.*/0/' | paste -sd, -)" "not graded: the grading broke down" \
+        >"$rows/$(printf '%04d' "$n")"
 done
 {
     printf 'student,score,max_score'
     printf '%s\n' "$tasks" | cut -f1 | while read -r t; do printf ',%s' "$t"; done
     printf ',notes\n'
-    cat "$rows"
+    cat "$rows"/* 2>/dev/null
 } >"$csv.tmp" && mv "$csv.tmp" "$csv" || exit 2
-echo "Graded $count hand-in(s) of chapter $chapter with hidden points from seed $GRADE_SEED:"
-echo "${csv#"$EX_ROOT"/}; reports in ${reports#"$EX_ROOT"/}/"
+echo "${unsafe}Graded $count hand-in(s) of chapter $chapter with hidden points from seed $GRADE_SEED:"
+echo "${unsafe}${csv#"$EX_ROOT"/}; reports in ${reports#"$EX_ROOT"/}/"

@@ -21,7 +21,7 @@
 . "$(dirname "$0")/common.sh"
 
 chapter=${1:-}
-dir=$(ex_chapter_dir "$chapter") || exit 2
+ex_chapter_dir "$chapter" >/dev/null || exit 2
 chapter=$((1 * chapter))
 tasks=$(ex_tasks "$chapter") || exit 2
 sub=${2:-}
@@ -45,15 +45,16 @@ warnings="-std=c11 -Wall -Wextra"
 
 sh "$EX_TOOLS/sandbox.sh" "$out" check || exit 2
 
-# The hand-in's nn.c, read as text only; a hand-in without one fails every task.
-handin=""
-# It must lie inside the hand-in: a link out of it could reach the reference.
+# The hand-in's nn.c, read as text only, and only from inside the hand-in: a
+# link out of it could reach the reference. Without one, every task fails.
+missing="no nn.c in the hand-in"
 for f in "$sub/nn.c" "$sub/code/nn.c"; do
     case $(readlink -f "$f") in "$(readlink -f "$sub")"/*) ;; *) continue ;; esac
-    [ -f "$f" ] && { handin=$f; break; }
+    [ -f "$f" ] || continue
+    missing="your nn.c is over 1 MB"
+    [ "$(wc -c <"$f")" -le 1000000 ] && cp "$f" "$out/handin.c" && missing=""
+    break
 done
-[ -z "$handin" ] || [ "$(wc -c <"$handin")" -le 1000000 ] || handin=""
-[ -z "$handin" ] || head -c 1000000 "$handin" >"$out/handin.c"
 
 base="$EX_ROOT/code/nn.c"
 
@@ -62,11 +63,13 @@ grade_task() {
     t_dir="$out/$1"
     box="$t_dir/box"
     mkdir -p "$box" || return 2
-    [ -n "$handin" ] || { printf '0\tmissing\tno nn.c in the hand-in\n'; return; }
+    [ -z "$missing" ] || { printf '0\tmissing\t%s\n' "$missing"; return; }
+    awk -v mode=list -f "$EX_ROOT/tools/functions.awk" "$out/handin.c" >"$t_dir/functions" 2>&1 ||
+        { printf '0\tmissing\tyour nn.c cannot be read: %s\n' "$(sed 's#.*/handin.c: ##' "$t_dir/functions")"
+          return; }
     swaps=""
     for f in $2; do
-        awk -v mode=list -f "$EX_ROOT/tools/functions.awk" "$out/handin.c" 2>/dev/null |
-            cut -f1 | grep -qx "$f" ||
+        cut -f1 "$t_dir/functions" | grep -qx "$f" ||
             { printf '0\tmissing\tyour nn.c has no function %s\n' "$f"; return; }
         swaps="$swaps $f=$out/handin.c"
     done
@@ -78,30 +81,26 @@ grade_task() {
     awk -F "$TAB" '$1 == "ask" { print $2, $6 }' "$t_dir/cases" >"$t_dir/questions"
     "$tools/reference" <"$t_dir/questions" >"$t_dir/expected" || return 2
 
-    # Built and run in one sandbox: the build has 60 s, the run $timeout s.
-    sh "$EX_TOOLS/sandbox.sh" "$box" $((timeout + 60)) sh -c "
-        ${CC:-cc} $warnings -O1 -I. -o harness nn.c harness.o random.o -lm >build.log 2>&1 </dev/null ||
-            exit 99
+    # Built and run in one sandbox: the build has 30 s, the run $timeout s.
+    sh "$EX_TOOLS/sandbox.sh" "$box" $((timeout + 30)) sh -c "
+        timeout -k 1 30 ${CC:-cc} $warnings -O0 -I. -o harness nn.c harness.o random.o -lm \
+            >build.log 2>&1 </dev/null || exit 99
         exec timeout -k 1 $timeout ./harness" <"$t_dir/questions" >"$t_dir/answers" 2>/dev/null
     rc=$?
-    if [ "$rc" -eq 99 ] || [ ! -f "$box/harness" ]; then
-        printf '0\tcompile\tdoes not compile: %s\n' "$(grep -m1 -E 'error|undefined' "$box/build.log" |
-            sed 's#^/box/##' | cut -c1-300)"
+    # 99 with no answer at all: the build failed, and no student code ran.
+    if [ "$rc" -eq 99 ] && [ ! -s "$t_dir/answers" ]; then
+        # The hand-in may have put a link there by now: read a plain file only.
+        [ -f "$box/build.log" ] && [ ! -L "$box/build.log" ] && cp "$box/build.log" "$t_dir/build.log"
+        why=$(grep -s -m1 -E 'error|undefined|memory' "$t_dir/build.log" | sed 's#^/box/##' | cut -c1-300)
+        printf '0\tcompile\tdoes not compile: %s\n' "${why:-the compiler stopped after 30 s}"
         return
     fi
     stopped=""
     [ "$rc" -ne 124 ] && [ "$rc" -ne 137 ] && [ "$rc" -ne 152 ] ||
         stopped="stopped after $timeout s (an endless loop?); "
-    [ -n "$stopped" ] || [ "$rc" -le 128 ] || stopped="crashed (signal $((rc - 128))); "
+    [ -n "$stopped" ] || [ "$rc" -le 128 ] || stopped="crashed (SIG$(kill -l $((rc - 128)))); "
     "$tools/judge" "$t_dir/cases" "$t_dir/expected" "$t_dir/answers" >"$t_dir/verdicts" || return 2
-    awk -F "$TAB" -v stopped="$stopped" '
-        $1 == "ok" { ok++ } $1 == "fail" { if (!bad++) first = $3 }
-        END {
-            if (ok + bad == 0) { printf "0\terror\tno checks ran\n"; exit }
-            if (!bad) { printf "1\t\t\n"; exit }
-            more = bad > 1 ? sprintf(" (and %d more of its %d checks fail)", bad - 1, ok + bad) : ""
-            printf "0\t%s\t%s%s%s\n", stopped == "" ? "wrong" : "stopped", stopped, first, more
-        }' "$t_dir/verdicts"
+    awk -F "$TAB" -v stopped="$stopped" -f "$EX_TOOLS/verdict.awk" "$t_dir/verdicts"
 }
 
 : >"$out/tasks.tsv"

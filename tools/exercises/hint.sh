@@ -6,7 +6,7 @@
 . "$(dirname "$0")/common.sh"
 
 chapter=${1:-}
-dir=$(ex_chapter_dir "$chapter") || exit 2
+ex_chapter_dir "$chapter" >/dev/null || exit 2
 chapter=$((1 * chapter))
 tasks=$(ex_tasks "$chapter") || exit 2
 state="${HINTS:-$EX_ROOT/build/hints}/chapter$chapter"

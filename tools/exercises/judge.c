@@ -225,7 +225,7 @@ int main(int argc, char **argv)
                          "an exit or an endless loop?)", where);
                 failed = 1;
             } else if (have->twice) {
-                snprintf(why, sizeof why, "answered twice, differently%s", where);
+                snprintf(why, sizeof why, "two different answers%s", where);
                 failed = 1;
             } else {
                 failed = !compare(want->values, have->values, atof(field[2]), atof(field[3]),

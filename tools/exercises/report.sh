@@ -51,8 +51,8 @@ ex_tasks "$CHAPTER" | awk -F "$TAB" -v format="${FORMAT:-text}" -v chapter="$CHA
             print "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
             failures = 0
             for (i = 1; i <= n; i++) failures += earned[order[i]] < points[order[i]]
-            printf "<testsuite name=\"chapter%s\" tests=\"%d\" failures=\"%d\" errors=\"0\">\n", \
-                chapter, n, failures
+            printf "<testsuite name=\"%schapter%s\" tests=\"%d\" failures=\"%d\" errors=\"0\">\n", \
+                xml(unsafe), chapter, n, failures
             for (i = 1; i <= n; i++) {
                 t = order[i]
                 printf "  <testcase classname=\"chapter%s\" name=\"%s\"", chapter, xml(t)
