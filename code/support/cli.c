@@ -99,7 +99,7 @@ static const option_spec options[] = {
     {CLI_QUIET, "--quiet", NULL, "print only the final result"},
     {CLI_PLOT, "--plot", NULL, "draw the SSR bowl as a text chart"},
     {CLI_SEED, "--seed", "N", "seed of the random generator, N >= 0 (default 1)"},
-    {CLI_THREADS, "--threads", "N", "number of threads, N >= 1 (default: every core)"},
+    {CLI_THREADS, "--threads", "N", "number of threads, 1 to 256 (default: picked by a trial)"},
     {CLI_SAMPLES, "--samples", "N", "generate N samples to fit when no --data is given"},
 };
 enum { OPTION_COUNT = sizeof options / sizeof options[0] };
