@@ -47,8 +47,7 @@ LANE_FUNCTION lanes select(lane_mask mask, lanes yes, lanes no)
 
 LANE_FUNCTION lanes all(double v)
 {
-    lanes out = {v, v, v, v, v, v, v, v};
-    return out;
+    return v - (lanes){0.0}; /* v - 0 is v, -0 included */
 }
 
 /* FAST_LANES doubles from memory, wherever they are aligned. */
@@ -166,9 +165,13 @@ LANE_FUNCTION void libm_neurons(lanes z, lanes *softplus, lanes *sigmoid)
 /* ---- One pass over the samples, FAST_LANES at a time --------------------- */
 
 /* The partial sums of one pass, one per lane: lane k adds samples k,
-   k + FAST_LANES, k + 2 FAST_LANES, ... */
+   k + FAST_LANES, k + 2 FAST_LANES, ... The factors that every sample shares
+   wait until the end: with r the residual and d = -2 r the slope of the SSR
+   in the prediction, dSSR/dw1 = sum of d w3 s1 x = -2 w3 * (sum of r s1 x),
+   and so on, so the lanes add up r s1 x, r s1, r s2 x, r s2, r a1, r a2, r
+   and r^2. */
 typedef struct lane_sums {
-    lanes w1, b1, w2, b2, w3, w4, b3, ssr;
+    lanes r_s1_x, r_s1, r_s2_x, r_s2, r_a1, r_a2, r, r_r;
 } lane_sums;
 
 // [fast_group]
@@ -189,17 +192,15 @@ LANE_FUNCTION void add_group(lane_sums *sums, nn_params p, lanes x, lanes y, lan
         libm_neurons(z2, &a2, &s2);
     }
     lanes r = select(used, y - (p.w3 * a1 + p.w4 * a2 + p.b3), all(0.0)); /* residual */
-    lanes d = -2.0 * r;                                                     /* dSSR/dpredicted */
-    lanes d_z1 = d * p.w3 * s1;
-    lanes d_z2 = d * p.w4 * s2;
-    sums->w1 += d_z1 * x;
-    sums->b1 += d_z1;
-    sums->w2 += d_z2 * x;
-    sums->b2 += d_z2;
-    sums->w3 += d * a1;
-    sums->w4 += d * a2;
-    sums->b3 += d;
-    sums->ssr += r * r;
+    lanes r_s1 = r * s1, r_s2 = r * s2;
+    sums->r_s1_x += r_s1 * x;
+    sums->r_s1 += r_s1;
+    sums->r_s2_x += r_s2 * x;
+    sums->r_s2 += r_s2;
+    sums->r_a1 += r * a1;
+    sums->r_a2 += r * a2;
+    sums->r += r;
+    sums->r_r += r * r;
 }
 // [fast_group]
 
@@ -218,23 +219,27 @@ static void sums_in_lanes(nn_params p, const double *x, const double *y, size_t 
         add_group(&sums, p, load(x + i), load(y + i), every, method);
     int used = (int)(n - i);
     if (used > 0) {
-        lanes xs = all(0.0), ys = all(0.0), lane = {0, 1, 2, 3, 4, 5, 6, 7};
-        for (int k = 0; k < used; k++) {
-            xs[k] = x[i + (size_t)k];
-            ys[k] = y[i + (size_t)k];
+        lanes xs = all(0.0), ys = all(0.0), lane;
+        for (int k = 0; k < FAST_LANES; k++) {
+            xs[k] = k < used ? x[i + (size_t)k] : 0.0;
+            ys[k] = k < used ? y[i + (size_t)k] : 0.0;
+            lane[k] = k;
         }
         add_group(&sums, p, xs, ys, lane < (double)used, method);
     }
     if (n >= FAST_LANES)
         used = FAST_LANES;
     /* Lanes past the samples hold +0.0 and would add nothing. */
-    const lanes each[SUMS] = {sums.w1, sums.b1, sums.w2, sums.b2,
-                              sums.w3, sums.w4, sums.b3, sums.ssr};
+    const lanes each[SUMS] = {sums.r_s1_x, sums.r_s1, sums.r_s2_x, sums.r_s2,
+                              sums.r_a1,   sums.r_a2, sums.r,      sums.r_r};
+    /* The shared factors: d = -2 r, and w3 or w4 on the way to z1 or z2. */
+    const double factor[SUMS] = {-2.0 * p.w3, -2.0 * p.w3, -2.0 * p.w4, -2.0 * p.w4,
+                                 -2.0,        -2.0,        -2.0,        1.0};
     for (int k = 0; k < SUMS; k++) {
         double total = each[k][0];
         for (int l = 1; l < used; l++)
             total += each[k][l];
-        out[k] = total;
+        out[k] = factor[k] * total;
     }
 }
 

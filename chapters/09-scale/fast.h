@@ -33,7 +33,9 @@ typedef struct fast_result {
  * The samples one group of vector lanes takes: 8, the doubles of one
  * AVX-512 register, two AVX2 registers, or four SSE2 or NEON registers.
  */
+#ifndef FAST_LANES
 #define FAST_LANES 8
+#endif
 
 /**
  * The samples in one block: a block is summed on its own and the block sums
