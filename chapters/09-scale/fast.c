@@ -219,13 +219,12 @@ static void sums_in_lanes(nn_params p, const double *x, const double *y, size_t 
         add_group(&sums, p, load(x + i), load(y + i), every, method);
     int used = (int)(n - i);
     if (used > 0) {
-        lanes xs = all(0.0), ys = all(0.0), lane;
-        for (int k = 0; k < FAST_LANES; k++) {
-            xs[k] = k < used ? x[i + (size_t)k] : 0.0;
-            ys[k] = k < used ? y[i + (size_t)k] : 0.0;
+        double xs[FAST_LANES] = {0.0}, ys[FAST_LANES] = {0.0}, lane[FAST_LANES];
+        memcpy(xs, x + i, (size_t)used * sizeof(double));
+        memcpy(ys, y + i, (size_t)used * sizeof(double));
+        for (int k = 0; k < FAST_LANES; k++)
             lane[k] = k;
-        }
-        add_group(&sums, p, xs, ys, lane < (double)used, method);
+        add_group(&sums, p, load(xs), load(ys), load(lane) < (double)used, method);
     }
     if (n >= FAST_LANES)
         used = FAST_LANES;
@@ -339,11 +338,13 @@ static int all_finite(const nn_params *p)
            isfinite(p->w3) && isfinite(p->w4) && isfinite(p->b3);
 }
 
-/* One parameter's update; returns 1 while its step is still >= tolerance. */
-static int move(double *value, double slope, double rate, double tolerance)
+/* One parameter's update, step_size() and apply_step() of nn.c written out
+   (the same two roundings): on three samples a call each would cost as much
+   as the arithmetic. Returns 1 while the step is still >= tolerance. */
+static inline int move(double *value, double slope, double rate, double tolerance)
 {
-    double step = step_size(slope, rate);
-    *value = apply_step(*value, step);
+    double step = slope * rate;
+    *value = *value - step;
     return !(fabs(step) < tolerance);
 }
 
