@@ -1,19 +1,33 @@
-# make bench: one step of descent timed in C, NumPy, PyTorch and plain Python.
-# A benchmark, not a test: it prints what it measured and never fails on speed.
+# make bench: steps of descent on one thread, float64, side by side: chapter
+# 9's fast path built by $(CC) and by clang, nn.c's plain loops, a yardstick
+# (tools/yardstick.c, the plain loop built with -O3 -march=native
+# -ffast-math), numba, NumPy, PyTorch and plain Python, all on the same
+# samples. A benchmark, not a test: it prints what it measured and which
+# targets this run met, and writes the table to build/bench.md.
 PYTHON3 ?= /usr/bin/python3
+BENCH_CLANG ?= clang
+YARDSTICK_CFLAGS := -std=c11 -O3 -march=native -ffast-math -Wno-pass-failed
 
 .PHONY: bench
 
-$(BUILD)/tools/bench.o: override CPPFLAGS += -Ichapters/09-scale
-$(BUILD)/bench: $(BUILD)/tools/bench.o $(BUILD)/chapters/09-scale/fast.o $(LIBSUPPORT) $(LIBNN)
+# The yardstick alone is built with -ffast-math, and the link line never
+# sees the flag (it would make the whole program flush subnormals to zero).
+$(BUILD)/tools/yardstick.o: tools/yardstick.c tools/yardstick.h
+	@mkdir -p $(@D)
+	$(CC) $(YARDSTICK_CFLAGS) $(OPENMP) -Itools -c $< -o $@
+
+$(BUILD)/tools/bench.o: override CPPFLAGS += -I$(SCALE_DIR) -Itools
+$(BUILD)/bench: $(BUILD)/tools/bench.o $(BUILD)/tools/yardstick.o \
+    $(BUILD)/$(SCALE_DIR)/fast.o $(LIBSUPPORT) $(LIBNN)
 	$(CC) $(CFLAGS) $(LDFLAGS) $(OPENMP) -o $@ $^ $(LDLIBS)
 
-bench: $(BUILD)/bench ## time one step in C, NumPy, PyTorch and Python (table in build/bench.md)
-	@$(BUILD)/bench $(BUILD)/bench-c.tsv $(BUILD)/bench-1e6.csv $(BUILD)/bench.md
-	@rm -f $(BUILD)/bench-1e6.csv
-	@if $(PYTHON3) -c 'pass' 2>/dev/null; then \
-	    $(PYTHON3) tools/bench.py $(BUILD)/bench-c.tsv $(BUILD)/bench.md; \
-	else \
-	    echo "bench: $(PYTHON3) not found, so NumPy, PyTorch and plain Python were not" \
-	         "measured; the C column alone is in $(BUILD)/bench.md"; \
-	fi
+bench: $(BUILD)/bench ## time the descent in C, clang, numba, NumPy, PyTorch, Python (build/bench.md)
+	@$(BUILD)/bench $(BUILD)/bench-c.tsv $(BUILD)/bench-data.bin
+	@if command -v $(BENCH_CLANG) >/dev/null 2>&1; then \
+	    $(MAKE) --no-print-directory -s BUILD=$(BUILD)/bench-clang CC=$(BENCH_CLANG) \
+	        $(BUILD)/bench-clang/bench && \
+	    $(BUILD)/bench-clang/bench $(BUILD)/bench-clang.tsv; \
+	else rm -f $(BUILD)/bench-clang.tsv; echo "bench: $(BENCH_CLANG) not found"; fi
+	@$(PYTHON3) tools/bench.py $(BUILD)/bench-c.tsv $(BUILD)/bench-clang.tsv \
+	    $(BUILD)/bench-data.bin $(BUILD)/bench.md
+	@rm -f $(BUILD)/bench-data.bin

@@ -67,7 +67,7 @@ static void converges_where_the_article_data_allows(void **state)
     run_result r = run_program("chapter9", "--samples 0 --quiet", NULL);
     assert_int_equal(r.status, 0);
     char expected[128];
-    snprintf(expected, sizeof expected, "after %d updates: SSR = %.4f",
+    snprintf(expected, sizeof expected, "after %d updates: SSR = %.4g",
              GOLDEN_SCALE_ARTICLE_UPDATES, golden_scale_article_final_ssr);
     assert_contains(r.out, expected);
     assert_contains(r.out, "converged");
@@ -109,9 +109,10 @@ static void the_lessons_print_the_right_numbers(void **state)
     assert_contains(r.out, "1. One exponential per neuron");
     assert_contains(r.out, "2. One pass for the SSR and all seven slopes");
     assert_contains(r.out, "3. Vector lanes");
-    assert_contains(r.out, "4. Threads, and the order of a sum");
-    assert_contains(r.out, "5. What -ffast-math would break");
-    assert_contains(r.out, "6. The descent");
+    assert_contains(r.out, "4. A softplus the compiler can vectorise");
+    assert_contains(r.out, "5. Threads, and the order of a sum");
+    assert_contains(r.out, "6. What -ffast-math would break");
+    assert_contains(r.out, "7. The descent");
 
     /* Section 2: both columns hold the SSR and slopes at the start. */
     static const char *const labels[8] = {"\n  SSR ", "dSSR/dw1", "dSSR/db1", "dSSR/dw2",
@@ -131,10 +132,10 @@ static void the_lessons_print_the_right_numbers(void **state)
     assert_close(value_after(r.out, "  2 parts"), golden_scale_parts[1], 1e-15);
     assert_close(value_after(r.out, "  3 parts"), golden_scale_parts[2], 1e-15);
     assert_close(value_after(r.out, "  4 parts"), golden_scale_parts[3], 1e-15);
-    assert_contains(r.out, " 2 threads");
-    assert_contains(r.out, "same bits");
-    assert_lacks(r.out, "DIFFERENT");
-    assert_close(value_after(r.out, "(1.0x)   SSR"), golden_scale_start[0], GOLDEN_TOLERANCE);
+    /* One block, so one thread, whatever --threads asks. */
+    assert_lacks(r.out, " 2 threads");
+    assert_close(value_after(r.out, "SSR on 1 thread "), golden_scale_start[0],
+                 GOLDEN_TOLERANCE);
     assert_contains(r.out, "1000 samples make one block");
 
     /* Section 5: the plain build gets both lines right. */
@@ -142,9 +143,19 @@ static void the_lessons_print_the_right_numbers(void **state)
     assert_contains(r.out, "(0.1 + 1e16) - 1e16             plain: 0 ");
 
     /* Section 6: the first row is the start, and the run ends at the limit. */
-    assert_contains(r.out, "       1      193.4386      0.1934   2.7400");
+    assert_contains(r.out, "      1      193.4   2.740   0.000  -1.130   0.000   0.360");
     assert_contains(r.out, "after 5 updates");
-    assert_lacks(strstr(r.out, "6. The descent"), "nan");
+    assert_lacks(strstr(r.out, "7. The descent"), "nan");
+    run_free(&r);
+
+    /* 20000 samples make 5 blocks: two threads, the same bits. */
+    r = run_program("chapter9", "--samples 20000 --threads 2 --max-steps 2", NULL);
+    assert_int_equal(r.status, 0);
+    assert_contains(r.out, "fast.c on 2 threads");
+    assert_contains(r.out, "same bits, slopes too");
+    assert_lacks(r.out, "DIFFERENT");
+    assert_close(value_after(r.out, "SSR on 2 threads"), value_after(r.out, "SSR on 1 thread "),
+                 0.0);
     run_free(&r);
 }
 
@@ -162,6 +173,7 @@ static void bad_input_exits_2_with_one_line(void **state)
         {"--rate 0", "the learning rate must be greater than 0"},
         {"--data tests/data/missing.csv", "tests/data/missing.csv"},
         {"--bogus", "unknown option '--bogus'"},
+        {"--threads 100000", "--threads 100000: at most 256"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         run_result r = run_program("chapter9", cases[i].args, NULL);
@@ -179,11 +191,68 @@ static void divergence_exits_1_without_nan_rows(void **state)
     run_result r = run_program("chapter9", "--samples 0 --rate 10 --csv", NULL);
     assert_int_equal(r.status, 1);
     assert_contains(r.err, "diverged");
-    assert_contains(r.err, "try a --rate smaller than 10");
+    assert_contains(r.err, "--rate 10 is too large");
     assert_lacks(r.out, "nan");
     assert_lacks(r.out, "inf");
     assert_contains(r.out, "step,w1,b1,w2,b2,w3,w4,b3,ssr\n1,");
     run_free(&r);
+}
+
+/* Where a run would end on inf or NaN, it exits 1 naming the cause, and
+   prints no row of inf. */
+static void overflow_exits_1_naming_its_cause(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *args;
+        const char *input;
+        const char *cause;
+    } cases[] = {
+        {"--samples 0 --rate 10 --max-steps 88", NULL, "--rate 10 is too large"},
+        {"--samples 0 --rate 10 --max-steps 88 --quiet", NULL, "--rate 10 is too large"},
+        {"--samples 0 --rate 1e300 --max-steps 1", NULL, "--rate 1e+300 is too large"},
+        {"--rate 1e300 --max-steps 1 --samples 100", NULL, "--rate 1e+300 is too large"},
+        {"--data -", "1e300,0\n0.5,1\n", "the data holds values too large"},
+        {"--data - --csv", "1e300,0\n", "the data holds values too large"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        run_result r = run_program("chapter9", cases[i].args, cases[i].input);
+        assert_int_equal(r.status, 1);
+        assert_contains(r.err, cases[i].cause);
+        assert_true(strchr(r.err, '\n')[1] == '\0'); /* one line */
+        /* The lessons' text speaks of infinities; the rows must hold none. */
+        const char *rows = strstr(r.out, "7. The descent");
+        assert_lacks(rows != NULL ? rows : r.out, "inf");
+        assert_lacks(rows != NULL ? rows : r.out, "nan");
+        run_free(&r);
+    }
+}
+
+/* Every line fits 80 columns, with the options that change what is printed. */
+static void every_line_fits_80_columns(void **state)
+{
+    (void)state;
+    static const char *const runs[] = {
+        "--samples 1000 --max-steps 30",
+        "--samples 0 --max-steps 1000000",
+        "--samples 20000 --threads 256 --max-steps 3",
+        "--samples 0 --rate 3 --max-steps 60",
+        "--samples 0 --seed 12345 --quiet",
+        "--data tests/data/five.csv --rate 0.5",
+    };
+    for (size_t i = 0; i < sizeof runs / sizeof runs[0]; i++) {
+        run_result r = run_program("chapter9", runs[i], NULL);
+        assert_true(r.status == 0 || r.status == 1);
+        size_t column = 0;
+        for (const char *c = r.out; *c != '\0'; c++) {
+            column = *c == '\n' ? 0 : column + 1;
+            if (column > 80)
+                print_error("%s: a line longer than 80 columns\n", runs[i]);
+            assert_true(column <= 80);
+        }
+        assert_true(strlen(r.err) < 81);
+        run_free(&r);
+    }
 }
 
 static void reads_a_data_file_and_helps(void **state)
@@ -231,6 +300,8 @@ int main(void)
         cmocka_unit_test(the_lessons_print_the_right_numbers),
         cmocka_unit_test(bad_input_exits_2_with_one_line),
         cmocka_unit_test(divergence_exits_1_without_nan_rows),
+        cmocka_unit_test(overflow_exits_1_naming_its_cause),
+        cmocka_unit_test(every_line_fits_80_columns),
         cmocka_unit_test(reads_a_data_file_and_helps),
         cmocka_unit_test(seed_draws_a_repeatable_start),
     };

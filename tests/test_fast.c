@@ -1,15 +1,64 @@
 /**
  * @file test_fast.c
- * @brief code/fast.c gives the plain gradient's numbers, on any thread count.
+ * @brief chapters/09-scale/fast.c: its softplus and sigmoid against mpmath,
+ *        its gradient against nn.c's, the same bits on any thread count.
  */
 #include "support.h"
 
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "fast.h"
+#include "golden_fast.h"
 #include "nn.h"
+
+/* The bound fast.h states for fast_softplus_sigmoid(), in units in the last
+   place of the exact value. */
+enum { FAST_ULP = 4 };
+
+/* How many doubles lie between a and b, both >= 0: their bit patterns, read
+   as integers, count the doubles in order. */
+static uint64_t ulps_apart(double a, double b)
+{
+    uint64_t ia, ib;
+    memcpy(&ia, &a, sizeof ia);
+    memcpy(&ib, &b, sizeof ib);
+    return ia > ib ? ia - ib : ib - ia;
+}
+
+static void softplus_and_sigmoid_within_4_ulp_of_mpmath(void **state)
+{
+    (void)state;
+    uint64_t worst_softplus = 0, worst_sigmoid = 0;
+    for (int i = 0; i < GOLDEN_FAST_POINTS; i++) {
+        fast_neuron_out n = fast_softplus_sigmoid(golden_fast_z[i]);
+        uint64_t a = ulps_apart(n.softplus, golden_fast_softplus[i]);
+        uint64_t s = ulps_apart(n.sigmoid, golden_fast_sigmoid[i]);
+        if (a > FAST_ULP || s > FAST_ULP)
+            print_error("z = %.17g: softplus %.17g (mpmath %.17g), sigmoid %.17g (mpmath "
+                        "%.17g)\n", golden_fast_z[i], n.softplus, golden_fast_softplus[i],
+                        n.sigmoid, golden_fast_sigmoid[i]);
+        assert_true(a <= FAST_ULP);
+        assert_true(s <= FAST_ULP);
+        worst_softplus = a > worst_softplus ? a : worst_softplus;
+        worst_sigmoid = s > worst_sigmoid ? s : worst_sigmoid;
+    }
+    /* Not exact everywhere, or the test would prove nothing about the bound. */
+    assert_true(worst_softplus >= 1 && worst_sigmoid >= 1);
+}
+
+static void softplus_and_sigmoid_at_infinity_and_nan(void **state)
+{
+    (void)state;
+    fast_neuron_out up = fast_softplus_sigmoid(INFINITY);
+    fast_neuron_out down = fast_softplus_sigmoid(-INFINITY);
+    fast_neuron_out nan = fast_softplus_sigmoid(NAN);
+    assert_true(isinf(up.softplus) && up.softplus > 0.0 && up.sigmoid == 1.0);
+    assert_true(down.softplus == 0.0 && down.sigmoid == 0.0);
+    assert_true(isnan(nan.softplus) && isnan(nan.sigmoid));
+}
 
 /* splitmix64: a small generator with the same numbers on every platform. */
 static double uniform(uint64_t *state)
@@ -106,10 +155,10 @@ static void bit_equal(fast_result a, fast_result b)
     assert_true(a.slope.b3 == b.slope.b3);
 }
 
-/* Counts of the short path (groups of four neurons' samples, full and not),
-   around the block size and past FAST_MAX_BLOCKS full blocks. */
+/* Counts below, at and above a group of lanes, around the block size, and
+   past FAST_MAX_BLOCKS full blocks. */
 static const size_t counts[] = {
-    1, 2, 3, 4, 5, 7, 8, 15, 16, 1000, FAST_BLOCK - 1, FAST_BLOCK, FAST_BLOCK + 1, 3 * FAST_BLOCK + 5,
+    1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 1000, FAST_BLOCK - 1, FAST_BLOCK, FAST_BLOCK + 1, 3 * FAST_BLOCK + 5,
     100003, (size_t)FAST_BLOCK * FAST_MAX_BLOCKS + 12345,
 };
 enum { COUNTS = sizeof counts / sizeof counts[0] };
@@ -134,9 +183,8 @@ static void equals_the_plain_gradient_on_one_thread(void **state)
             /* Once per problem: the plain loops take longer than all the fast ones. */
             fast_result plain = plain_result(&pr.p, pr.data);
             assert_same_as(fast_gradient(&pr.p, pr.data, 1), plain);
-            /* Every width this processor has: one at a time, 2, 4 and 8 lanes. */
-            for (int lanes = 1; lanes <= 8; lanes *= 2)
-                assert_same_as(fast_gradient_with(&pr.p, pr.data, 1, lanes), plain);
+            /* Lanes with the C library's exp and log1p, as chapter 9 shows them. */
+            assert_same_as(fast_gradient_with(&pr.p, pr.data, 1, FAST_LANES_LIBM), plain);
             free_problem(&pr);
         }
     }
@@ -156,11 +204,10 @@ static void equals_the_plain_gradient_on_several_threads(void **state)
             assert_same_as(many, plain);
             /* The blocks do not depend on the threads, so neither does the sum. */
             bit_equal(many, one);
-            for (int lanes = 2; lanes <= 4; lanes *= 2)
-                bit_equal(fast_gradient_with(&pr.p, pr.data, threads, lanes),
-                          fast_gradient_with(&pr.p, pr.data, 1, lanes));
+            bit_equal(fast_gradient_with(&pr.p, pr.data, threads, FAST_LANES_LIBM),
+                      fast_gradient_with(&pr.p, pr.data, 1, FAST_LANES_LIBM));
         }
-        bit_equal(fast_gradient(&pr.p, pr.data, 0), one);
+        bit_equal(fast_gradient(&pr.p, pr.data, FAST_MAX_BLOCKS), one);
         free_problem(&pr);
     }
 }
@@ -171,8 +218,9 @@ static void holds_deep_in_both_tails_of_softplus(void **state)
     /* Weights up to 300 put |z| past 700, where e^|z| would overflow. */
     for (uint64_t seed = 1; seed <= 20; seed++) {
         problem pr = make_problem(seed % 2 ? 5000 : 5, seed, 300.0);
-        for (int lanes = 1; lanes <= 8; lanes *= 2)
-            assert_same_as_plain(fast_gradient_with(&pr.p, pr.data, 2, lanes), &pr.p, pr.data);
+        assert_same_as_plain(fast_gradient(&pr.p, pr.data, 2), &pr.p, pr.data);
+        assert_same_as_plain(fast_gradient_with(&pr.p, pr.data, 2, FAST_LANES_LIBM), &pr.p,
+                             pr.data);
         free_problem(&pr);
     }
 }
@@ -182,7 +230,7 @@ static void at_the_article_point(void **state)
     (void)state;
     nn_params p = nn_article_params();
     nn_data data = nn_article_data();
-    fast_result f = fast_gradient(&p, data, 0);
+    fast_result f = fast_gradient(&p, data, 2);
     assert_same_as_plain(f, &p, data);
     /* The article's own numbers: SSR 20.4236 and dSSR/db3 -15.6551 at b3 = 0. */
     assert_close(f.ssr, 20.4236, 5e-6);
@@ -278,9 +326,50 @@ static void no_row_past_divergence(void **state)
     assert_true(result.slopes < 1000);
 }
 
+/* The last update allowed may land where the SSR overflows: that is a
+   divergence too, not a finished run (at rate 10 the article's descent
+   overflows after some 80 updates). */
+static void the_point_after_the_last_update_is_checked(void **state)
+{
+    (void)state;
+    nn_params p = part_two_start();
+    recorder r = {0, {0}, part_two_start(), 1, 0};
+    descent_settings settings = {10.0, 0.0, 1000};
+    descent_result free_run = fast_descend(&p, nn_article_data(), settings, 1, check_row, &r);
+    assert_int_equal(free_run.end, DESCENT_DIVERGED);
+    assert_true(free_run.updates > 2);
+    for (long limit = free_run.updates - 2; limit <= free_run.updates + 1; limit++) {
+        p = part_two_start();
+        settings.max_steps = limit;
+        descent_result limited = fast_descend(&p, nn_article_data(), settings, 1, NULL, NULL);
+        if (limit < free_run.updates) {
+            assert_int_equal(limited.end, DESCENT_STEP_LIMIT);
+            fast_result end = fast_gradient(&p, nn_article_data(), 1);
+            assert_true(isfinite(end.ssr));
+        } else {
+            assert_int_equal(limited.end, DESCENT_DIVERGED);
+        }
+    }
+}
+
+static void blocks_depend_on_the_count_alone(void **state)
+{
+    (void)state;
+    assert_int_equal(fast_blocks(0), 1);
+    assert_int_equal(fast_blocks(3), 1);
+    assert_int_equal(fast_blocks(FAST_BLOCK), 1);
+    assert_int_equal(fast_blocks(FAST_BLOCK + 1), 2);
+    assert_int_equal(fast_blocks((size_t)FAST_BLOCK * FAST_MAX_BLOCKS * 4), FAST_MAX_BLOCKS);
+    assert_true(fast_cores() >= 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(softplus_and_sigmoid_within_4_ulp_of_mpmath),
+        cmocka_unit_test(softplus_and_sigmoid_at_infinity_and_nan),
+        cmocka_unit_test(the_point_after_the_last_update_is_checked),
+        cmocka_unit_test(blocks_depend_on_the_count_alone),
         cmocka_unit_test(equals_the_plain_gradient_on_one_thread),
         cmocka_unit_test(equals_the_plain_gradient_on_several_threads),
         cmocka_unit_test(holds_deep_in_both_tails_of_softplus),

@@ -1,27 +1,30 @@
 /**
  * @file bench.c
- * @brief `make bench`: how long one step of descent takes, in C, timed in-process.
+ * @brief `make bench`, the C side: steps of descent on one thread, timed
+ *        side by side in one process.
  *
- * Each step is run over and over under a monotonic clock until the run lasts
- * long enough to time well; the best of several runs is kept, since a slower
- * run only means that something else had the machine for a while. Prints a
- * table and writes one line per measurement to the file named by its first
- * argument, which tools/bench.py reads to add NumPy, PyTorch and plain Python.
+ * Every contender runs the same descent from chapter 7's start on the same
+ * samples: the article's three, or n points of chapter 9's curve
+ * (fast_curve()). Each is timed in short runs, taken in turn with the
+ * others, and the best run is kept: on a shared machine a slower run only
+ * means that another program had the core for a while. Writes one line per
+ * measurement to OUT.tsv, and the 1e6 samples as raw doubles (inputs, then
+ * observed values) to DATA.bin, so that tools/bench.py gives the Python
+ * peers the very same numbers.
  *
- * It also writes the C column alone as Markdown, for machines without Python.
- *
- * Usage: build/bench OUT.tsv DATA.csv OUT.md
+ * Usage: build/bench OUT.tsv [DATA.bin]
  */
 #define _POSIX_C_SOURCE 200809L
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-#include "data.h"
 #include "fast.h"
 #include "nn.h"
+#include "yardstick.h"
 
 static double now_ns(void)
 {
@@ -30,123 +33,107 @@ static double now_ns(void)
     return (double)t.tv_sec * 1e9 + (double)t.tv_nsec;
 }
 
-/* What one timed step works on. */
-typedef struct bench_case {
-    nn_params p;
+static volatile double sink; /* keeps each result from being optimised away */
+
+/* What one contender runs: `steps` steps of descent on `data`. */
+typedef struct task {
     nn_data data;
     double rate;
-    int threads;
-} bench_case;
+} task;
 
-typedef void (*step_fn)(bench_case *c);
+typedef void (*descent_fn)(const task *t, long steps);
 
-/* Chapter 5: the slope of the SSR in b3, and one step of b3. */
-static void b3_step(bench_case *c)
+/* chapter 9's loop, fast_descend(), on one thread. */
+static void fast_steps(const task *t, long steps)
 {
-    double slope = dssr_db3(&c->p, c->data);
-    c->p.b3 = apply_step(c->p.b3, step_size(slope, c->rate));
+    nn_params p = nn_start_all();
+    descent_settings settings = {t->rate, 0.0, steps};
+    descent_result r = fast_descend(&p, t->data, settings, 1, NULL, NULL);
+    if (r.updates != steps) {
+        fprintf(stderr, "bench: the descent stopped after %ld of %ld steps\n", r.updates, steps);
+        exit(1);
+    }
+    sink = p.b3;
 }
 
-static void update(bench_case *c, nn_gradient g)
+/* nn.c's descend() on all seven: ssr() and gradient() at every step. */
+static void plain_steps(const task *t, long steps)
 {
-    c->p.w1 -= c->rate * g.w1;
-    c->p.b1 -= c->rate * g.b1;
-    c->p.w2 -= c->rate * g.w2;
-    c->p.b2 -= c->rate * g.b2;
-    c->p.w3 -= c->rate * g.w3;
-    c->p.w4 -= c->rate * g.w4;
-    c->p.b3 -= c->rate * g.b3;
+    nn_params p = nn_start_all();
+    descent_settings settings = {t->rate, 0.0, steps};
+    descend(&p, t->data, NN_ALL_PARAMS, settings, NULL, NULL);
+    sink = p.b3;
 }
 
-static volatile double sink; /* keeps each SSR from being optimised away */
-
-/* The full step with nn.c's plain loops: SSR, then the seven slopes, then the update. */
-static void plain_step(bench_case *c)
+/* tools/yardstick.c: the plain loop built with -O3 -march=native -ffast-math. */
+static void yardstick_steps(const task *t, long steps)
 {
-    sink = ssr(&c->p, c->data);
-    update(c, gradient(&c->p, c->data));
+    nn_params s = nn_start_all();
+    double p[8] = {s.w1, s.b1, s.w2, s.b2, s.w3, s.w4, s.b3, 0.0};
+    yardstick_descend(p, t->data.input, t->data.observed, t->data.count, t->rate, steps);
+    sink = p[6];
 }
 
-/* The same step with fast.c: SSR and slopes in one pass. */
-static void fast_step(bench_case *c)
+/* The machine's floor for the calls the fast path replaces: per sample, two
+   calls of the C library's exp and two of log1p, nothing else. */
+static void libm_floor(const task *t, long steps)
 {
-    fast_result f = fast_gradient(&c->p, c->data, c->threads);
-    sink = f.ssr;
-    update(c, f.slope);
-}
-
-/* Nanoseconds per step of chapter 9's own loop, fast_descend(), the best of
-   `runs` runs: on a few samples it keeps the parameters in registers from one
-   step to the next (code/small.c), which a step timed alone cannot do. A
-   tolerance of 0 keeps every step moving. */
-static double time_descent(bench_case start, double budget_ns, int runs)
-{
-    descent_settings settings = {start.rate, 0.0, 1};
-    for (;;) { /* find how many steps fill the budget */
-        nn_params p = start.p;
-        double t0 = now_ns();
-        descent_result r = fast_descend(&p, start.data, settings, start.threads, NULL, NULL);
-        double took = now_ns() - t0;
-        if (r.slopes != settings.max_steps) {
-            fprintf(stderr, "bench: the descent stopped after %ld of %ld steps\n", r.slopes,
-                    settings.max_steps);
-            return -1.0;
+    double sum = 0.0;
+    for (long s = 0; s < steps; s++)
+        for (size_t i = 0; i < t->data.count; i++) {
+            double x = t->data.input[i] + (double)s * 1e-9;
+            double e1 = exp(-x), e2 = exp(-2.0 * x);
+            sum += log1p(e1) + log1p(e2);
         }
-        if (took >= budget_ns / 4 || settings.max_steps > (1L << 40))
-            break;
-        settings.max_steps *= took < budget_ns / 400 ? 10 : 2;
-    }
-    double best = 0.0;
-    for (int r = 0; r < runs; r++) {
-        nn_params p = start.p;
-        double t0 = now_ns();
-        fast_descend(&p, start.data, settings, start.threads, NULL, NULL);
-        double per_step = (now_ns() - t0) / (double)settings.max_steps;
-        if (r == 0 || per_step < best)
-            best = per_step;
-    }
-    return best;
+    sink = sum;
 }
 
-/* Nanoseconds per step: the best of `runs` runs of at least `budget_ns` each. */
-static double time_step(step_fn step, bench_case start, double budget_ns, int runs)
+typedef struct contender {
+    const char *name;
+    descent_fn run;
+    int extra;   /* gradients computed beyond one per step: fast_descend()
+                    checks the point its last step reaches */
+    long steps;  /* per timed run, sized to about 20 ms */
+    double best; /* ns per step */
+} contender;
+
+static long steps_for(descent_fn run, const task *t, double budget_ns)
 {
-    bench_case c = start;
-    long reps = 1;
-    for (;;) { /* find how many steps fill the budget */
+    long steps = 1;
+    for (;;) {
         double t0 = now_ns();
-        for (long i = 0; i < reps; i++)
-            step(&c);
+        run(t, steps);
         double took = now_ns() - t0;
-        if (took >= budget_ns / 4 || reps > (1L << 40))
-            break;
-        reps *= took < budget_ns / 400 ? 10 : 2;
+        if (took >= budget_ns / 2 || steps > (1L << 30))
+            return steps;
+        steps *= took < budget_ns / 100 ? 10 : 2;
     }
-    double best = 0.0;
-    for (int r = 0; r < runs; r++) {
-        c = start;
-        double t0 = now_ns();
-        for (long i = 0; i < reps; i++)
-            step(&c);
-        double per_step = (now_ns() - t0) / (double)reps;
-        if (r == 0 || per_step < best)
-            best = per_step;
-    }
-    return best;
 }
 
-/* Where each measurement goes: the terminal, the TSV file, the Markdown file. */
-typedef struct outputs {
-    FILE *tsv;
-    FILE *md;
-} outputs;
-
-static void report(outputs *out, const char *step, const char *impl, size_t n, double ns)
+/* Every contender, `rounds` times in turn; the best run of each is kept. */
+static void time_all(contender *c, int count, const task *t, int rounds)
 {
-    printf("  %-22s %-14s %9zu samples  %12.1f ns/step  %8.2f ns/sample-step\n", step, impl,
-           n, ns, ns / (double)n);
-    fprintf(out->tsv, "%s\t%s\t%zu\t%.6g\n", step, impl, n, ns);
-    fprintf(out->md, "| %s | %zu | %s | %.1f | %.2f |\n", step, n, impl, ns, ns / (double)n);
+    for (int k = 0; k < count; k++) {
+        c[k].steps = steps_for(c[k].run, t, 2e7);
+        c[k].best = INFINITY;
+    }
+    for (int round = 0; round < rounds; round++)
+        for (int k = 0; k < count; k++) {
+            double t0 = now_ns();
+            c[k].run(t, c[k].steps);
+            double per_step = (now_ns() - t0) / (double)(c[k].steps + c[k].extra);
+            if (per_step < c[k].best)
+                c[k].best = per_step;
+        }
+}
+
+static void report(FILE *tsv, const contender *c, int count, size_t n)
+{
+    for (int k = 0; k < count; k++) {
+        printf("  %-34s %9zu samples %12.1f ns per step %8.2f per sample\n", c[k].name, n,
+               c[k].best, c[k].best / (double)n);
+        fprintf(tsv, "%s\t%zu\t%.6g\n", c[k].name, n, c[k].best);
+    }
 }
 
 /* The processor's name from /proc/cpuinfo, or "unknown processor". */
@@ -168,103 +155,55 @@ static void processor_name(char *name, size_t size)
     fclose(f);
 }
 
-/* Writes a file of one million lines, each as %.17g prints it, and times data_load(). */
-static double time_load(const char *path, size_t lines)
-{
-    FILE *f = fopen(path, "w");
-    if (f == NULL) {
-        perror(path);
-        return -1.0;
-    }
-    fprintf(f, "dosage,effectiveness\n");
-    for (size_t i = 0; i < lines; i++) {
-        double x = (double)i / (double)(lines - 1);
-        fprintf(f, "%.17g,%.17g\n", x, 4.0 * x * (1.0 - x));
-    }
-    fclose(f);
-    double best = 0.0;
-    for (int r = 0; r < 3; r++) {
-        data_set set;
-        char error[256];
-        double t0 = now_ns();
-        int status = data_load(path, &set, error, sizeof error);
-        double took = now_ns() - t0;
-        if (status != 0 || set.count != lines) {
-            fprintf(stderr, "bench: %s\n", status != 0 ? error : "wrong sample count");
-            return -1.0;
-        }
-        data_free(&set);
-        if (r == 0 || took < best)
-            best = took;
-    }
-    return best;
-}
-
 int main(int argc, char **argv)
 {
-    if (argc != 4) {
-        fprintf(stderr, "usage: %s OUT.tsv DATA.csv OUT.md\n", argv[0]);
+    if (argc != 2 && argc != 3) {
+        fprintf(stderr, "usage: %s OUT.tsv [DATA.bin]\n", argv[0]);
         return 2;
     }
-    outputs out_files = {fopen(argv[1], "w"), fopen(argv[3], "w")};
-    outputs *out = &out_files;
-    if (out->tsv == NULL || out->md == NULL) {
-        perror(out->tsv == NULL ? argv[1] : argv[3]);
+    FILE *tsv = fopen(argv[1], "w");
+    if (tsv == NULL) {
+        perror(argv[1]);
         return 2;
     }
-    int cores = fast_max_threads();
     char cpu[256];
     processor_name(cpu, sizeof cpu);
-    fprintf(out->tsv, "#compiler\t%s\n#threads\t%d\n", __VERSION__, cores);
-    fprintf(out->md, "# make bench (C only)\n\nMachine: %s, %d threads, C compiler %s. "
-            "Python, NumPy and PyTorch were not measured.\n\n"
-            "| step | samples | implementation | ns per step | ns per sample-step |\n"
-            "|---|---|---|---|---|\n", cpu, cores, __VERSION__);
-    printf("C, timed in-process (best of 5 to 15 runs; %d threads for fast/all):\n", cores);
+    fprintf(tsv, "#compiler\t%s\n#processor\t%s\n#lanes\t%d\n", __VERSION__, cpu, FAST_LANES);
+    printf("C compiler %s, one thread, best of many runs:\n", __VERSION__);
 
-    nn_params article = nn_article_params();
-    nn_params start = {2.74, 0.0, -1.13, 0.0, 0.36, 0.63, 0.0}; /* the part-2 start */
-    bench_case small = {article, nn_article_data(), 0.1, 1};
-    double budget = 2e8;
-    report(out, "b3 step", "C plain", 3, time_step(b3_step, small, budget, 5));
-    small.p = start;
-    report(out, "full step", "C plain", 3, time_step(plain_step, small, budget, 5));
-    double descent = time_descent(small, budget, 5);
-    if (descent < 0.0)
+    contender small[] = {
+        {"C fast", fast_steps, 1, 0, 0.0},
+        {"C plain", plain_steps, 0, 0, 0.0},
+        {"C yardstick", yardstick_steps, 0, 0, 0.0},
+    };
+    task article = {nn_article_data(), 0.1};
+    time_all(small, 3, &article, 15);
+    report(tsv, small, 3, 3);
+
+    size_t n = 1000000;
+    double *x = malloc(2 * n * sizeof(double));
+    if (x == NULL) {
+        fprintf(stderr, "bench: out of memory for %zu samples\n", n);
         return 1;
-    report(out, "full step", "C fast/1", 3, descent);
-
-    static const size_t sizes[] = {1000, 100000, 1000000};
-    for (int s = 0; s < 3; s++) {
-        size_t n = sizes[s];
-        double *x = malloc(n * sizeof(double)), *y = malloc(n * sizeof(double));
-        if (x == NULL || y == NULL) {
-            fprintf(stderr, "bench: out of memory for %zu samples\n", n);
-            free(x);
-            free(y);
-            return 1;
-        }
-        fast_curve(n, x, y);
-        /* A rate of 0.1/n (a third of chapter 9's) keeps thousands of repeated steps finite. */
-        bench_case big = {start, {n, x, y}, 0.1 / (double)n, 1};
-        /* Many short runs: on a shared machine the best of them is the one in
-           which no other program took a core from the threads. */
-        report(out, "full step", "C plain", n, time_step(plain_step, big, budget, 5));
-        report(out, "full step", "C fast/1", n, time_step(fast_step, big, budget / 4, 15));
-        big.threads = cores;
-        report(out, "full step", "C fast/all", n, time_step(fast_step, big, budget / 4, 15));
-        free(x);
-        free(y);
     }
-
-    double load = time_load(argv[2], 1000000);
-    if (load < 0.0)
-        return 1;
-    printf("  data_load of 1,000,000 lines (%s): %.3f s%s\n", argv[2], load / 1e9,
-           load < 0.5e9 ? "" : "  (target: under 0.5 s)");
-    fprintf(out->tsv, "data_load\tC\t1000000\t%.6g\n", load);
-    fprintf(out->md, "\ndata_load of a 1,000,000-line file: %.3f s\n", load / 1e9);
-    fclose(out->tsv);
-    fclose(out->md);
-    return 0;
+    fast_curve(n, x, x + n);
+    if (argc == 3) {
+        FILE *bin = fopen(argv[2], "wb");
+        if (bin == NULL || fwrite(x, sizeof(double), 2 * n, bin) != 2 * n || fclose(bin) != 0) {
+            perror(argv[2]);
+            return 2;
+        }
+    }
+    /* Chapter 9's rate scaled by 3/n: every step stays finite. */
+    task big = {{n, x, x + n}, 0.1 * 3.0 / (double)n};
+    contender large[] = {
+        {"C fast", fast_steps, 1, 0, 0.0},
+        {"C yardstick", yardstick_steps, 0, 0, 0.0},
+        {"C plain", plain_steps, 0, 0, 0.0},
+        {"libm floor", libm_floor, 0, 0, 0.0},
+    };
+    time_all(large, 4, &big, 11);
+    report(tsv, large, 4, n);
+    free(x);
+    return fclose(tsv) == 0 ? 0 : 2;
 }

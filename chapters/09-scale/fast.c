@@ -1,273 +1,258 @@
 /**
  * @file fast.c
- * @brief The gradient at scale: one pass, vector lanes, threads (chapter 9).
+ * @brief The gradient at scale: one pass, vector lanes, a softplus the
+ *        compiler can vectorise, threads (chapter 9).
  *
- * Built with -fopenmp and two of the flags that make up -ffast-math, the
- * two that are safe here: -fno-math-errno (nothing reads errno after exp or
- * log1p) and -fno-trapping-math (nothing tests the floating-point exception
- * flags, so the compiler may compute both sides of a `?:` and pick one, which
- * is what lets the loop below run on vector lanes). The rest of what
- * -ffast-math would buy is asked for one piece at a time, where it is safe:
- *
- * - Reordering a sum (-fassociative-math) is granted to the reduction of one
- *   loop by `#pragma omp simd reduction`, nowhere else. The tests hold the
- *   result within 1e-12 relative of the plain loops; it is typically 1e-14.
- * - Vector exp and log1p (glibc's libmvec, which math.h only declares under
- *   -ffast-math) are declared here for that same loop. They are accurate to a
- *   few ulp rather than under one.
- * - Never -ffinite-math-only: it lets the compiler assume no value is ever
- *   infinite or NaN, so isfinite() becomes "true" and the divergence test
- *   below would never fire. Chapter 9 shows this happen.
- * - Never -ffast-math on the link line either: gcc then links crtfastmath.o,
- *   which flushes subnormal numbers to zero for the whole program.
+ * Plain C11: no intrinsics, no library call in the loop over the samples,
+ * nothing that asks for -ffast-math. The loop over the lanes of a group is
+ * written so that gcc and clang turn it into vector instructions on their
+ * own: SSE2, AVX2 or AVX-512 on x86-64, NEON on ARM. `#pragma omp simd`
+ * insists, where OpenMP is there; without it the optimiser vectorises the
+ * same loop by itself, since it holds no sum that would have to be
+ * reordered.
  */
 #include "fast.h"
 
 #include <math.h>
-
+#include <stdint.h>
+#include <string.h>
 
 #ifdef _OPENMP
 #include <omp.h>
 #endif
 
-#if defined(_OPENMP) && defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && \
-    defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 35))
-#define FAST_LIBMVEC 1
-/* libmvec has had vector exp since glibc 2.22 and log1p since 2.35. These
-   declarations let gcc call them from the `omp simd` loop below, two, four or
-   eight samples at a time depending on the instruction set. */
-#pragma omp declare simd notinbranch
-double exp(double);
-#pragma omp declare simd notinbranch
-double log1p(double);
-#endif
 
-/* Fewer samples than this fill the vector lanes with neurons, not samples. */
-enum { FAST_SHORT = 16 };
+/* ---- Vector lanes ---------------------------------------------------------- */
 
-/* The sums one pass accumulates, in the order of nn_params, then the SSR. */
+/* FAST_LANES doubles as one value, and as many 64-bit integers: GNU C vector
+   types, which gcc and clang share. + - * / work lane by lane; a comparison
+   gives -1 in the lanes where it holds and 0 elsewhere. The compiler maps a
+   vector onto whatever registers the processor has: one AVX-512 register,
+   two AVX2, four SSE2 or NEON, eight plain ones on a processor without. */
+typedef double lanes __attribute__((vector_size(FAST_LANES * sizeof(double))));
+typedef int64_t lane_mask __attribute__((vector_size(FAST_LANES * sizeof(int64_t))));
+typedef uint64_t lane_bits __attribute__((vector_size(FAST_LANES * sizeof(uint64_t))));
+
+/* Every function that takes or returns lanes is inlined where it is called
+   (a GNU C attribute that clang shares), so that the lanes stay in
+   registers and never cross a call. */
+#define LANE_FUNCTION static inline __attribute__((always_inline))
+
+/* The lanes of `yes` where `mask` holds, those of `no` elsewhere: the `?:` of
+   a vector, which C (unlike C++) does not have for them. */
+LANE_FUNCTION lanes select(lane_mask mask, lanes yes, lanes no)
+{
+    return (lanes)((mask & (lane_mask)yes) | (~mask & (lane_mask)no));
+}
+
+LANE_FUNCTION lanes all(double v)
+{
+    return v - (lanes){0.0}; /* v - 0 is v, -0 included */
+}
+
+/* FAST_LANES doubles from memory, wherever they are aligned. */
+LANE_FUNCTION lanes load(const double *from)
+{
+    lanes v;
+    memcpy(&v, from, sizeof v);
+    return v;
+}
+
+/* ---- A softplus and a sigmoid the compiler can vectorise ----------------- */
+
+/* ln 2 in two parts: LN2_HI has its last 11 bits zero, so n * LN2_HI is exact
+   for every |n| < 2048, and LN2_LO is the rest. */
+#define LN2_HI 0x1.62e42fefa3800p-1
+#define LN2_LO 0x1.ef35793c7673p-45
+/* Adding 1.5 * 2^52 rounds a double below 2^51 to a whole number, which then
+   sits in the low bits of the sum. */
+#define ROUNDER 0x1.8p52
+
+/* The two polynomials, fitted by tools/fast_polynomials.py (mpmath):
+   e^r = 1 + r + r^2 Q(r) for |r| <= ln(2) / 2, within 1.6e-17, and
+   2 atanh(s) = 2 s + s w P(w) for w = s^2 <= 1/9, within 7.1e-18. */
+static const double exp_q[10] = {
+    0x1.0000000000001p-1, 0x1.5555555555556p-3, 0x1.5555555553d68p-5, 0x1.11111111109b5p-7,
+    0x1.6c16c17889ef1p-10, 0x1.a01a01a7c2efep-13, 0x1.a019b9149a41cp-16,
+    0x1.71de0db2f6b19p-19, 0x1.28917c89a43a7p-22, 0x1.af389ecfc4b9cp-26,
+};
+static const double log_p[10] = {
+    0x1.5555555555555p-1, 0x1.999999999a3ddp-2, 0x1.24924923d44c6p-2, 0x1.c71c727143318p-3,
+    0x1.745cf0b0e03bdp-3, 0x1.3b18b294bebf9p-3, 0x1.10ac75dc602b1p-3, 0x1.eb905e8575054p-4,
+    0x1.687a6e7c95176p-4, 0x1.4b0a26c5f2aefp-3,
+};
+
+/* c[0] + c[1] x + ... + c[9] x^9, by Horner's rule (written out: gcc -O2
+   would keep the loop). */
+LANE_FUNCTION lanes polynomial(const double c[10], lanes x)
+{
+    lanes v = c[8] + x * c[9];
+    v = c[7] + x * v;
+    v = c[6] + x * v;
+    v = c[5] + x * v;
+    v = c[4] + x * v;
+    v = c[3] + x * v;
+    v = c[2] + x * v;
+    v = c[1] + x * v;
+    return c[0] + x * v;
+}
+
+// [fast_exp]
+/* e^-t for t >= 0, within 1 ulp: e^-t = 2^-n * e^r with n the whole number
+   nearest t / ln 2 and r = n ln 2 - t in [-ln 2 / 2, ln 2 / 2]. 2^-n is made
+   from its bits, in two halves so that 2^-1074 (the smallest double) is
+   reached; past t = 746, e^-t rounds to 0. */
+LANE_FUNCTION lanes exp_minus(lanes t)
+{
+    lanes tc = select(t > 746.0, all(746.0), t); /* a NaN goes through as NaN */
+    lanes rounded = ROUNDER - tc * 0x1.71547652b82fep0; /* 1.5 * 2^52 - t / ln 2 */
+    lanes n = ROUNDER - rounded;
+    lanes r = (n * LN2_HI - tc) + n * LN2_LO;
+    lanes e_r = 1.0 + (r + r * r * polynomial(exp_q, r));
+    /* n = m1 + m2, and 2^-m is the double whose exponent field is 1023 - m. */
+    lane_bits m = (lane_bits)all(ROUNDER) - (lane_bits)rounded;
+    lane_bits m1 = m >> 1, m2 = m - m1;
+    return e_r * (lanes)((1023 - m1) << 52) * (lanes)((1023 - m2) << 52);
+}
+// [fast_exp]
+
+// [fast_neuron]
+/* softplus(z) and sigmoid(z) from one e = e^-|z|, without a library call:
+   log(1 + e) = 2 atanh(s) with s = e / (2 + e) in [0, 1/3], where a
+   polynomial in s^2 converges fast. One division gives both 1 / (2 + e)
+   and sigmoid's 1 / (1 + e). */
+LANE_FUNCTION void neurons(lanes z, lanes *softplus, lanes *sigmoid)
+{
+    lane_mask positive = z >= 0.0;
+    lanes e = exp_minus((lanes)((lane_bits)z & 0x7fffffffffffffff)); /* e^-|z| */
+    lanes u = 1.0 + e, v = 2.0 + e;
+    lanes inverse = 1.0 / (u * v);
+    lanes s = e * (u * inverse); /* e / (2 + e) */
+    lanes w = s * s;
+    lanes log1p_e = 2.0 * s + s * w * polynomial(log_p, w);
+    *softplus = select(positive, z, all(0.0)) + log1p_e;
+    *sigmoid = select(positive, all(1.0), e) * (v * inverse); /* over 1 + e */
+}
+// [fast_neuron]
+
+fast_neuron_out fast_softplus_sigmoid(double z)
+{
+    lanes a, s;
+    neurons(all(z), &a, &s);
+    fast_neuron_out out = {a[0], s[0]};
+    return out;
+}
+
+/* The same two from the C library's exp and log1p, one lane at a time. */
+static inline fast_neuron_out libm_neuron(double z)
+{
+    double e = exp(-fabs(z));
+    fast_neuron_out out;
+    out.softplus = (z > 0.0 ? z : 0.0) + log1p(e);
+    out.sigmoid = (z >= 0.0 ? 1.0 : e) / (1.0 + e);
+    return out;
+}
+
+LANE_FUNCTION void libm_neurons(lanes z, lanes *softplus, lanes *sigmoid)
+{
+    for (int k = 0; k < FAST_LANES; k++) {
+        fast_neuron_out n = libm_neuron(z[k]);
+        (*softplus)[k] = n.softplus;
+        (*sigmoid)[k] = n.sigmoid;
+    }
+}
+
+/* ---- One pass over the samples, FAST_LANES at a time --------------------- */
+
+/* The partial sums of one pass, one per lane: lane k adds samples k,
+   k + FAST_LANES, k + 2 FAST_LANES, ... The factors that every sample shares
+   wait until the end: with r the residual and d = -2 r the slope of the SSR
+   in the prediction, dSSR/dw1 = sum of d w3 s1 x = -2 w3 * (sum of r s1 x),
+   and so on, so the lanes add up r s1 x, r s1, r s2 x, r s2, r a1, r a2, r
+   and r^2. */
+typedef struct lane_sums {
+    lanes r_s1_x, r_s1, r_s2_x, r_s2, r_a1, r_a2, r, r_r;
+} lane_sums;
+
+// [fast_group]
+/* forward() and backward() of nn.c for FAST_LANES samples at once, each
+   added to the partial sums of its lane. In a short group (count <
+   FAST_LANES) the empty lanes hold x = 0, are computed, and add nothing: their
+   residual is set to 0, and so is every term they add. */
+LANE_FUNCTION void add_group(lane_sums *sums, nn_params p, lanes x, lanes y, lane_mask used,
+                             fast_method method)
+{
+    lanes a1, s1, a2, s2;
+    lanes z1 = p.w1 * x + p.b1, z2 = p.w2 * x + p.b2;
+    if (method == FAST_OWN_SOFTPLUS) {
+        neurons(z1, &a1, &s1);
+        neurons(z2, &a2, &s2);
+    } else {
+        libm_neurons(z1, &a1, &s1);
+        libm_neurons(z2, &a2, &s2);
+    }
+    lanes r = select(used, y - (p.w3 * a1 + p.w4 * a2 + p.b3), all(0.0)); /* residual */
+    lanes r_s1 = r * s1, r_s2 = r * s2;
+    sums->r_s1_x += r_s1 * x;
+    sums->r_s1 += r_s1;
+    sums->r_s2_x += r_s2 * x;
+    sums->r_s2 += r_s2;
+    sums->r_a1 += r * a1;
+    sums->r_a2 += r * a2;
+    sums->r += r;
+    sums->r_r += r * r;
+}
+// [fast_group]
+
+/* The eight sums, in the order of nn_params, then the SSR. */
 enum { W1, B1, W2, B2, W3, W4, B3, SSR, SUMS };
 
-// BEGIN SOLUTION ch09 sample_terms: one sample's squared residual and seven slopes, one exponential per neuron
-// HINT: This is forward() and backward() for one sample, fused. z1 = w1 x + b1 and z2 = w2 x + b2.
-// HINT: Compute e = exp(-fabs(z)) once per neuron and get both functions from it: softplus(z) =
-// HINT: max(z, 0) + log1p(e), and its slope sigmoid(z) = (z >= 0 ? 1 : e) / (1 + e). Then the
-// HINT: residual r = y - (w3 a1 + w4 a2 + b3), its square for the SSR, and d = -2 r, the slope
-// HINT: of the SSR with respect to the prediction. Every slope is d times a chain: d for b3,
-// HINT: d a1 and d a2 for w3 and w4; through the top neuron d w3 s1 for b1 and d w3 s1 x for
-// HINT: w1; the bottom neuron likewise with w4 and s2. Fill terms in the order of its fields.
-// STUB: typedef struct terms {
-// STUB:     double w1, b1, w2, b2, w3, w4, b3, ssr;
-// STUB: } terms;
-// STUB:
-// STUB: static inline terms sample_terms(nn_params p, double x, double y)
-// STUB: {
-// STUB:     (void)p; (void)x; (void)y;
-// STUB:     terms t = {0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0};
-// STUB:     return t;
-// STUB: }
-// [fast_sample]
-/* One sample's share of the eight sums. The same arithmetic as forward()
-   followed by backward(), written without branches so that the compiler can
-   run it on several samples at once. */
-typedef struct terms {
-    double w1, b1, w2, b2, w3, w4, b3, ssr;
-} terms;
-
-static inline terms sample_terms(nn_params p, double x, double y)
+/* The samples [0, n) in groups of FAST_LANES, then the lanes added in order. */
+static void sums_in_lanes(nn_params p, const double *x, const double *y, size_t n,
+                          fast_method method, double out[SUMS])
 {
-    double z1 = p.w1 * x + p.b1;
-    double z2 = p.w2 * x + p.b2;
-    double e1 = exp(-fabs(z1)); /* the one exponential of the top neuron */
-    double e2 = exp(-fabs(z2));
-    double a1 = (z1 > 0.0 ? z1 : 0.0) + log1p(e1);   /* softplus(z1) */
-    double a2 = (z2 > 0.0 ? z2 : 0.0) + log1p(e2);
-    double s1 = (z1 >= 0.0 ? 1.0 : e1) / (1.0 + e1); /* sigmoid(z1) */
-    double s2 = (z2 >= 0.0 ? 1.0 : e2) / (1.0 + e2);
-    double r = y - (p.w3 * a1 + p.w4 * a2 + p.b3);   /* the residual */
-    double d = -2.0 * r;                             /* dSSR/dpredicted */
-    double d_z1 = d * p.w3 * s1;
-    double d_z2 = d * p.w4 * s2;
-    terms t = {d_z1 * x, d_z1, d_z2 * x, d_z2, d * a1, d * a2, d, r * r};
-    return t;
-}
-// [fast_sample]
-// END SOLUTION
-
-// BEGIN SOLUTION ch09 scalar_sums: one pass over the samples for the SSR and all seven slopes
-// HINT: One loop over the n samples: call sample_terms(p, x[i], y[i]) for each and add each of its
-// HINT: eight fields to a running sum of its own (start them at 0). After the loop, store the sums
-// HINT: in sums[] at the indices W1, B1, W2, B2, W3, W4, B3 and SSR. Add the samples in order,
-// HINT: first to last, as ssr() and gradient() do: then chapter 9 can show every digit agree.
-// STUB: static void scalar_sums(nn_params p, const double *x, const double *y, size_t n,
-// STUB:                         double sums[SUMS])
-// STUB: {
-// STUB:     (void)p; (void)x; (void)y; (void)n;
-// STUB:     for (int k = 0; k < SUMS; k++)
-// STUB:         sums[k] = 0.0;
-// STUB: }
-/* The sums over samples [0, n) of x and y, one sample after the other. */
-static void scalar_sums(nn_params p, const double *x, const double *y, size_t n,
-                        double sums[SUMS])
-{
-    double w1 = 0.0, b1 = 0.0, w2 = 0.0, b2 = 0.0, w3 = 0.0, w4 = 0.0, b3 = 0.0, ssr = 0.0;
-    for (size_t i = 0; i < n; i++) {
-        terms t = sample_terms(p, x[i], y[i]);
-        w1 += t.w1;
-        b1 += t.b1;
-        w2 += t.w2;
-        b2 += t.b2;
-        w3 += t.w3;
-        w4 += t.w4;
-        b3 += t.b3;
-        ssr += t.ssr;
+    lane_sums sums;
+    memset(&sums, 0, sizeof sums);
+    lane_mask every = (lane_mask)(all(0.0) == 0.0);
+    size_t i = 0;
+    for (; i + FAST_LANES <= n; i += FAST_LANES)
+        add_group(&sums, p, load(x + i), load(y + i), every, method);
+    int used = (int)(n - i);
+    if (used > 0) {
+        double xs[FAST_LANES] = {0.0}, ys[FAST_LANES] = {0.0}, lane[FAST_LANES];
+        memcpy(xs, x + i, (size_t)used * sizeof(double));
+        memcpy(ys, y + i, (size_t)used * sizeof(double));
+        for (int k = 0; k < FAST_LANES; k++)
+            lane[k] = k;
+        add_group(&sums, p, load(xs), load(ys), load(lane) < (double)used, method);
     }
-    const double out[SUMS] = {w1, b1, w2, b2, w3, w4, b3, ssr};
-    for (int k = 0; k < SUMS; k++)
-        sums[k] = out[k];
-}
-// END SOLUTION
-
-// [fast_block]
-/* The same sums, several samples at a time: each vector lane keeps its own
-   partial sums, added together at the end of the loop. That reordering is
-   what `reduction` permits, for these eight variables only. */
-static inline __attribute__((always_inline)) void
-lane_sums(nn_params p, const double *x, const double *y, size_t n, double sums[SUMS])
-{
-    double w1 = 0.0, b1 = 0.0, w2 = 0.0, b2 = 0.0, w3 = 0.0, w4 = 0.0, b3 = 0.0, ssr = 0.0;
-#ifdef FAST_LIBMVEC
-#pragma omp simd reduction(+ : w1, b1, w2, b2, w3, w4, b3, ssr)
-#endif
-    for (size_t i = 0; i < n; i++) {
-        terms t = sample_terms(p, x[i], y[i]);
-        w1 += t.w1;
-        b1 += t.b1;
-        w2 += t.w2;
-        b2 += t.b2;
-        w3 += t.w3;
-        w4 += t.w4;
-        b3 += t.b3;
-        ssr += t.ssr;
-    }
-    const double out[SUMS] = {w1, b1, w2, b2, w3, w4, b3, ssr};
-    for (int k = 0; k < SUMS; k++)
-        sums[k] = out[k];
-}
-// [fast_block]
-
-// [fast_short]
-/* A handful of samples cannot fill the lanes one sample per lane. Their
-   neurons can: four samples at a time, the top neurons of the four go in
-   lanes 0 to 3 and their bottom neurons in lanes 4 to 7, so that the three
-   samples of the article make six exponentials in one vector call (one call
-   with 8 lanes, two with 4). A group of fewer than four samples fills the
-   rest with x = 0, whose lanes are computed and never read. */
-enum { GROUP = 4, GROUP_LANES = 2 * GROUP };
-
-/* Eight doubles as one value (a GNU C extension gcc and clang share), so that
-   z is computed in registers. Written to memory a double at a time and read
-   back as one vector, it would have to wait for every write to reach the
-   cache (a store-forwarding stall): that wait was the largest single cost of
-   the 3-sample step. */
-typedef double lanes8 __attribute__((vector_size(GROUP_LANES * sizeof(double))));
-
-static inline __attribute__((always_inline)) void neuron_lane_sums(
-    nn_params p, const double *x, const double *y, size_t n, double sums[SUMS])
-{
-    const lanes8 w = {p.w1, p.w1, p.w1, p.w1, p.w2, p.w2, p.w2, p.w2};
-    const lanes8 b = {p.b1, p.b1, p.b1, p.b1, p.b2, p.b2, p.b2, p.b2};
-    double w1 = 0.0, b1 = 0.0, w2 = 0.0, b2 = 0.0, w3 = 0.0, w4 = 0.0, b3 = 0.0, ssr = 0.0;
-    for (size_t first = 0; first < n; first += GROUP) {
-        size_t count = n - first < GROUP ? n - first : GROUP;
-        const double *xg = x + first, *yg = y + first;
-        double x0 = xg[0], x1 = count > 1 ? xg[1] : 0.0, x2 = count > 2 ? xg[2] : 0.0,
-               x3 = count > 3 ? xg[3] : 0.0;
-        const lanes8 xs = {x0, x1, x2, x3, x0, x1, x2, x3};
-        union {
-            lanes8 v;
-            double lane[GROUP_LANES];
-        } z = {w * xs + b};
-        double a[GROUP_LANES], s[GROUP_LANES];
-#ifdef FAST_LIBMVEC
-#pragma omp simd
-#endif
-        for (size_t k = 0; k < GROUP_LANES; k++) {
-            double e = exp(-fabs(z.lane[k]));
-            a[k] = (z.lane[k] > 0.0 ? z.lane[k] : 0.0) + log1p(e);
-            s[k] = (z.lane[k] >= 0.0 ? 1.0 : e) / (1.0 + e);
-        }
-        /* Each step of the descent waits for the one before, so what counts
-           here is the length of the chain from log1p to the sums: the
-           factors that do not need d (the sigmoids, the inputs) are
-           multiplied together first, while log1p is still running. */
-        for (size_t i = 0; i < count; i++) {
-            double r = yg[i] - (p.w3 * a[i] + p.w4 * a[GROUP + i] + p.b3);
-            double d = -2.0 * r;
-            double dpredicted_dz1 = p.w3 * s[i], dpredicted_dz2 = p.w4 * s[GROUP + i];
-            w1 += d * (dpredicted_dz1 * xg[i]);
-            b1 += d * dpredicted_dz1;
-            w2 += d * (dpredicted_dz2 * xg[i]);
-            b2 += d * dpredicted_dz2;
-            w3 += d * a[i];
-            w4 += d * a[GROUP + i];
-            b3 += d;
-            ssr += r * r;
-        }
-    }
-    const double out[SUMS] = {w1, b1, w2, b2, w3, w4, b3, ssr};
-    for (int k = 0; k < SUMS; k++)
-        sums[k] = out[k];
-}
-// [fast_short]
-
-/* Lanes filled by samples when there are enough of them, by neurons when not. */
-static inline __attribute__((always_inline)) void block_body(
-    nn_params p, const double *x, const double *y, size_t n, double sums[SUMS])
-{
-    if (n < FAST_SHORT)
-        neuron_lane_sums(p, x, y, n, sums);
-    else
-        lane_sums(p, x, y, n, sums);
-}
-
-typedef void (*sums_fn)(nn_params p, const double *x, const double *y, size_t n,
-                        double sums[SUMS]);
-
-/* The loop compiled for the baseline instruction set: 2 lanes on x86-64. */
-static void vector_sums(nn_params p, const double *x, const double *y, size_t n,
-                        double sums[SUMS])
-{
-    block_body(p, x, y, n, sums);
-}
-
-/* The loop for `lanes` lanes; the compiler picks the vector width. */
-static sums_fn sums_for(int lanes)
-{
-    (void)lanes;
-    return vector_sums;
-}
-
-int fast_lanes(void)
-{
-#ifdef FAST_LIBMVEC
-    return 2;
-#else
-    return 1;
-#endif
-}
-
-void fast_curve(size_t n, double *input, double *observed)
-{
-    nn_params fitted = nn_article_params();
-    fitted.b3 = 2.61;
-    for (size_t i = 0; i < n; i++) {
-        input[i] = n > 1 ? (double)i / (double)(n - 1) : 0.5;
-        observed[i] = forward(&fitted, input[i]).predicted;
+    if (n >= FAST_LANES)
+        used = FAST_LANES;
+    /* Lanes past the samples hold +0.0 and would add nothing. */
+    const lanes each[SUMS] = {sums.r_s1_x, sums.r_s1, sums.r_s2_x, sums.r_s2,
+                              sums.r_a1,   sums.r_a2, sums.r,      sums.r_r};
+    /* The shared factors: d = -2 r, and w3 or w4 on the way to z1 or z2. */
+    const double factor[SUMS] = {-2.0 * p.w3, -2.0 * p.w3, -2.0 * p.w4, -2.0 * p.w4,
+                                 -2.0,        -2.0,        -2.0,        1.0};
+    for (int k = 0; k < SUMS; k++) {
+        double total = each[k][0];
+        for (int l = 1; l < used; l++)
+            total += each[k][l];
+        out[k] = factor[k] * total;
     }
 }
 
-int fast_max_threads(void)
+/* ---- Threads, each sum in a fixed order ----------------------------------- */
+
+size_t fast_blocks(size_t n)
+{
+    size_t blocks = (n + FAST_BLOCK - 1) / FAST_BLOCK;
+    if (blocks > FAST_MAX_BLOCKS)
+        blocks = FAST_MAX_BLOCKS;
+    return blocks > 0 ? blocks : 1;
+}
+
+int fast_cores(void)
 {
 #ifdef _OPENMP
     return omp_get_num_procs();
@@ -291,34 +276,24 @@ static fast_result result_of(const double sums[SUMS])
 }
 
 // [fast_threads]
-fast_result fast_gradient_with(const nn_params *p, nn_data data, int threads, int lanes)
+fast_result fast_gradient_with(const nn_params *p, nn_data data, int threads,
+                               fast_method method)
 {
     double sums[SUMS];
-    if (lanes <= 1) {
-        scalar_sums(*p, data.input, data.observed, data.count, sums);
+    size_t n = data.count, blocks = fast_blocks(n);
+    if (blocks == 1) { /* no thread to start */
+        sums_in_lanes(*p, data.input, data.observed, n, method, sums);
         return result_of(sums);
     }
-    /* The blocks depend on the count alone, never on the threads, so every
-       thread count adds the same numbers in the same order. */
-    size_t n = data.count;
-    size_t blocks = (n + FAST_BLOCK - 1) / FAST_BLOCK;
-    if (blocks > FAST_MAX_BLOCKS)
-        blocks = FAST_MAX_BLOCKS;
-    if (blocks == 0)
-        blocks = 1;
-    sums_fn block_sums_of = sums_for(lanes);
-    if (blocks == 1) {
-        block_sums_of(*p, data.input, data.observed, n, sums); /* no thread to start */
-        return result_of(sums);
-    }
+    /* The blocks depend on the count alone, never on the threads, and each
+       block starts on a whole group of lanes: every thread count adds the
+       same numbers in the same order. */
     size_t size = (n + blocks - 1) / blocks;
-    double block_sums[FAST_MAX_BLOCKS][SUMS];
+    size = (size + FAST_LANES - 1) / FAST_LANES * FAST_LANES;
+    double block_sum[FAST_MAX_BLOCKS][SUMS];
     nn_params q = *p;
     long count = (long)blocks;
-    /* More threads than blocks would have nothing to do. */
-    int team = threads > 0 ? threads : fast_max_threads();
-    if ((size_t)team > blocks)
-        team = (int)blocks;
+    int team = threads < count ? threads : (int)count;
     (void)team;
 #ifdef _OPENMP
 #pragma omp parallel for schedule(static) num_threads(team)
@@ -326,12 +301,15 @@ fast_result fast_gradient_with(const nn_params *p, nn_data data, int threads, in
     for (long b = 0; b < count; b++) {
         size_t start = (size_t)b * size;
         size_t end = start + size < n ? start + size : n;
-        block_sums_of(q, data.input + start, data.observed + start, end - start, block_sums[b]);
+        if (start > n)
+            start = n;
+        sums_in_lanes(q, data.input + start, data.observed + start, end - start, method,
+                      block_sum[b]);
     }
     for (int k = 0; k < SUMS; k++) {
         sums[k] = 0.0;
         for (size_t b = 0; b < blocks; b++)
-            sums[k] += block_sums[b][k];
+            sums[k] += block_sum[b][k];
     }
     return result_of(sums);
 }
@@ -339,8 +317,20 @@ fast_result fast_gradient_with(const nn_params *p, nn_data data, int threads, in
 
 fast_result fast_gradient(const nn_params *p, nn_data data, int threads)
 {
-    return fast_gradient_with(p, data, threads, 8); /* the widest there is */
+    return fast_gradient_with(p, data, threads, FAST_OWN_SOFTPLUS);
 }
+
+void fast_curve(size_t n, double *input, double *observed)
+{
+    nn_params fitted = nn_article_params();
+    fitted.b3 = 2.61;
+    for (size_t i = 0; i < n; i++) {
+        input[i] = n > 1 ? (double)i / (double)(n - 1) : 0.5;
+        observed[i] = forward(&fitted, input[i]).predicted;
+    }
+}
+
+/* ---- The descent ----------------------------------------------------------- */
 
 static int all_finite(const nn_params *p)
 {
@@ -348,11 +338,13 @@ static int all_finite(const nn_params *p)
            isfinite(p->w3) && isfinite(p->w4) && isfinite(p->b3);
 }
 
-/* One parameter's update; returns 1 while its step is still >= tolerance. */
-static int move(double *value, double slope, double rate, double tolerance)
+/* One parameter's update, step_size() and apply_step() of nn.c written out
+   (the same two roundings): on three samples a call each would cost as much
+   as the arithmetic. Returns 1 while the step is still >= tolerance. */
+static inline int move(double *value, double slope, double rate, double tolerance)
 {
-    double step = step_size(slope, rate);
-    *value = apply_step(*value, step);
+    double step = slope * rate;
+    *value = *value - step;
     return !(fabs(step) < tolerance);
 }
 
@@ -362,13 +354,20 @@ descent_result fast_descend(nn_params *p, nn_data data, descent_settings setting
 {
     descent_result result = {DESCENT_STEP_LIMIT, 0, 0};
     double rate = settings.learning_rate, tol = settings.tolerance;
-    while (result.slopes < settings.max_steps) {
+    for (;;) {
         fast_row row;
         row.step = result.slopes + 1;
         row.params = *p;
         fast_result f = fast_gradient(p, data, threads);
         row.ssr = f.ssr;
         row.slope = f.slope;
+        /* Where the last allowed update led must be finite too. */
+        if (!isfinite(f.ssr) || !all_finite(&f.slope)) {
+            result.end = DESCENT_DIVERGED;
+            return result;
+        }
+        if (result.slopes == settings.max_steps)
+            return result;
         nn_params next = *p;
         int moving = 0;
         moving |= move(&next.w1, f.slope.w1, rate, tol);
@@ -378,9 +377,8 @@ descent_result fast_descend(nn_params *p, nn_data data, descent_settings setting
         moving |= move(&next.w3, f.slope.w3, rate, tol);
         moving |= move(&next.w4, f.slope.w4, rate, tol);
         moving |= move(&next.b3, f.slope.b3, rate, tol);
-        /* A finite slope times the rate may still overflow: check the steps
-           taken (next), not only the gradient. */
-        if (!isfinite(f.ssr) || !all_finite(&f.slope) || !all_finite(&next)) {
+        /* A finite slope times the rate may still overflow. */
+        if (!all_finite(&next)) {
             result.end = DESCENT_DIVERGED;
             return result;
         }
@@ -394,6 +392,5 @@ descent_result fast_descend(nn_params *p, nn_data data, descent_settings setting
         *p = next;
         result.updates++;
     }
-    return result;
 }
 // [fast_descend]
