@@ -17,3 +17,17 @@ $(function () {
     }
     openChapters();
 });
+
+/* On a phone the menu opens with the chapters already listed: one tap to
+   the menu, one to a chapter. */
+$(function () {
+    $(document).on('change', '#main-menu-state', function () {
+        if (!this.checked) return;
+        var link = $('#main-menu > li > a').filter(function () {
+            return $.trim($(this).text()) === 'Chapters';
+        }).first();
+        if (link.length && !link.hasClass('highlighted')) {
+            $('#main-menu').smartmenus('itemActivate', link);
+        }
+    });
+});

@@ -1,7 +1,7 @@
 # The guide: Doxygen pages with the chapters' real code, output and pictures.
 #
 #   make docs         build build/docs/html/index.html
-#   make docs-check   build it, then check every chapter page in Chromium
+#   make docs-check   build it twice, then check it (tools/docs-check), in Chromium too
 #
 # A chapter joins the guide by adding files only:
 #   docs/chapters/NN-name.md   its page, whose first line is `# Title {#chapterN}`
@@ -9,6 +9,8 @@
 # Every chapter program is run twice while the guide is built: plainly, its
 # output captured as chapterN.txt (for `\verbinclude chapterN.txt`), and
 # with --csv if its --help offers it, as chapterN.csv for the scripts.
+# tools/docs-pages makes the copies of the pages Doxygen reads (links between
+# chapters, contents, menu, Try it); tools/docs-finish finishes its HTML.
 
 DOCS_OUT ?= $(BUILD)/docs
 DOCS_GEN := $(DOCS_OUT)/gen
