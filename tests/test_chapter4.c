@@ -93,6 +93,11 @@ static void an_overflow_from_the_rate_names_the_rate(void **state)
     assert_string_equal(r.err, "chapter4: the SSR after the step is not a finite number: "
                                "--rate is too large\n");
     run_free(&r);
+    r = run_program("chapter4", "--csv --rate 1e300", NULL);
+    assert_int_equal(r.status, 1);
+    assert_string_equal(r.out, "");
+    assert_contains(r.err, "--rate is too large");
+    run_free(&r);
     r = run_program("chapter4", "--b3 1e300", NULL);
     assert_int_equal(r.status, 1);
     assert_string_equal(r.err, "chapter4: the SSR is not a finite number: --b3 is too large\n");
