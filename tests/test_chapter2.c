@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "golden.h"
+#include "columns.h"
 
 static void prints_the_ssr_of_the_article(void **state)
 {
@@ -72,6 +73,35 @@ static void bad_values_are_refused(void **state)
     run_free(&r);
 }
 
+static void every_line_fits_80_columns(void **state)
+{
+    (void)state;
+    const columns_run runs[] = {
+        COLUMNS_COMMON_RUNS, {"--b3 1", NULL}, {"--b3 -1e153", NULL}, {"--b3 1e300", NULL}, {"--b3 -123456.789", NULL},
+        {"--plot", NULL}, {"--plot --b3 1e6", NULL}, {"--plot --b3=-2e153", NULL},
+        {"--plot --data " TEST_DATA("five.csv"), NULL}, {"--plot --data -", COLUMNS_WIDE_SAMPLES},
+    };
+    assert_every_line_fits("chapter2", runs, sizeof runs / sizeof runs[0]);
+}
+
+/* A chart whose SSR axis would need labels past the largest double is
+   refused before anything is printed, with the option to change. */
+static void a_chart_too_tall_for_doubles_is_refused(void **state)
+{
+    (void)state;
+    run_result r = run_program("chapter2", "--b3=-2e153 --plot", NULL);
+    assert_int_equal(r.status, 1);
+    assert_string_equal(r.out, "");
+    assert_string_equal(r.err, "chapter2: the height of the chart is not a finite number: "
+                               "--b3 is too large\n");
+    run_free(&r);
+    r = run_program("chapter2", "--data -", "1e300,0\n");
+    assert_int_equal(r.status, 1);
+    assert_string_equal(r.out, "");
+    assert_contains(r.err, "the samples are too large");
+    run_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -80,6 +110,8 @@ int main(void)
         cmocka_unit_test(another_start_keeps_the_same_bowl),
         cmocka_unit_test(data_file_gives_its_own_ssr),
         cmocka_unit_test(bad_values_are_refused),
+        cmocka_unit_test(every_line_fits_80_columns),
+        cmocka_unit_test(a_chart_too_tall_for_doubles_is_refused),
     };
     return cmocka_run_group_tests_name("chapter2", tests, NULL, NULL);
 }

@@ -16,6 +16,7 @@
 #include "golden_descent.h"
 #include "nn.h"
 #include "progress.h"
+#include "columns.h"
 
 /** Trajectories are compared to this relative tolerance. */
 #define TRAJECTORY_TOLERANCE 1e-10
@@ -341,6 +342,45 @@ static void help_and_divergence(void **state)
     run_free(&r);
 }
 
+static void every_line_fits_80_columns(void **state)
+{
+    (void)state;
+    const columns_run runs[] = {
+        COLUMNS_COMMON_RUNS,
+        {"--quiet", NULL}, {"--max-steps 1", NULL}, {"--rate 0.5", NULL}, {"--rate 0.001", NULL},
+        {"--tolerance 1e-9 --max-steps 1000000", NULL}, {"--rate 10", NULL},
+        {"--rate 10 --max-steps 72 --quiet", NULL}, {"--quiet --data -", COLUMNS_MANY_SAMPLES},
+    };
+    assert_every_line_fits("chapter6", runs, sizeof runs / sizeof runs[0]);
+}
+
+static void the_ending_tells_what_this_run_did(void **state)
+{
+    (void)state;
+    run_result r = run_program("chapter6", "--rate 10 --max-steps 72 --quiet", NULL);
+    assert_int_equal(r.status, 1);
+    assert_string_equal(r.out, "");
+    assert_string_equal(r.err, "chapter6: diverged after 72 gradients: try a --rate smaller "
+                               "than 10\n");
+    run_free(&r);
+
+    r = run_program("chapter6", "--max-steps 1", NULL);
+    assert_contains(r.out, "or after 1 gradient.\n");
+    assert_contains(r.out, "(stopped at the limit of 1 gradient)");
+    assert_contains(r.out, "The loop used up its 1 gradient on the way");
+    assert_lacks(r.out, "1 gradients");
+    run_free(&r);
+
+    r = run_program("chapter6", "--tolerance 1e-9 --max-steps 1000000", NULL);
+    assert_contains(r.out, "The loop reached it: every parameter is within");
+    assert_lacks(r.out, "stopped short");
+    run_free(&r);
+
+    r = run_program("chapter6", "", NULL);
+    assert_contains(r.out, "The loop stopped 0.09 short of it");
+    run_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -358,6 +398,8 @@ int main(void)
         cmocka_unit_test(data_from_a_file_or_standard_input),
         cmocka_unit_test(bad_input_gets_one_line_and_status_2),
         cmocka_unit_test(help_and_divergence),
+        cmocka_unit_test(every_line_fits_80_columns),
+        cmocka_unit_test(the_ending_tells_what_this_run_did),
     };
     return cmocka_run_group_tests_name("chapter6", tests, NULL, NULL);
 }

@@ -17,6 +17,7 @@
 #include "golden_descent.h"
 #include "nn.h"
 #include "random.h"
+#include "columns.h"
 
 /** Trajectories are compared to this relative tolerance. */
 #define TRAJECTORY_TOLERANCE 1e-10
@@ -287,6 +288,49 @@ static void bad_input_and_divergence(void **state)
     expect_diverged("chapter7", "--rate 10 --quiet", "diverged");
 }
 
+static void every_line_fits_80_columns(void **state)
+{
+    (void)state;
+    const columns_run runs[] = {
+        COLUMNS_COMMON_RUNS,
+        {"--quiet", NULL}, {"--seed 2", NULL}, {"--seed 5 --max-steps 3", NULL},
+        {"--seed 123456789", NULL}, {"--max-steps 1", NULL}, {"--rate 0.5", NULL},
+        {"--rate 0.001", NULL}, {"--rate 10", NULL}, {"--rate 10 --max-steps 88 --quiet", NULL},
+        {"--tolerance 1e-6 --max-steps 100000", NULL}, {"--seed 9 --data -", COLUMNS_MANY_SAMPLES},
+    };
+    assert_every_line_fits("chapter7", runs, sizeof runs / sizeof runs[0]);
+}
+
+static void the_ending_tells_what_this_run_did(void **state)
+{
+    (void)state;
+    run_result r = run_program("chapter7", "--rate 10 --max-steps 88 --quiet", NULL);
+    assert_int_equal(r.status, 1);
+    assert_string_equal(r.out, "");
+    assert_string_equal(r.err, "chapter7: diverged after 88 gradients: try a --rate smaller "
+                               "than 10\n");
+    run_free(&r);
+
+    /* Small steps are not a fit, and the fixed start is not a random one. */
+    r = run_program("chapter7", "--rate 0.001", NULL);
+    assert_int_equal(r.status, 0);
+    assert_lacks(r.out, "converged");
+    assert_contains(r.out, "not near any fit");
+    assert_contains(r.out, "It stopped because every step size was below 0.001");
+    assert_contains(r.out, "from this start");
+    assert_lacks(r.out, "random");
+    run_free(&r);
+    r = run_program("chapter7", "--seed 2", NULL);
+    assert_contains(r.out, "from a random start");
+    run_free(&r);
+
+    r = run_program("chapter7", "--max-steps 1", NULL);
+    assert_contains(r.out, "(stopped at the limit of 1 gradient)");
+    assert_contains(r.out, "or 1 gradient has been computed");
+    assert_lacks(r.out, "1 gradients");
+    run_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -300,6 +344,8 @@ int main(void)
         cmocka_unit_test(csv_rows_match_numpy),
         cmocka_unit_test(seed_and_quiet),
         cmocka_unit_test(bad_input_and_divergence),
+        cmocka_unit_test(every_line_fits_80_columns),
+        cmocka_unit_test(the_ending_tells_what_this_run_did),
     };
     return cmocka_run_group_tests_name("chapter7", tests, NULL, NULL);
 }

@@ -19,7 +19,7 @@ static const cli_program program = {
     CLI_DATA | CLI_B3 | CLI_CSV,
 };
 
-/* Both links of the chain for one sample, and their product. */
+/* Both links of the chain for one sample. */
 typedef struct chain {
     double predicted; /* where the sample's prediction is */
     double outer;     /* dSSR/dpredicted = -2 (observed - predicted) */
@@ -27,8 +27,8 @@ typedef struct chain {
 } chain;
 
 // [ch03_chain]
-/* The article's chain rule for sample i:
-   dSSR/db3 = dSSR/dpredicted * dpredicted/db3. */
+/* The article's chain rule, for sample i's share of the slope: its product
+   is dSSR/dpredicted * dpredicted/db3. */
 static chain slope_by_chain_rule(const nn_params *p, nn_data data, size_t i)
 {
     chain c;
@@ -83,7 +83,8 @@ int main(int argc, char **argv)
            "  dpredicted/db3  = 1, since predicted = top + bottom + b3.\n\n");
     printf("At b3 = ");
     report_number_line(p.b3, 0);
-    chapter_sample_table(&run, &p, "       x  predicted  dSSR/dpredicted  dpredicted/db3    product",
+    chapter_sample_table(&run, &p,
+                         "       x  predicted  dSSR/dpredicted  dpredicted/db3    product",
                          print_links);
     printf("\n  dSSR/db3 = sum of the products = ");
     report_number_line(slope, 0);

@@ -84,11 +84,6 @@ int main(int argc, char **argv)
     chapter_run run = chapter_open(&program, argc, argv, NULL);
     nn_params p = run.start;
     double rate = run.options.rate;
-    if (run.options.csv) {
-        series_step(&program, &p, run.data, rate);
-        return chapter_close(&run, 0);
-    }
-
     double old_ssr = ssr(&p, run.data);
     chapter_require_finite(&run, old_ssr, "the SSR", CAUSE_NUMBERS);
     one_step s = take_one_step(&p, run.data, rate);
@@ -101,6 +96,10 @@ int main(int argc, char **argv)
     chapter_require_finite(&run, wrong_b3, "the wrong-way b3", CAUSE_RATE);
     chapter_require_finite(&run, new_ssr, "the SSR after the step", CAUSE_RATE);
     chapter_require_finite(&run, wrong_ssr, "the SSR after the wrong-way step", CAUSE_RATE);
+    if (run.options.csv) {
+        series_step(&program, &p, run.data, rate);
+        return chapter_close(&run, 0);
+    }
 
     report_title("Chapter 4: one step of gradient descent");
     printf("At b3 = ");

@@ -162,12 +162,12 @@ static void print_comparison(const chapter_run *run, const nn_params *p,
         return; /* progress_result() has said the rate is too large */
     double away = fmax(fabs(p->w3 - best.w3), fmax(fabs(p->w4 - best.w4), fabs(p->b3 - best.b3)));
     if (away < 1e-3) {
-        printf("The loop reached it: no parameter is %.2g or more away.\n", away);
+        printf("The loop reached it: every parameter is within %.2g of it.\n", away);
         return;
     }
     if (result.end == DESCENT_STEP_LIMIT) {
-        printf("The loop used up its %ld gradient%s on the way, %.2g from it at the most;\n"
-               "more --max-steps lets it go on.\n", run->options.max_steps,
+        printf("The loop used up its %ld gradient%s on the way, with a parameter still\n"
+               "%.2g away; more --max-steps lets it go on.\n", run->options.max_steps,
                chapter_plural(run->options.max_steps), away);
         return;
     }

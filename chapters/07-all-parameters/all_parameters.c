@@ -103,9 +103,7 @@ static void print_chain_to_w1(const chapter_run *run, const nn_params *p)
     printf("  sum: dSSR/dw1 = ");
     report_number_line(sum, 0);
 
-    // [ch07_gradient]
     nn_gradient g = gradient(p, data);
-    // [ch07_gradient]
     printf("\nOne backward pass, gradient(), gives all seven slopes at once:\n");
     for (int i = 0; i < NN_PARAM_COUNT; i++) {
         chapter_require_finite(run, nn_param(&g, i), "a slope", CAUSE_NUMBERS);
