@@ -8,8 +8,9 @@
 #   student,score,max_score,TASK...,notes
 # where each TASK column holds the points earned on it, and notes says what
 # went wrong in every task that lost points. Each student's report goes to
-# build/grades/chapterN/STUDENT.txt. All hand-ins share one seed for the
-# hidden points (GRADE_SEED, or a new one, printed). A broken hand-in never
+# build/grades/chapterN/STUDENT.txt (REPORTS=folder for another). All
+# hand-ins share one seed for the hidden points (GRADE_SEED, or a new one,
+# printed). A broken hand-in never
 # stops the batch. JOBS=2 hand-ins are graded at a time.
 . "$(dirname "$0")/common.sh"
 
@@ -22,7 +23,7 @@ tasks=$(ex_tasks "$chapter") || exit 2
 build=${BUILD:-build}
 case $build in /*) ;; *) build="$EX_ROOT/$build" ;; esac
 csv=${3:-$build/grades/chapter$chapter.csv}
-reports="$build/grades/chapter$chapter"
+reports=${REPORTS:-$build/grades/chapter$chapter}
 mkdir -p "$reports" "$(dirname "$csv")" || exit 2
 sh "$EX_TOOLS/sandbox.sh" "$reports" check || exit 2
 unsafe=""
