@@ -10,8 +10,8 @@
 # went wrong in every task that lost points. Each student's report goes to
 # build/grades/chapterN/STUDENT.txt (REPORTS=folder for another). All
 # hand-ins share one seed for the hidden points (GRADE_SEED, or a new one,
-# printed). A broken hand-in never
-# stops the batch. JOBS=2 hand-ins are graded at a time.
+# printed). A broken hand-in never stops the batch. JOBS=2 hand-ins are
+# graded at a time.
 . "$(dirname "$0")/common.sh"
 
 chapter=${1:-}
