@@ -27,7 +27,7 @@ reports=${REPORTS:-$build/grades/chapter$chapter}
 mkdir -p "$reports" "$(dirname "$csv")" || exit 2
 sh "$EX_TOOLS/sandbox.sh" "$reports" check || exit 2
 unsafe=""
-[ "${UNSAFE:-0}" != 1 ] || unsafe="UNSAFE, graded without a sandbox: "
+[ "${UNSAFE:-0}" != 1 ] || unsafe="UNSAFE, no sandbox: "
 GRADE_SEED=${GRADE_SEED:-$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}
 export GRADE_SEED
 
