@@ -89,7 +89,7 @@ ex_tasks "$CHAPTER" | awk -F "$TAB" -v format="${FORMAT:-text}" -v chapter="$CHA
         say("Score: " score " of " max)
         if (first != "") {
             say("")
-            wrap("", "A hint for " first " (make hint" chapter " shows the next one):")
+            wrap("", "A hint for " first " (make hint" chapter " gives more, one at a time):")
             wrap("  ", hint)
         }
     }' "$results" -
