@@ -188,7 +188,9 @@ static int compare(const char *want, const char *have, double rtol, double atol,
         } while (strcmp(gs, es) == 0 && digits <= 18);
         snprintf(rs, sizeof rs, isfinite(relative) ? "relative error %.2g" : "off by %.3g",
                  isfinite(relative) ? relative : diff);
-        if (hidden)
+        if (hidden && integer)
+            snprintf(why, size, "%s%s: wrong", name, where);
+        else if (hidden)
             snprintf(why, size, "%s%s: wrong (%s)", name, where, rs);
         else if (integer || !isfinite(g) || !isfinite(e))
             snprintf(why, size, "%s%s: got %s, expected %s", name, where, gs, es);
