@@ -5,7 +5,8 @@
  *     case  ID  public|hidden  what the case is (shown in feedback)
  *     ask   KEY  RTOL  ATOL  NAMES  QUESTION      (QUESTION is for harness.c)
  *
- * NAMES are separated by ";"; those after a "|" repeat (judge.c: name_of).
+ * NAMES are separated by ";"; those after a "|" repeat (judge.c: name_of);
+ * a name ending in "{a,b}" shows the values 0 and 1 as a and b.
  *
  * NAMES name each value of the answer. Public cases use
  * the article's numbers; with a seed, hidden cases add random samples and
@@ -191,7 +192,7 @@ static void pair_cases(int seeded, const char *name, const char *shown, const do
 }
 
 static const char *const row_names =
-    "the end (0 converged, 1 step limit, 2 diverged);slopes;updates;b3 at the end;rows shown"
+    "how it ended{converged,step limit,diverged};slopes;updates;b3 at the end;rows shown"
     "|row %d: step;row %d: b3;row %d: SSR;row %d: dSSR/db3;row %d: step size";
 
 static void descend_b3_case(const char *visibility, const char *what, nn_params p, nn_data d,
@@ -242,7 +243,7 @@ static void steps_below_tolerance_cases(int seeded)
     begin("public", "(tolerance 0.001)");
     for (size_t i = 0; i < sizeof given / sizeof given[0]; i++) {
         char names[160];
-        snprintf(names, sizeof names, "stop with %s", given[i].what);
+        snprintf(names, sizeof names, "stop with %s{no,yes}", given[i].what);
         put("steps_below_tolerance");
         for (int k = 0; k < NN_PARAM_COUNT; k++)
             put(" %a", given[i].step[k]);
@@ -258,7 +259,7 @@ static void steps_below_tolerance_cases(int seeded)
             for (int i = 0; i < NN_PARAM_COUNT; i++)
                 put(" %a", tolerance * (small ? uniform(-0.99, 0.99) : uniform(-3.0, 3.0)));
             put(" %u %a", 1u + (unsigned)(random_uniform(&rng) * NN_ALL_PARAMS), tolerance);
-            ask(0.0, 0.0, "stop");
+            ask(0.0, 0.0, "stop{no,yes}");
         }
     }
 }
@@ -268,7 +269,7 @@ static void descend_case(const char *visibility, const char *what, nn_params p, 
 {
     static char names[4096];
     if (names[0] == '\0') {
-        strcpy(names, "the end (0 converged, 1 step limit, 2 diverged);slopes;updates");
+        strcpy(names, "how it ended{converged,step limit,diverged};slopes;updates");
         static const char *const parts[] = {"", "first point: ", "last point: "};
         for (int part = 0; part < 3; part++) {
             if (part > 0)

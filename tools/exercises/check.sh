@@ -77,13 +77,18 @@ for chapter in "$@"; do
     sh "$release/tools/exercises/self-grade.sh" "$chapter" >"$root/release-stubs$chapter.txt" 2>&1 &&
         problem "release: chapter $chapter's stubs pass its own grading"
 done
+first=$1
+hints=$(HINTS="$root/hints" sh "$release/tools/exercises/hint.sh" "$first"
+        HINTS="$root/hints" sh "$release/tools/exercises/hint.sh" "$first")
+printf '%s\n' "$hints" | grep -q ": hint 1 of" && printf '%s\n' "$hints" | grep -q ": hint 2 of" ||
+    problem "release: make hint$first twice does not give the first two hints: $hints"
 cp "$EX_ROOT/code/nn.c" "$release/code/nn.c"
 for chapter in "$@"; do
     sh "$release/tools/exercises/self-grade.sh" "$chapter" >"$root/release-solved$chapter.txt" 2>&1 ||
         problem "release: the reference fails chapter $chapter's own grading ($(grep -m1 FAIL "$root/release-solved$chapter.txt"))"
 done
 [ "$problems" -ne "$before" ] ||
-    echo "  ok    release: its own grading fails the stubs, passes the reference ($(($(date +%s) - start))s)"
+    echo "  ok    release: its grading fails the stubs, passes the reference; hints one by one ($(($(date +%s) - start))s)"
 
 sh "$EX_ROOT/tests/exercises/hostile/run.sh" || problems=$((problems + 1))
 if [ "$problems" -ne 0 ]; then

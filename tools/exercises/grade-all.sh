@@ -8,9 +8,10 @@
 #   student,score,max_score,TASK...,notes
 # where each TASK column holds the points earned on it, and notes says what
 # went wrong in every task that lost points. Each student's report goes to
-# build/grades/chapterN/STUDENT.txt. All hand-ins share one seed for the
-# hidden points (GRADE_SEED, or a new one, printed). A broken hand-in never
-# stops the batch. JOBS=2 hand-ins are graded at a time.
+# build/grades/chapterN/STUDENT.txt (REPORTS=folder for another). All
+# hand-ins share one seed for the hidden points (GRADE_SEED, or a new one,
+# printed). A broken hand-in never stops the batch. JOBS=2 hand-ins are
+# graded at a time.
 . "$(dirname "$0")/common.sh"
 
 chapter=${1:-}
@@ -22,11 +23,11 @@ tasks=$(ex_tasks "$chapter") || exit 2
 build=${BUILD:-build}
 case $build in /*) ;; *) build="$EX_ROOT/$build" ;; esac
 csv=${3:-$build/grades/chapter$chapter.csv}
-reports="$build/grades/chapter$chapter"
+reports=${REPORTS:-$build/grades/chapter$chapter}
 mkdir -p "$reports" "$(dirname "$csv")" || exit 2
 sh "$EX_TOOLS/sandbox.sh" "$reports" check || exit 2
 unsafe=""
-[ "${UNSAFE:-0}" != 1 ] || unsafe="UNSAFE, graded without a sandbox: "
+[ "${UNSAFE:-0}" != 1 ] || unsafe="UNSAFE, no sandbox: "
 GRADE_SEED=${GRADE_SEED:-$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}
 export GRADE_SEED
 

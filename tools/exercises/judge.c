@@ -122,8 +122,20 @@ static void name_of(const char *names, int i, char *out, size_t size)
     }
 }
 
-static void show(double v, int integer, int digits, char *out, size_t size)
+/* A value as feedback shows it: a whole number as such, or its label when
+   the name ends with labels for 0, 1, ... as "how it ended{converged,...}"
+   (labels points after the "{"). */
+static void show(double v, int integer, int digits, const char *labels, char *out, size_t size)
 {
+    if (integer && labels != NULL && v >= 0.0 && v < 16.0) {
+        const char *label = labels;
+        for (int k = 0; k < (int)v && label != NULL; k++)
+            label = strchr(label, ',') ? strchr(label, ',') + 1 : NULL;
+        if (label != NULL) {
+            snprintf(out, size, "%.*s", (int)strcspn(label, ",}"), label);
+            return;
+        }
+    }
     if (integer && fabs(v) < 1e15)
         snprintf(out, size, "%.0f", v);
     else
@@ -150,6 +162,9 @@ static int compare(const char *want, const char *have, double rtol, double atol,
             return 0;
         }
         int integer = strcspn(w, " ") == strspn(w, "-0123456789");
+        char *labels = strchr(name, '{');
+        if (labels != NULL)
+            *labels = '\0'; /* the name alone; the labels stay after it */
         char *end_w, *end_h;
         double e = strtod(w, &end_w), g = strtod(h, &end_h);
         if (end_h == h || (*end_h != ' ' && *end_h != '\0')) {
@@ -167,13 +182,15 @@ static int compare(const char *want, const char *have, double rtol, double atol,
         char gs[64], es[64], rs[64];
         int digits = 3;
         do {
-            show(g, integer, digits, gs, sizeof gs);
-            show(e, integer, digits, es, sizeof es);
+            show(g, integer, digits, labels ? labels + 1 : NULL, gs, sizeof gs);
+            show(e, integer, digits, labels ? labels + 1 : NULL, es, sizeof es);
             digits += 3;
         } while (strcmp(gs, es) == 0 && digits <= 18);
         snprintf(rs, sizeof rs, isfinite(relative) ? "relative error %.2g" : "off by %.3g",
                  isfinite(relative) ? relative : diff);
-        if (hidden)
+        if (hidden && integer)
+            snprintf(why, size, "%s%s: wrong", name, where);
+        else if (hidden)
             snprintf(why, size, "%s%s: wrong (%s)", name, where, rs);
         else if (integer || !isfinite(g) || !isfinite(e))
             snprintf(why, size, "%s%s: got %s, expected %s", name, where, gs, es);

@@ -10,7 +10,7 @@
 
 results=$1
 unsafe=""
-[ "${UNSAFE:-0}" = 1 ] && unsafe="UNSAFE, graded without a sandbox: "
+[ "${UNSAFE:-0}" = 1 ] && unsafe="UNSAFE: "
 first=$(awk -F "$TAB" '$3 < $2 { print $1; exit }' "$results")
 hint=""
 [ -z "$first" ] || hint=$(ex_task_text "$CHAPTER" "$first" hint 1)
@@ -22,6 +22,11 @@ ex_tasks "$CHAPTER" | awk -F "$TAB" -v format="${FORMAT:-text}" -v chapter="$CHA
     function json(s) { gsub(/\\/, "\\\\", s); gsub(/"/, "\\\"", s); gsub(/\t/, " ", s)
                        gsub(/\n/, "\\n", s); return "\"" s "\"" }
     function say(s) { print unsafe s }
+    function wrap(head, text,    m, k, lines, pad) {
+        pad = sprintf("%" length(head) "s", "")
+        m = split(fold(text, width - length(head)), lines, "\n")
+        for (k = 1; k <= m; k++) say((k == 1 ? head : pad) lines[k])
+    }
     function fold(s, width,    out, line, n, w, i) {
         n = split(s, w, " "); line = ""; out = ""
         for (i = 1; i <= n; i++) {
@@ -64,23 +69,27 @@ ex_tasks "$CHAPTER" | awk -F "$TAB" -v format="${FORMAT:-text}" -v chapter="$CHA
             print "</testsuite>"
             exit
         }
-        say("Chapter " chapter ": grading " handin (seed == "" ? " (public checks only)" : \
+        # Every line fits 80 columns, with the UNSAFE warning in front of it.
+        width = 79 - length(unsafe)
+        if (unsafe != "") say("graded without a sandbox (UNSAFE=1): only for code you trust")
+        wrap("", "Chapter " chapter ": grading " handin (seed == "" ? " (public checks only)" : \
             " (with hidden points from seed " seed ")"))
         say("")
+        for (i = 1; i <= n; i++)
+            if (length(order[i]) > name_width) name_width = length(order[i])
         for (i = 1; i <= n; i++) {
             t = order[i]
-            say(sprintf("  %s  %-22s %d/%d  %s", earned[t] == points[t] ? "PASS" : "FAIL", t, \
-                earned[t], points[t], title[t]))
-            if (why[t] == "") continue
-            m = split(fold(why[t], 66), lines, "\n")
-            for (k = 1; k <= m; k++) say("        " lines[k])
+            head = sprintf("  %s  %-" name_width "s %d/%d  ", earned[t] == points[t] ? "PASS" : "FAIL", \
+                t, earned[t], points[t])
+            if (length(head) + length(title[t]) <= width) say(head title[t])
+            else { sub(/ +$/, "", head); say(head); wrap("        ", title[t]) }
+            if (why[t] != "") wrap("        ", why[t])
         }
         say("")
         say("Score: " score " of " max)
         if (first != "") {
             say("")
-            say("A hint for " first " (make hint" chapter " shows the next one):")
-            m = split(fold(hint, 72), lines, "\n")
-            for (k = 1; k <= m; k++) say("  " lines[k])
+            wrap("", "A hint for " first " (make hint" chapter " gives more, one at a time):")
+            wrap("  ", hint)
         }
     }' "$results" -

@@ -14,9 +14,9 @@
 set -u
 dir=$1 seconds=$2
 shift 2
-# Processes are counted per user across the machine: allow 64 more than run now.
-procs=$(( $(ls /proc | grep -c "^[0-9]") + 64 ))
-limits="--cpu=$seconds --as=2147483648 --nproc=$procs --fsize=67108864 --core=0"
+# Processes are counted per user across the machine: allow 32 more than run now.
+procs=$(( $(ls /proc | grep -c "^[0-9]") + 32 ))
+limits="--cpu=$seconds --as=1073741824 --nproc=$procs --fsize=67108864 --core=0"
 
 if [ "${UNSAFE:-0}" = 1 ]; then
     [ "$seconds" != check ] || exit 0

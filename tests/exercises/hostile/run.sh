@@ -47,7 +47,7 @@ sums >"$work/before"
 touch "$work/started"
 sleep 1
 rm -f /tmp/PWNED
-GRADE_SEED=7 TIMEOUT=${HOSTILE_TIMEOUT:-3} sh "$root/tools/exercises/grade-all.sh" 3 "$work/handins" "$csv" \
+REPORTS="$work/reports" GRADE_SEED=7 TIMEOUT=${HOSTILE_TIMEOUT:-3} sh "$root/tools/exercises/grade-all.sh" 3 "$work/handins" "$csv" \
     >"$work/grade-all.log" 2>&1 || problem "grade-all failed: $(tail -n 1 "$work/grade-all.log")"
 
 changed=$(find "$root" -newer "$work/started" -not -path "$build/*" -not -path "$root/.git/*" | head -n 3)
