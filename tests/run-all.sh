@@ -7,7 +7,9 @@ broken=""
 for program in "$@"; do
     echo "== $program"
     log=$(mktemp)
-    "$program" >"$log" 2>&1
+    # TEST_EMULATOR (empty here) runs programs built for another processor.
+    # shellcheck disable=SC2086 # it is a command and its options
+    $TEST_EMULATOR "$program" >"$log" 2>&1
     code=$?
     cat "$log"
     status=$(grep -h '^\[  PASSED  \]' "$log" | sed 's/[^0-9]*\([0-9]*\).*/\1/')

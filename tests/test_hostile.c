@@ -157,8 +157,8 @@ static run_result run_piped(const char *program, const char *args, const char *b
     assert_true(out_fd >= 0 && err_fd >= 0);
     close(out_fd);
     close(err_fd);
-    snprintf(command, sizeof command, "timeout 60 %s/%s %s >%s 2>%s", BUILD_DIR, program,
-             args, out_path, err_path);
+    snprintf(command, sizeof command, "timeout 60 %s %s/%s %s >%s 2>%s", test_emulator(),
+             BUILD_DIR, program, args, out_path, err_path);
     /* A program that stops reading early must not take the test down with it. */
     void (*previous)(int) = signal(SIGPIPE, SIG_IGN);
     FILE *pipe = popen(command, "w");
@@ -286,8 +286,8 @@ static void a_file_larger_than_the_memory_allowed(void **state)
     free(text);
     snprintf(out_path, sizeof out_path, "%s/hostile-too-big.out", BUILD_DIR);
     snprintf(err_path, sizeof err_path, "%s/hostile-too-big.err", BUILD_DIR);
-    snprintf(command, sizeof command, "ulimit -v 32768 && exec %s/chapter2 --data %s >%s 2>%s",
-             BUILD_DIR, path, out_path, err_path);
+    snprintf(command, sizeof command, "ulimit -v 32768 && exec %s %s/chapter2 --data %s >%s 2>%s",
+             test_emulator(), BUILD_DIR, path, out_path, err_path);
     int raw = system(command);
     remove(path);
     char *out = read_text(out_path), *err = read_text(err_path);
@@ -376,8 +376,8 @@ static void standard_input_closed(void **state)
     (void)state;
     char err_path[256], command[512];
     snprintf(err_path, sizeof err_path, "%s/hostile-closed.err", BUILD_DIR);
-    snprintf(command, sizeof command, "timeout 60 %s/chapter3 --data - <&- >/dev/null 2>%s",
-             BUILD_DIR, err_path);
+    snprintf(command, sizeof command, "timeout 60 %s %s/chapter3 --data - <&- >/dev/null 2>%s",
+             test_emulator(), BUILD_DIR, err_path);
     int raw = system(command);
     char *err = read_text(err_path);
     assert_true(WIFEXITED(raw));

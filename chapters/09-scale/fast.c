@@ -261,6 +261,15 @@ int fast_cores(void)
 #endif
 }
 
+int fast_most_threads(void)
+{
+#ifdef _OPENMP
+    return FAST_MAX_BLOCKS;
+#else
+    return 1;
+#endif
+}
+
 static fast_result result_of(const double sums[SUMS])
 {
     fast_result r;
