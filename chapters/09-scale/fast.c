@@ -154,11 +154,14 @@ static inline fast_neuron_out libm_neuron(double z)
 
 LANE_FUNCTION void libm_neurons(lanes z, lanes *softplus, lanes *sigmoid)
 {
+    lanes a = all(0.0), s = all(0.0);
     for (int k = 0; k < FAST_LANES; k++) {
         fast_neuron_out n = libm_neuron(z[k]);
-        (*softplus)[k] = n.softplus;
-        (*sigmoid)[k] = n.sigmoid;
+        a[k] = n.softplus;
+        s[k] = n.sigmoid;
     }
+    *softplus = a;
+    *sigmoid = s;
 }
 
 /* ---- One pass over the samples, FAST_LANES at a time --------------------- */

@@ -167,12 +167,12 @@ static void ns_per_sample(contender *c, way before, way after, double ns[2])
 {
     const way ways[2] = {before, after};
     long reps[2] = {passes_for_20_ms(c, before), passes_for_20_ms(c, after)};
+    ns[0] = ns[1] = INFINITY;
     for (int round = 0; round < 5; round++)
         for (int k = 0; k < 2; k++) {
             double per_sample = time_passes(c, ways[k], reps[k]) * 1e9 / (double)reps[k] /
                                 (double)c->data.count;
-            if (round == 0 || per_sample < ns[k])
-                ns[k] = per_sample;
+            ns[k] = fmin(ns[k], per_sample);
         }
 }
 // [ch09_timing]
