@@ -72,6 +72,12 @@ static void temp_path(char *path, size_t size)
         close(fd);
 }
 
+const char *test_emulator(void)
+{
+    const char *emulator = getenv("TEST_EMULATOR");
+    return emulator != NULL ? emulator : "";
+}
+
 run_result run_program(const char *program, const char *args, const char *input)
 {
     char in_path[256], out_path[256], err_path[256];
@@ -85,11 +91,12 @@ run_result run_program(const char *program, const char *args, const char *input)
         fclose(in);
     }
 
-    size_t length = strlen(program) + strlen(args) + 3 * sizeof in_path + 64;
+    size_t length = strlen(test_emulator()) + strlen(program) + strlen(args) +
+                    3 * sizeof in_path + 64;
     char *command = malloc(length);
     assert_non_null(command);
-    snprintf(command, length, "timeout 60 %s/%s %s <%s >%s 2>%s", BUILD_DIR, program, args,
-             in_path, out_path, err_path);
+    snprintf(command, length, "timeout 60 %s %s/%s %s <%s >%s 2>%s", test_emulator(), BUILD_DIR,
+             program, args, in_path, out_path, err_path);
     int raw = system(command);
     free(command);
 

@@ -48,7 +48,13 @@ typedef struct run_result {
 } run_result;
 
 /**
- * Runs `BUILD_DIR/program args` through the shell with `input` (NULL for
+ * What runs a program built for another processor: the environment's
+ * TEST_EMULATOR (as `make test-aarch64` sets it to qemu-aarch64), or "".
+ */
+const char *test_emulator(void);
+
+/**
+ * Runs `BUILD_DIR/program args` through the shell (under test_emulator()) with `input` (NULL for
  * none) on standard input, under a 60 s timeout, and collects its output.
  * Free the result with run_free().
  */

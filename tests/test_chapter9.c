@@ -136,7 +136,8 @@ static void the_lessons_print_the_right_numbers(void **state)
     assert_lacks(r.out, " 2 threads");
     assert_close(value_after(r.out, "SSR on 1 thread "), golden_scale_start[0],
                  GOLDEN_TOLERANCE);
-    assert_contains(r.out, "1000 samples make one block");
+    assert_true(strstr(r.out, "1000 samples make one block") != NULL ||
+                strstr(r.out, "This build has no OpenMP") != NULL);
 
     /* Section 5: the plain build gets both lines right. */
     assert_contains(r.out, "is an infinite SSR finite?      plain: no ");
@@ -151,11 +152,16 @@ static void the_lessons_print_the_right_numbers(void **state)
     /* 20000 samples make 5 blocks: two threads, the same bits. */
     r = run_program("chapter9", "--samples 20000 --threads 2 --max-steps 2", NULL);
     assert_int_equal(r.status, 0);
-    assert_contains(r.out, "fast.c on 2 threads");
-    assert_contains(r.out, "same bits, slopes too");
+    if (strstr(r.out, "This build has no OpenMP") == NULL) {
+        assert_contains(r.out, "fast.c on 2 threads");
+        assert_contains(r.out, "same bits, slopes too");
+    } else {
+        assert_contains(r.out, "samples (the article's curve), 1 thread.");
+    }
     assert_lacks(r.out, "DIFFERENT");
-    assert_close(value_after(r.out, "SSR on 2 threads"), value_after(r.out, "SSR on 1 thread "),
-                 0.0);
+    if (strstr(r.out, "SSR on 2 threads") != NULL)
+        assert_close(value_after(r.out, "SSR on 2 threads"),
+                     value_after(r.out, "SSR on 1 thread "), 0.0);
     run_free(&r);
 }
 

@@ -216,6 +216,14 @@ def version(module):
     return module.__version__ if module is not None else "missing"
 
 
+def compiler_name(info):
+    """gcc's __VERSION__ is its number alone; clang's names itself."""
+    name = info.get("compiler")
+    if name is None:
+        return "none"
+    return name if "clang" in name.lower() else "gcc " + name
+
+
 def machine(info, clang_info):
     os_name = platform.platform()
     try:
@@ -228,7 +236,7 @@ def machine(info, clang_info):
     return ("%s, %d cores seen (all timings on one thread); %s; C compilers: %s and %s; "
             "Python %s, numba %s, NumPy %s, PyTorch %s" % (
                 info.get("processor", platform.machine()), os.cpu_count() or 0, os_name,
-                info.get("compiler", "?"), clang_info.get("compiler", "no clang"),
+                compiler_name(info), compiler_name(clang_info),
                 platform.python_version(), version(numba), version(np), version(torch)))
 
 

@@ -82,19 +82,18 @@ static const double log_p[10] = {
     0x1.687a6e7c95176p-4, 0x1.4b0a26c5f2aefp-3,
 };
 
-/* c[0] + c[1] x + ... + c[9] x^9, by Horner's rule (written out: gcc -O2
-   would keep the loop). */
+/* c[0] + c[1] x + ... + c[9] x^9 by Estrin's scheme: pairs c[k] + c[k+1] x,
+   then pairs of pairs with x^2, then x^4, x^8. Horner's rule is one long
+   chain of nine multiply-adds, each waiting for the one before; here the
+   longest chain is four, which is what a descent on three samples waits
+   for at every step. */
 LANE_FUNCTION lanes polynomial(const double c[10], lanes x)
 {
-    lanes v = c[8] + x * c[9];
-    v = c[7] + x * v;
-    v = c[6] + x * v;
-    v = c[5] + x * v;
-    v = c[4] + x * v;
-    v = c[3] + x * v;
-    v = c[2] + x * v;
-    v = c[1] + x * v;
-    return c[0] + x * v;
+    lanes x2 = x * x, x4 = x2 * x2, x8 = x4 * x4;
+    lanes p01 = c[0] + x * c[1], p23 = c[2] + x * c[3], p45 = c[4] + x * c[5];
+    lanes p67 = c[6] + x * c[7], p89 = c[8] + x * c[9];
+    lanes p03 = p01 + x2 * p23, p47 = p45 + x2 * p67;
+    return (p03 + x4 * p47) + x8 * p89;
 }
 
 // [fast_exp]
@@ -155,11 +154,14 @@ static inline fast_neuron_out libm_neuron(double z)
 
 LANE_FUNCTION void libm_neurons(lanes z, lanes *softplus, lanes *sigmoid)
 {
+    lanes a = all(0.0), s = all(0.0);
     for (int k = 0; k < FAST_LANES; k++) {
         fast_neuron_out n = libm_neuron(z[k]);
-        (*softplus)[k] = n.softplus;
-        (*sigmoid)[k] = n.sigmoid;
+        a[k] = n.softplus;
+        s[k] = n.sigmoid;
     }
+    *softplus = a;
+    *sigmoid = s;
 }
 
 /* ---- One pass over the samples, FAST_LANES at a time --------------------- */
@@ -256,6 +258,15 @@ int fast_cores(void)
 {
 #ifdef _OPENMP
     return omp_get_num_procs();
+#else
+    return 1;
+#endif
+}
+
+int fast_most_threads(void)
+{
+#ifdef _OPENMP
+    return FAST_MAX_BLOCKS;
 #else
     return 1;
 #endif

@@ -101,6 +101,9 @@ size_t fast_blocks(size_t n);
 /** The cores OpenMP sees (1 without OpenMP). */
 int fast_cores(void);
 
+/** The most threads fast_gradient() can run: FAST_MAX_BLOCKS, or 1 in a build without OpenMP. */
+int fast_most_threads(void);
+
 /**
  * The curve chapter 9 and `make bench` fit when no file is given: n evenly
  * spaced inputs \f$ x_i = i/(n-1) \f$ on [0, 1] (0.5 when n = 1), and as

@@ -167,12 +167,12 @@ static void ns_per_sample(contender *c, way before, way after, double ns[2])
 {
     const way ways[2] = {before, after};
     long reps[2] = {passes_for_20_ms(c, before), passes_for_20_ms(c, after)};
+    ns[0] = ns[1] = INFINITY;
     for (int round = 0; round < 5; round++)
         for (int k = 0; k < 2; k++) {
             double per_sample = time_passes(c, ways[k], reps[k]) * 1e9 / (double)reps[k] /
                                 (double)c->data.count;
-            if (round == 0 || per_sample < ns[k])
-                ns[k] = per_sample;
+            ns[k] = fmin(ns[k], per_sample);
         }
 }
 // [ch09_timing]
@@ -332,7 +332,9 @@ static void show_threads(contender *c, int most)
         c->threads = most;
         compare(c, "fast.c on 1 thread", LANES_OWN, name, THREADS);
     }
-    if (fast_blocks(c->data.count) == 1)
+    if (fast_most_threads() == 1)
+        printf("(This build has no OpenMP, so everything runs on one thread.)\n\n");
+    else if (fast_blocks(c->data.count) == 1)
         printf("(%zu samples make one block, so one thread does it all: starting\n"
                "threads would cost more than it saves.)\n\n",
                c->data.count);
@@ -565,6 +567,7 @@ int main(int argc, char **argv)
     int blocks = (int)fast_blocks(data.count);
     int most = options.threads > 0 ? (int)options.threads : fast_cores();
     most = most < blocks ? most : blocks;
+    most = most < fast_most_threads() ? most : fast_most_threads(); /* 1 without OpenMP */
     int threads = options.threads > 0 ? most : pick_threads(&p, data, most);
     int teach = !options.csv && !options.quiet;
 
