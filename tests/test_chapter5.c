@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "golden.h"
+#include "cli_checks.h"
 #include "columns.h"
 
 static void prints_one_row_per_slope(void **state)
@@ -243,16 +244,11 @@ static void every_line_fits_80_columns(void **state)
 static void a_run_that_ends_on_overflow_fails(void **state)
 {
     (void)state;
-    run_result r = run_program("chapter5", "--rate 10 --max-steps 87 --quiet", NULL);
-    assert_int_equal(r.status, 1);
-    assert_string_equal(r.out, "");
-    assert_string_equal(r.err, "chapter5: diverged after 87 slopes: try a --rate smaller than 10\n");
-    run_free(&r);
-    r = run_program("chapter5", "--b3 1e300 --quiet", NULL);
-    assert_int_equal(r.status, 1);
-    assert_string_equal(r.err, "chapter5: diverged after 0 slopes: --b3 is too large\n");
-    run_free(&r);
-    r = run_program("chapter5", "--quiet --data -", "1e300,0\n");
+    expect_diverged("chapter5", "--rate 10 --max-steps 87 --quiet",
+                    "chapter5: diverged after 87 slopes: try a --rate smaller than 10\n");
+    expect_diverged("chapter5", "--b3 1e300 --quiet",
+                    "chapter5: diverged after 0 slopes: --b3 is too large\n");
+    run_result r = run_program("chapter5", "--quiet --data -", "1e300,0\n");
     assert_int_equal(r.status, 1);
     assert_string_equal(r.err, "chapter5: diverged after 0 slopes: the samples are too large\n");
     run_free(&r);

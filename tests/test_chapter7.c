@@ -304,15 +304,11 @@ static void every_line_fits_80_columns(void **state)
 static void the_ending_tells_what_this_run_did(void **state)
 {
     (void)state;
-    run_result r = run_program("chapter7", "--rate 10 --max-steps 88 --quiet", NULL);
-    assert_int_equal(r.status, 1);
-    assert_string_equal(r.out, "");
-    assert_string_equal(r.err, "chapter7: diverged after 88 gradients: try a --rate smaller "
-                               "than 10\n");
-    run_free(&r);
+    expect_diverged("chapter7", "--rate 10 --max-steps 88 --quiet",
+                    "chapter7: diverged after 88 gradients: try a --rate smaller than 10\n");
 
     /* Small steps are not a fit, and the fixed start is not a random one. */
-    r = run_program("chapter7", "--rate 0.001", NULL);
+    run_result r = run_program("chapter7", "--rate 0.001", NULL);
     assert_int_equal(r.status, 0);
     assert_lacks(r.out, "converged");
     assert_contains(r.out, "not near any fit");

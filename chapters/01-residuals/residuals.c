@@ -72,7 +72,7 @@ int main(int argc, char **argv)
     nn_params p = run.start;
 
     /* Every number the tables show is finite when the residuals are. */
-    for (size_t i = 0; i < run.data.count && i < REPORT_ROWS; i++) {
+    for (size_t i = 0; i < chapter_rows_shown(&run); i++) {
         nn_trace t;
         chapter_require_finite(&run, compute_residual(&p, run.data, i, &t), "a residual",
                                CAUSE_NUMBERS);

@@ -99,7 +99,7 @@ static void print_links(const chapter_run *run, const nn_params *p, size_t i)
 static void print_chains(const chapter_run *run, const nn_params *p)
 {
     nn_data data = run->data;
-    size_t shown = data.count < REPORT_ROWS ? data.count : REPORT_ROWS;
+    size_t shown = chapter_rows_shown(run);
     chapter_sample_table(run, p, "At the start, sample by sample, the links:\n"
                          "       x   observed  dSSR/dpred        a1        a2", print_links);
     printf("and their products, each sample's share of the three slopes:\n"

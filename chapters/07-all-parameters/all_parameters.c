@@ -88,7 +88,7 @@ static void print_chain_to_w1(const chapter_run *run, const nn_params *p)
         double link = slope_of_w1_by_chain_rule(p, data, i);
         sum += link;
         chapter_require_finite(run, link, "dSSR/dw1", CAUSE_NUMBERS);
-        if (i >= REPORT_ROWS)
+        if (i >= chapter_rows_shown(run))
             continue;
         nn_trace t = forward(p, data.input[i]);
         report_number(t.x, 8);
@@ -98,7 +98,7 @@ static void print_chain_to_w1(const chapter_run *run, const nn_params *p)
         report_number(t.x, 10);
         report_number_line(link, 11);
     }
-    report_rows_left_out(data.count < REPORT_ROWS ? data.count : REPORT_ROWS, data.count);
+    report_rows_left_out(chapter_rows_shown(run), data.count);
     chapter_require_finite(run, sum, "dSSR/dw1", CAUSE_NUMBERS);
     printf("  sum: dSSR/dw1 = ");
     report_number_line(sum, 0);

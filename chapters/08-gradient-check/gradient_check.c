@@ -107,10 +107,11 @@ static void print_introduction(void)
            "when the relative error |analytic - measured| / max(|analytic|, |measured|)\n"
            "is at most %g (the denominator is never taken below 1e-8, so that two\n"
            "slopes that are both practically 0 are not called different), or when the\n"
-           "two are no further apart than rounding alone can move the measurement:\n"
-           "10 * 2.2e-16 * (sum of the squared sizes of each sample's terms) / h. That\n"
-           "allowance grows with the size of the SSR and shrinks as h grows, so large\n"
-           "samples are not failed for the rounding of their large SSR.\n\n"
+           "two are no further apart than rounding alone can move the measurement,\n"
+           "10 * 2.2e-16 * S / h, with S the sum over the samples of\n"
+           "(|observed| + |top| + |bottom| + |b3|)^2. That allowance grows with the\n"
+           "size of the SSR and shrinks as h grows, so large samples are not failed\n"
+           "for the rounding of their large SSR.\n\n"
            "At the article's point (b3 = 0):\n", GRADIENT_CHECK_TOLERANCE);
 }
 

@@ -84,10 +84,15 @@ void chapter_plot_bowl(const chapter_run *run, plot_chart *chart, const nn_param
         chapter_require_finite(run, NAN, "the SSR", CAUSE_NUMBERS);
 }
 
+size_t chapter_rows_shown(const chapter_run *run)
+{
+    return run->data.count < REPORT_ROWS ? run->data.count : REPORT_ROWS;
+}
+
 void chapter_sample_table(const chapter_run *run, const nn_params *p, const char *header,
                           chapter_row_printer row)
 {
-    size_t shown = run->data.count < REPORT_ROWS ? run->data.count : REPORT_ROWS;
+    size_t shown = chapter_rows_shown(run);
     printf("%s\n", header);
     for (size_t i = 0; i < shown; i++)
         row(run, p, i);

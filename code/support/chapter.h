@@ -79,6 +79,9 @@ int chapter_diverged(const chapter_run *run, descent_result result, const char *
 void chapter_plot_bowl(const chapter_run *run, plot_chart *chart, const nn_params *p,
                        double low, double high);
 
+/** How many samples a per-sample table shows: all, or the first REPORT_ROWS. */
+size_t chapter_rows_shown(const chapter_run *run);
+
 /** Prints one row of a per-sample table: sample i at the parameters p. */
 typedef void (*chapter_row_printer)(const chapter_run *run, const nn_params *p, size_t i);
 
