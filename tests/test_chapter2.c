@@ -85,13 +85,12 @@ static void every_line_fits_80_columns(void **state)
     assert_every_line_fits("chapter2", runs, sizeof runs / sizeof runs[0]);
 }
 
-/* A chart whose SSR axis would need labels past the largest double is
-   refused before anything is printed, with the option to change. */
-static void a_chart_too_tall_for_doubles_is_refused(void **state)
+/* A start whose SSR is past the largest double is refused before anything
+   is printed, naming the option to change. (A start just short of it, as
+   --b3=-2e153 --plot, draws its chart: test_hostile.c.) */
+static void a_start_too_large_for_doubles_is_refused(void **state)
 {
     (void)state;
-    expect_diverged("chapter2", "--b3=-2e153 --plot", "chapter2: the height of the chart is "
-                    "not a finite number: --b3 is too large\n");
     expect_diverged("chapter2", "--data " TEST_DATA("five.csv") " --b3 1e300",
                     "--b3 is too large\n");
 }
@@ -105,7 +104,7 @@ int main(void)
         cmocka_unit_test(data_file_gives_its_own_ssr),
         cmocka_unit_test(bad_values_are_refused),
         cmocka_unit_test(every_line_fits_80_columns),
-        cmocka_unit_test(a_chart_too_tall_for_doubles_is_refused),
+        cmocka_unit_test(a_start_too_large_for_doubles_is_refused),
     };
     return cmocka_run_group_tests_name("chapter2", tests, NULL, NULL);
 }

@@ -635,11 +635,11 @@ static void an_overflow_names_its_cause(void **state)
         {"chapter2", args, "chapter2: the SSR is not a finite number: the samples are too "
                            "large\n"},
         {"chapter3", "--csv --b3 1e308", "chapter3: a value of the bowl is not a finite "
-                                         "number: the starting --b3 is too large\n"},
-        {"chapter4", "--csv --rate 1e308", "chapter4: the SSR after the step is not a finite "
-                                           "number: the --rate is too large\n"},
-        {"chapter4", "--csv --b3 -1e308", "chapter4: the SSR is not a finite number: the "
-                                          "starting --b3 is too large\n"},
+                                         "number: --b3 is too large\n"},
+        {"chapter4", "--csv --rate 1e308", "chapter4: the step size is not a finite number: "
+                                           "--rate is too large\n"},
+        {"chapter4", "--csv --b3 -1e308", "chapter4: the SSR is not a finite number: --b3 "
+                                          "is too large\n"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         run_result r = run_program(cases[i].chapter, cases[i].args, NULL);

@@ -43,15 +43,15 @@ int chapter_is_article(const chapter_run *run)
     return report_is_article(&run->options) && fabs(run->options.rate - 0.1) < 1e-12;
 }
 
-/* The end of an overflow message: what to change. */
+/* The end of an overflow message: what to change. Too large a start is
+   --b3's fault only when --b3 was given and the samples are fine without it. */
 static const char *blame(const chapter_run *run, chapter_cause cause)
 {
     if (cause == CAUSE_RATE)
-        return "--rate is too large";
-    nn_params usual = nn_article_params();
-    if ((run->options.given & CLI_B3) && isfinite(ssr(&usual, run->data)))
-        return "--b3 is too large";
-    return "the samples are too large";
+        return report_cause_text(REPORT_CAUSE_RATE);
+    if (!(run->options.given & CLI_B3))
+        return report_cause_text(REPORT_CAUSE_DATA);
+    return report_cause_text(report_cause_of(&run->start, run->data));
 }
 
 void chapter_require_finite(const chapter_run *run, double value, const char *what,
@@ -68,10 +68,13 @@ int chapter_diverged(const chapter_run *run, descent_result result, const char *
 {
     fprintf(stderr, "%s: diverged after %ld %s%s: ", run->program->name, result.slopes, unit,
             chapter_plural(result.slopes));
-    /* With no step taken, the start itself overflowed; after steps, the
-       steps grew past the bottom and back, further each time: the rate. */
-    if (result.updates == 0)
+    /* With no step taken, either the start itself overflowed or its first
+       step did, which is the rate's doing; after steps, the steps grew past
+       the bottom and back, further each time: the rate again. */
+    if (result.updates == 0 && !isfinite(ssr(&run->start, run->data)))
         fprintf(stderr, "%s\n", blame(run, CAUSE_NUMBERS));
+    else if (result.updates == 0)
+        fprintf(stderr, "%s\n", blame(run, CAUSE_RATE));
     else
         fprintf(stderr, "try a --rate smaller than %g\n", run->options.rate);
     return EXIT_DIVERGED;

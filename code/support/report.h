@@ -43,15 +43,18 @@ void report_number_line(double v, int width);
 
 /** What sent a number out of the range of double, as a message names it. */
 typedef enum report_cause {
-    REPORT_CAUSE_DATA,  /**< the samples are too large */
-    REPORT_CAUSE_START, /**< the starting b3 (`--b3`) is too large */
-    REPORT_CAUSE_RATE   /**< the learning rate (`--rate`) is too large */
+    REPORT_CAUSE_DATA,  /**< "the samples are too large" */
+    REPORT_CAUSE_START, /**< "--b3 is too large": the starting b3 */
+    REPORT_CAUSE_RATE   /**< "--rate is too large": the learning rate */
 } report_cause;
+
+/** The end of an overflow message for `cause`: what to change. */
+const char *report_cause_text(report_cause cause);
 
 /**
  * Stops the program when a computed value is not finite (the numbers left
  * the range of double): one line on stderr naming `what` and the `cause`,
- * as in `chapter4: the step size is not a finite number: the --rate is too
+ * as in `chapter4: the step size is not a finite number: --rate is too
  * large`, then exit EXIT_DIVERGED.
  */
 void report_require_finite_because(const cli_program *program, double value, const char *what,
@@ -63,12 +66,6 @@ void report_require_finite_because(const cli_program *program, double value, con
  * starting b3.
  */
 report_cause report_cause_of(const nn_params *p, nn_data data);
-
-/**
- * As report_require_finite_because(), blaming no one input: the message
- * says the inputs are too large for double precision.
- */
-void report_require_finite(const cli_program *program, double value, const char *what);
 
 /** After a per-sample table cut at REPORT_ROWS rows, says how many were left out. */
 void report_rows_left_out(size_t shown, size_t count);
