@@ -739,6 +739,26 @@ static void malformed_options(void **state)
                         "chapter5: --plot and --csv cannot be used together");
 }
 
+static void options_that_nearly_are(void **state)
+{
+    (void)state;
+    expect_option_error("chapter5", "--max-step 3",
+                        "chapter5: unknown option '--max-step' (did you mean --max-steps?)\n");
+    expect_option_error("chapter9", "--threds=2",
+                        "chapter9: unknown option '--threds' (did you mean --threads?)\n");
+    /* More threads than chapter 9 can use is an error, not a silent 256. */
+    expect_option_error("chapter9", "--threads 100000",
+                        "chapter9: --threads: at most 256, not 100000\n");
+    /* "--" ends the options; no chapter takes anything after it. */
+    expect_option_error("chapter5", "-- --rate 0.5",
+                        "chapter5: unexpected argument '--rate' after -- (try --help)\n");
+    run_result r = run_program("chapter5", "--quiet --", NULL);
+    assert_ended(&r, 0);
+    assert_string_equal(r.err, "");
+    assert_contains(r.out, "b3 = 2.6085");
+    run_free(&r);
+}
+
 static void an_enormous_argument(void **state)
 {
     (void)state;
@@ -1102,6 +1122,7 @@ int main(void)
         cmocka_unit_test(values_that_are_not_finite_numbers),
         cmocka_unit_test(out_of_range_counts_and_rates),
         cmocka_unit_test(malformed_options),
+        cmocka_unit_test(options_that_nearly_are),
         cmocka_unit_test(an_enormous_argument),
         cmocka_unit_test(control_characters_in_arguments),
         cmocka_unit_test(help_lists_only_the_options_a_chapter_takes),
