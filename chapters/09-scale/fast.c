@@ -361,7 +361,7 @@ void fast_curve(size_t n, double *input, double *observed)
 
 /* ---- The descent ----------------------------------------------------------- */
 
-static int all_finite(const nn_params *p)
+static inline int all_finite(const nn_params *p)
 {
     return isfinite(p->w1) && isfinite(p->b1) && isfinite(p->w2) && isfinite(p->b2) &&
            isfinite(p->w3) && isfinite(p->w4) && isfinite(p->b3);
