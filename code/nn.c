@@ -1,13 +1,17 @@
 /**
  * @file nn.c
  * @brief The network and its derivatives, in the order the chapters meet them.
+ *
+ * Each function carries its formula in the comment above it; nn.h says more.
  */
 #include "nn.h"
 
+#include <float.h>
 #include <math.h>
 
 /* ---- Chapter 1: the forward pass and the residuals ---------------------- */
 
+/* w1 = 3.34, b1 = -1.43, w2 = -3.53, b2 = 0.57, w3 = -1.22, w4 = -2.30, b3 = 0 */
 nn_params nn_article_params(void)
 {
     nn_params p = {
@@ -19,29 +23,32 @@ nn_params nn_article_params(void)
     return p;
 }
 
+/* The starting, middle and ending dosages, and what was observed. */
 nn_data nn_article_data(void)
 {
-    /* The starting, middle and ending dosages, and what was observed. */
     static const double input[] = {0.0, 0.5, 1.0};
     static const double observed[] = {0.0, 1.0, 0.0};
     nn_data data = {3, input, observed};
     return data;
 }
 
+/* softplus(z) = log(1 + e^z) = max(z, 0) + log(1 + e^-|z|): the exponent is
+   never positive, so nothing overflows. */
 double softplus(double z)
 {
-    /* log(1 + e^z) = max(z, 0) + log(1 + e^-|z|): the exponent is never
-       positive, so e^-|z| lies in (0, 1] and nothing overflows. */
     return fmax(z, 0.0) + log1p(exp(-fabs(z)));
 }
 
+/* sigmoid(z) = 1 / (1 + e^-z), the slope of softplus; with e = e^-|z| in
+   (0, 1] it is 1 / (1 + e) for z >= 0 and e / (1 + e) below. */
 double sigmoid(double z)
 {
-    /* e = e^-|z| is in (0, 1]: 1/(1 + e) for z >= 0, e/(1 + e) below 0. */
     double e = exp(-fabs(z));
     return z >= 0.0 ? 1.0 / (1.0 + e) : e / (1.0 + e);
 }
 
+/* z1 = w1 x + b1, a1 = softplus(z1), top = w3 a1; the same for z2, a2,
+   bottom; predicted = top + bottom + b3. */
 nn_trace forward(const nn_params *p, double x)
 {
     nn_trace t;
@@ -58,6 +65,7 @@ nn_trace forward(const nn_params *p, double x)
     return t;
 }
 
+/* residual = observed - predicted */
 double residual(double observed, double predicted)
 {
     return observed - predicted;
@@ -65,6 +73,7 @@ double residual(double observed, double predicted)
 
 /* ---- Chapter 2: the sum of squared residuals ---------------------------- */
 
+/* SSR = sum over samples of (observed - predicted)^2 */
 double ssr(const nn_params *p, nn_data data)
 {
     double sum = 0.0;
@@ -77,18 +86,19 @@ double ssr(const nn_params *p, nn_data data)
 
 /* ---- Chapter 3: the chain rule ------------------------------------------ */
 
+/* d/dpredicted (observed - predicted)^2 = 2 (observed - predicted) * (-1) */
 double dssr_dpredicted(double observed, double predicted)
 {
-    /* d/dpredicted (observed - predicted)^2 = 2 (observed - predicted) * (-1) */
     return -2.0 * (observed - predicted);
 }
 
+/* predicted = top + bottom + b3, and only the last term moves with b3: 1 */
 double dpredicted_db3(void)
 {
-    /* predicted = top + bottom + b3, and only the last term moves with b3. */
     return 1.0;
 }
 
+/* dSSR/db3 = sum over samples of dSSR/dpredicted * dpredicted/db3 */
 double dssr_db3(const nn_params *p, nn_data data)
 {
     double slope = 0.0;
@@ -101,55 +111,53 @@ double dssr_db3(const nn_params *p, nn_data data)
 
 /* ---- Chapter 4: one step of gradient descent ---------------------------- */
 
+/* step size = slope * learning rate */
 double step_size(double slope, double learning_rate)
 {
     return slope * learning_rate;
 }
 
+/* new = old - step size: against the slope, downhill */
 double apply_step(double old_value, double step_size)
 {
-    /* Against the slope: where the SSR rises to the right, go left. */
     return old_value - step_size;
 }
 
 /* ---- Chapter 5: gradient descent until the step is tiny ----------------- */
 
+/* Repeat: slope = dSSR/db3, step size = slope * rate, b3 = b3 - step size;
+   stop once |step size| < tolerance, without taking that step. */
 descent_result descend_b3(nn_params *p, nn_data data, descent_settings settings,
                           descent_observer on_row, void *context)
 {
     descent_result result = {DESCENT_STEP_LIMIT, 0, 0};
-    while (result.slopes < settings.max_steps) {
-        descent_row row;
-        row.step = result.slopes + 1;
-        row.b3 = p->b3;
-        row.ssr = ssr(p, data);
-        row.dssr_db3 = dssr_db3(p, data);
+    for (long step = 1; step <= settings.max_steps; step++) {
+        descent_row row = {step, p->b3, ssr(p, data), dssr_db3(p, data), 0.0};
         row.step_size = step_size(row.dssr_db3, settings.learning_rate);
-        if (!isfinite(row.ssr) || !isfinite(row.dssr_db3) || !isfinite(row.step_size)) {
+        if (!isfinite(row.b3) || !isfinite(row.ssr) || !isfinite(row.step_size)) {
             result.end = DESCENT_DIVERGED;
             return result;
         }
-        result.slopes++;
+        result.slopes = step;
         if (on_row != NULL)
             on_row(&row, context);
         if (fabs(row.step_size) < settings.tolerance) {
             result.end = DESCENT_CONVERGED;
             return result;
         }
-        double next = apply_step(p->b3, row.step_size);
-        if (!isfinite(next)) {
-            result.end = DESCENT_DIVERGED;
-            return result;
-        }
-        p->b3 = next;
-        result.updates++;
+        p->b3 = apply_step(p->b3, row.step_size);
+        result.updates = step;
     }
+    /* No row looked at the point the last step reached: check it here. */
+    if (!isfinite(p->b3) || !isfinite(ssr(p, data)))
+        result.end = DESCENT_DIVERGED;
     return result;
 }
 
+/* The slope -2 sum (observed - top - bottom - b3) is 0 where b3 is the mean
+   of observed - top - bottom: the mean residual at b3 = 0. */
 double optimal_b3(const nn_params *p, nn_data data)
 {
-    /* The mean of observed - top - bottom, the part b3 has to make up. */
     nn_params without_b3 = *p;
     without_b3.b3 = 0.0;
     double sum = 0.0;
@@ -158,23 +166,27 @@ double optimal_b3(const nn_params *p, nn_data data)
     return sum / (double)data.count;
 }
 
-/* ---- Chapters 6 and 7: the slope of every weight and bias -------------- */
+/* ---- Chapter 6: three parameters, each by its own chain ----------------- */
 
+/* With d = dSSR/dpredicted = -2 (observed - predicted) from above:
+   dSSR/db3 += d,  dSSR/dw3 += d a1,  dSSR/dw4 += d a2,
+   dSSR/db1 += d w3 sigmoid(z1),  dSSR/dw1 += d w3 sigmoid(z1) x,
+   and b2, w2 the same through w4 and z2. */
 void backward(const nn_params *p, const nn_trace *t, double observed, nn_gradient *g)
 {
-    /* The slope that arrives from the SSR, shared by every parameter. */
     double d = dssr_dpredicted(observed, t->predicted);
-    g->b3 += d;                 /* dpredicted/db3 = 1 */
-    g->w3 += d * t->a1;         /* dpredicted/dw3 = a1 */
-    g->w4 += d * t->a2;         /* dpredicted/dw4 = a2 */
+    g->b3 += d;
+    g->w3 += d * t->a1;
+    g->w4 += d * t->a2;
     double d_z1 = d * p->w3 * t->s1; /* through w3, then softplus' at z1 */
     double d_z2 = d * p->w4 * t->s2;
-    g->b1 += d_z1;              /* dz1/db1 = 1 */
-    g->w1 += d_z1 * t->x;       /* dz1/dw1 = x */
+    g->b1 += d_z1;
+    g->w1 += d_z1 * t->x;
     g->b2 += d_z2;
     g->w2 += d_z2 * t->x;
 }
 
+/* dSSR/dparameter = sum over samples of its share: forward, then backward */
 nn_gradient gradient(const nn_params *p, nn_data data)
 {
     nn_gradient g = {0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0};
@@ -185,20 +197,21 @@ nn_gradient gradient(const nn_params *p, nn_data data)
     return g;
 }
 
-/* ---- Chapter 6: several parameters descend together ------------------- */
-
+/* "w1", "b1", "w2", "b2", "w3", "w4", "b3" */
 const char *nn_param_name(int i)
 {
     static const char *const names[NN_PARAM_COUNT] = {"w1", "b1", "w2", "b2", "w3", "w4", "b3"};
     return names[i];
 }
 
+/* Parameter i of p, in the order of nn_params. */
 double nn_param(const nn_params *p, int i)
 {
     const double values[NN_PARAM_COUNT] = {p->w1, p->b1, p->w2, p->b2, p->w3, p->w4, p->b3};
     return values[i];
 }
 
+/* Where parameter i of p is stored. */
 double *nn_param_at(nn_params *p, int i)
 {
     // cppcheck-suppress constVariable ; the pointers are const, and point at what the caller writes
@@ -207,6 +220,7 @@ double *nn_param_at(nn_params *p, int i)
     return fields[i];
 }
 
+/* The article's w1, b1, w2, b2; w3 = 0.36, w4 = 0.63, b3 = 0. */
 nn_params nn_start_output_layer(void)
 {
     nn_params p = nn_article_params();
@@ -216,17 +230,7 @@ nn_params nn_start_output_layer(void)
     return p;
 }
 
-nn_params nn_start_all(void)
-{
-    nn_params p = {
-        .w1 = 2.74, .b1 = 0.0,
-        .w2 = -1.13, .b2 = 0.0,
-        .w3 = 0.36, .w4 = 0.63,
-        .b3 = 0.0,
-    };
-    return p;
-}
-
+/* |step size| < tolerance for every moving parameter */
 int steps_below_tolerance(const descent_point *point, unsigned moving, double tolerance)
 {
     for (int i = 0; i < NN_PARAM_COUNT; i++)
@@ -235,58 +239,56 @@ int steps_below_tolerance(const descent_point *point, unsigned moving, double to
     return 1;
 }
 
-/* True when the SSR and every slope and step size of the row are finite. */
+/* True when the parameters, the SSR and every slope and step of the row are finite. */
 static int point_is_finite(const descent_point *point)
 {
     if (!isfinite(point->ssr))
         return 0;
     for (int i = 0; i < NN_PARAM_COUNT; i++)
-        if (!isfinite(nn_param(&point->slope, i)) || !isfinite(nn_param(&point->step_size, i)))
+        if (!isfinite(nn_param(&point->params, i)) || !isfinite(nn_param(&point->slope, i)) ||
+            !isfinite(nn_param(&point->step_size, i)))
             return 0;
     return 1;
 }
 
+/* For every moving parameter: step size = dSSR/dparameter * rate, and
+   parameter = parameter - step size, all from the same gradient; repeat until
+   every |step size| < tolerance, without taking those steps. */
 descent_result descend(nn_params *p, nn_data data, unsigned moving, descent_settings settings,
                        descent_point_observer on_point, void *context)
 {
     descent_result result = {DESCENT_STEP_LIMIT, 0, 0};
-    while (result.slopes < settings.max_steps) {
-        descent_point point;
-        point.step = result.slopes + 1;
-        point.params = *p;
-        point.ssr = ssr(p, data);
-        point.slope = gradient(p, data);
+    for (long step = 1; step <= settings.max_steps; step++) {
+        descent_point point = {.step = step, .params = *p, .ssr = ssr(p, data),
+                               .slope = gradient(p, data)};
         for (int i = 0; i < NN_PARAM_COUNT; i++)
-            *nn_param_at(&point.step_size, i) =
-                (moving & NN_BIT(i)) ? step_size(nn_param(&point.slope, i), settings.learning_rate)
-                                     : 0.0;
+            if (moving & NN_BIT(i))
+                *nn_param_at(&point.step_size, i) =
+                    step_size(nn_param(&point.slope, i), settings.learning_rate);
         if (!point_is_finite(&point)) {
             result.end = DESCENT_DIVERGED;
             return result;
         }
-        result.slopes++;
+        result.slopes = step;
         if (on_point != NULL)
             on_point(&point, context);
         if (steps_below_tolerance(&point, moving, settings.tolerance)) {
             result.end = DESCENT_CONVERGED;
             return result;
         }
-        /* Every parameter moves by its own step, all computed at the same point. */
-        nn_params next = *p;
-        for (int i = 0; i < NN_PARAM_COUNT; i++) {
-            double *value = nn_param_at(&next, i);
-            *value = apply_step(*value, nn_param(&point.step_size, i));
-            if (!isfinite(*value)) {
-                result.end = DESCENT_DIVERGED;
-                return result;
-            }
-        }
-        *p = next;
-        result.updates++;
+        for (int i = 0; i < NN_PARAM_COUNT; i++)
+            *nn_param_at(p, i) = apply_step(nn_param(p, i), nn_param(&point.step_size, i));
+        result.updates = step;
     }
+    /* No row looked at the point the last step reached: check it here. */
+    descent_point last = {.params = *p, .ssr = ssr(p, data)};
+    if (!point_is_finite(&last))
+        result.end = DESCENT_DIVERGED;
     return result;
 }
 
+/* Where dSSR/dw3 = dSSR/dw4 = dSSR/db3 = 0: with u = (a1, a2, 1) per sample,
+   (sum u u^T) (w3, w4, b3) = sum u observed, by Gaussian elimination. */
 int optimal_output_layer(const nn_params *p, nn_data data, nn_params *best)
 {
     /* m theta = r, with m = sum u u^T and r = sum u observed, u = (a1, a2, 1). */
@@ -336,12 +338,24 @@ int optimal_output_layer(const nn_params *p, nn_data data, nn_params *best)
     return 1;
 }
 
-/* ---- Chapter 7: all seven from a random start --------------------------- */
+/* ---- Chapter 7: all seven parameters ------------------------------------ */
 
+/* w1 = 2.74, b1 = 0, w2 = -1.13, b2 = 0, w3 = 0.36, w4 = 0.63, b3 = 0 */
+nn_params nn_start_all(void)
+{
+    nn_params p = {
+        .w1 = 2.74, .b1 = 0.0,
+        .w2 = -1.13, .b2 = 0.0,
+        .w3 = 0.36, .w4 = 0.63,
+        .b3 = 0.0,
+    };
+    return p;
+}
+
+/* w1, w2, w3, w4 drawn from a standard normal, in that order; biases 0 */
 nn_params nn_random_start(random_state *r)
 {
     nn_params p = {0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0};
-    /* One draw each, in this order, so a seed always gives the same start. */
     p.w1 = random_normal(r);
     p.w2 = random_normal(r);
     p.w3 = random_normal(r);
@@ -351,17 +365,45 @@ nn_params nn_random_start(random_state *r)
 
 /* ---- Chapter 8: checking the gradient by measuring it ------------------- */
 
+/* h = 1e-5 * max(1, |parameter i|) */
+double difference_step(const nn_params *p, int i)
+{
+    return 1e-5 * fmax(1.0, fabs(nn_param(p, i)));
+}
+
+/* (SSR(parameter + h) - SSR(parameter - h)) / 2h */
 double slope_by_difference(const nn_params *p, nn_data data, int i)
 {
-    double h = 1e-5 * fmax(1.0, fabs(nn_param(p, i)));
+    double h = difference_step(p, i);
     nn_params right = *p, left = *p;
     *nn_param_at(&right, i) += h;
     *nn_param_at(&left, i) -= h;
     return (ssr(&right, data) - ssr(&left, data)) / (2.0 * h);
 }
 
+/* |a - b| / max(|a|, |b|, 1e-8) */
 double relative_error(double a, double b)
 {
     double scale = fmax(fmax(fabs(a), fabs(b)), 1e-8);
     return fabs(a - b) / scale;
+}
+
+/* 10 eps * sum over samples of (|observed| + |top| + |bottom| + |b3|)^2 / h */
+double difference_rounding(const nn_params *p, nn_data data, int i)
+{
+    double size = 0.0;
+    for (size_t k = 0; k < data.count; k++) {
+        nn_trace t = forward(p, data.input[k]);
+        double s = fabs(data.observed[k]) + fabs(t.top) + fabs(t.bottom) + fabs(p->b3);
+        size += s * s;
+    }
+    return 10.0 * DBL_EPSILON * size / difference_step(p, i);
+}
+
+/* relative error <= GRADIENT_CHECK_TOLERANCE, or |derived - measured| within
+   what rounding alone can do to the measurement */
+int slopes_agree(double derived, double measured, double rounding)
+{
+    return relative_error(derived, measured) <= GRADIENT_CHECK_TOLERANCE ||
+           fabs(derived - measured) <= rounding;
 }

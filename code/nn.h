@@ -86,20 +86,20 @@ nn_data nn_article_data(void);
 double softplus(double z);
 
 /**
- * The forward pass for one input x: both hidden neurons, both paths and the
- * prediction \f$ w_3 a_1 + w_4 a_2 + b_3 \f$, every intermediate value kept.
- * Each neuron applies softplus() and keeps sigmoid(), its slope, for the
- * backward pass.
- */
-nn_trace forward(const nn_params *p, double x);
-
-/**
  * The slope of softplus, which is the logistic sigmoid:
  * \f$ \frac{d}{dz}\log(1 + e^{z}) = \frac{e^{z}}{1 + e^{z}} = \frac{1}{1 + e^{-z}} \f$,
  * computed from \f$ e^{-|z|} \f$ so that it never overflows. The chain rule
  * needs it once the weights inside the hidden neurons move (chapter 7).
  */
 double sigmoid(double z);
+
+/**
+ * The forward pass for one input x: both hidden neurons, both paths and the
+ * prediction \f$ w_3 a_1 + w_4 a_2 + b_3 \f$, every intermediate value kept.
+ * Each neuron applies softplus() and keeps sigmoid(), its slope, for the
+ * backward pass.
+ */
+nn_trace forward(const nn_params *p, double x);
 
 /** The residual, \f$ \mathrm{observed} - \mathrm{predicted} \f$. */
 double residual(double observed, double predicted);
@@ -185,13 +185,15 @@ typedef struct descent_result {
 typedef void (*descent_observer)(const descent_row *row, void *context);
 
 /**
- * Gradient descent on b3 alone: compute the slope, the step size, and
+ * Gradient descent on b3 alone, the article's loop: compute the slope
+ * dssr_db3(), the step size (slope times rate), and
  * \f$ b_3 \leftarrow b_3 - \mathrm{step\ size} \f$; repeat until
  * \f$ |\mathrm{step\ size}| < \mathrm{tolerance} \f$ (that last step is not
  * applied) or max_steps slopes have been computed. `p->b3` is updated in
  * place. `on_row` (may be NULL) sees every row before its step is applied.
- * The loop stops, reporting DESCENT_DIVERGED, at the first SSR, slope or b3
- * that is not finite, so no row ever holds an infinity or a NaN.
+ * The loop reports DESCENT_DIVERGED at the first row whose b3, SSR or step
+ * is not finite, so no row ever holds an infinity or a NaN; when it stops at
+ * the step limit it checks the point the last step reached the same way.
  */
 descent_result descend_b3(nn_params *p, nn_data data, descent_settings settings,
                           descent_observer on_row, void *context);
@@ -204,7 +206,7 @@ descent_result descend_b3(nn_params *p, nn_data data, descent_settings settings,
  */
 double optimal_b3(const nn_params *p, nn_data data);
 
-/* ---- Chapters 6 and 7: the slope of every weight and bias -------------- */
+/* ---- Chapter 6: three parameters, each by its own chain ----------------- */
 
 /**
  * The slope of the SSR with respect to each parameter, in the same fields as
@@ -237,8 +239,6 @@ void backward(const nn_params *p, const nn_trace *t, double observed, nn_gradien
  */
 nn_gradient gradient(const nn_params *p, nn_data data);
 
-/* ---- Chapter 6: several parameters descend together ------------------- */
-
 /** How many weights and biases the network has. */
 #define NN_PARAM_COUNT 7
 
@@ -270,19 +270,13 @@ double *nn_param_at(nn_params *p, int i);
  */
 nn_params nn_start_output_layer(void);
 
-/**
- * Chapter 7's start, from "Backpropagation Details" part 2:
- * \f$ w_1 = 2.74,\ b_1 = 0,\ w_2 = -1.13,\ b_2 = 0,\ w_3 = 0.36,\ w_4 = 0.63,\ b_3 = 0 \f$.
- */
-nn_params nn_start_all(void);
-
 /** One row of a descent on several parameters, before its step is applied. */
 typedef struct descent_point {
     long step;           /**< 1 for the first gradient computed */
     nn_params params;    /**< all seven parameters where the gradient was computed */
     double ssr;          /**< the SSR there */
     nn_gradient slope;   /**< all seven slopes, those of fixed parameters too */
-    nn_params step_size; /**< slope x learning rate for a moving parameter, 0 for a fixed one */
+    nn_params step_size; /**< slope times learning rate for a moving parameter, 0 for a fixed one */
 } descent_point;
 
 /** Called once per row of descend(), for printing or recording it. */
@@ -301,8 +295,8 @@ int steps_below_tolerance(const descent_point *point, unsigned moving, double to
  * while the others stay put. Stops when steps_below_tolerance() (that last
  * step is not applied) or after max_steps gradients. `p` is updated in place;
  * `on_point` (may be NULL) sees every row before its step. As descend_b3(),
- * it stops with DESCENT_DIVERGED at the first SSR, slope, step or parameter
- * that is not finite, so no row ever holds an infinity or a NaN.
+ * it stops with DESCENT_DIVERGED at the first row holding a parameter, SSR,
+ * slope or step that is not finite, and checks the point it ends on.
  */
 descent_result descend(nn_params *p, nn_data data, unsigned moving, descent_settings settings,
                        descent_point_observer on_point, void *context);
@@ -319,7 +313,13 @@ descent_result descend(nn_params *p, nn_data data, unsigned moving, descent_sett
  */
 int optimal_output_layer(const nn_params *p, nn_data data, nn_params *best);
 
-/* ---- Chapter 7: all seven from a random start --------------------------- */
+/* ---- Chapter 7: all seven parameters ------------------------------------ */
+
+/**
+ * Chapter 7's start, from "Backpropagation Details" part 2:
+ * \f$ w_1 = 2.74,\ b_1 = 0,\ w_2 = -1.13,\ b_2 = 0,\ w_3 = 0.36,\ w_4 = 0.63,\ b_3 = 0 \f$.
+ */
+nn_params nn_start_all(void);
 
 /**
  * A random start as StatQuest makes one: each weight drawn from a standard
@@ -331,18 +331,24 @@ nn_params nn_random_start(random_state *r);
 
 /**
  * The largest relative_error() at which a derived slope counts as agreeing
- * with its measured one. Central differences are good to about 1e-10 here,
- * so a real mistake stands out by many orders of magnitude.
+ * with its measured one, on samples of moderate size. Central differences are
+ * good to about 1e-10 there, so a real mistake stands out by many orders of
+ * magnitude; on larger samples slopes_agree() also allows for rounding.
  */
 #define GRADIENT_CHECK_TOLERANCE 1e-6
+
+/**
+ * The small step h by which slope_by_difference() moves parameter i each way:
+ * \f$ h = 10^{-5} \max(1, |\theta_i|) \f$.
+ */
+double difference_step(const nn_params *p, int i);
 
 /**
  * The slope of the SSR along parameter i, measured instead of derived: the
  * central difference
  * \f$ \frac{\mathrm{SSR}(\theta_i + h) - \mathrm{SSR}(\theta_i - h)}{2h} \f$
- * with \f$ h = 10^{-5} \max(1, |\theta_i|) \f$. Its error is about
- * \f$ h^2 \f$ times the third derivative plus rounding of order
- * \f$ 10^{-16}\,\mathrm{SSR}/h \f$: near \f$ 10^{-10} \f$ relative here.
+ * with h from difference_step(). Its error is about \f$ h^2 \f$ times the
+ * third derivative plus rounding, which difference_rounding() bounds.
  */
 double slope_by_difference(const nn_params *p, nn_data data, int i);
 
@@ -352,5 +358,24 @@ double slope_by_difference(const nn_params *p, nn_data data, int i);
  * are both practically zero from being called different because of rounding.
  */
 double relative_error(double a, double b);
+
+/**
+ * How far rounding alone can move slope_by_difference() along parameter i.
+ * Each SSR is computed from numbers as large as
+ * \f$ s_k = |\mathrm{observed}_k| + |\mathrm{top}_k| + |\mathrm{bottom}_k| + |b_3| \f$,
+ * so it is off by a few \f$ \varepsilon\, s_k^2 \f$ (\f$ \varepsilon \f$ =
+ * DBL_EPSILON); the difference of two is divided by 2h. With room to spare:
+ * \f$ 10 \varepsilon \sum_k s_k^2 / h \f$. It grows with the size of the
+ * SSR and shrinks as h grows.
+ */
+double difference_rounding(const nn_params *p, nn_data data, int i);
+
+/**
+ * True when a derived slope agrees with its measured one: their
+ * relative_error() is at most GRADIENT_CHECK_TOLERANCE, or they are no
+ * further apart than `rounding` (from difference_rounding()), the most that
+ * the measurement itself can be off.
+ */
+int slopes_agree(double derived, double measured, double rounding);
 
 #endif /* NN_H */

@@ -1,7 +1,7 @@
 # The guide: Doxygen pages with the chapters' real code, output and pictures.
 #
 #   make docs         build build/docs/html/index.html
-#   make docs-check   build it, then check every chapter page in Chromium
+#   make docs-check   build it twice, then check it (tools/docs-check), in Chromium too
 #
 # A chapter joins the guide by adding files only:
 #   docs/chapters/NN-name.md   its page, whose first line is `# Title {#chapterN}`
@@ -9,16 +9,18 @@
 # Every chapter program is run twice while the guide is built: plainly, its
 # output captured as chapterN.txt (for `\verbinclude chapterN.txt`), and
 # with --csv if its --help offers it, as chapterN.csv for the scripts.
+# tools/docs-pages makes the copies of the pages Doxygen reads (links between
+# chapters, contents, menu, Try it); tools/docs-finish finishes its HTML.
 
-DOCS_OUT := $(BUILD)/docs
+DOCS_OUT ?= $(BUILD)/docs
 DOCS_GEN := $(DOCS_OUT)/gen
 DOCS_HTML := $(DOCS_OUT)/html
 DOCS_PAGES := $(sort $(wildcard docs/chapters/[0-9][0-9]-*.md))
 DOCS_PLOTS := $(sort $(wildcard docs/plots/ch[0-9][0-9]-*.gp))
 DOCS_OUTPUT := $(CHAPTERS:%=$(DOCS_GEN)/output/chapter%.txt)
 DOCS_CSV := $(CHAPTERS:%=$(DOCS_GEN)/data/chapter%.csv)
-DOCS_SVG := $(DOCS_PLOTS:docs/plots/%.gp=$(DOCS_GEN)/images/%.svg)
-DOCS_SOURCES := docs/Doxyfile docs/DoxygenLayout.xml docs/guide.css docs/mathjax-config.js \
+DOCS_SVG := $(DOCS_PLOTS:docs/plots/%.gp=$(DOCS_GEN)/images/%.svg) $(DOCS_GEN)/images/network.svg
+DOCS_SOURCES := docs/Doxyfile docs/DoxygenLayout.xml docs/guide.css docs/guide.js docs/mathjax-config.js \
     $(wildcard docs/pages/*.md) $(DOCS_PAGES) code/nn.h $(CODE_SRC) $(SUPPORT_SRC) $(wildcard code/support/*.h) \
     $(wildcard chapters/*/*.c)
 DOCS_AWESOME := /usr/share/doxygen-awesome-css/doxygen-awesome.css
@@ -33,9 +35,14 @@ MATHJAX_PARTS := MathJax.js extensions jax/input/TeX jax/element \
 
 docs: $(DOCS_HTML)/index.html ## build the guide: build/docs/html/index.html
 
-docs-check: $(DOCS_HTML)/index.html ## build the guide and check every chapter page in Chromium
+# docs-check builds the guide a second time, from nothing, in
+# $(BUILD)/docs-again, and asks that every file of the two builds be the same.
+docs-check: $(DOCS_HTML)/index.html ## build the guide twice and check it, in Chromium too
+	rm -rf $(BUILD)/docs-again
+	$(MAKE) --no-print-directory DOCS_OUT=$(BUILD)/docs-again $(BUILD)/docs-again/html/index.html \
+	    >/dev/null
 	/usr/bin/python3 tools/docs-check --html $(DOCS_HTML) --gen $(DOCS_GEN) \
-	    $(DOCS_PAGES)
+	    --again $(BUILD)/docs-again/html $(DOCS_PAGES)
 
 docs-tools:
 	@for tool in doxygen dot gnuplot; do command -v $$tool >/dev/null || { \
@@ -64,19 +71,49 @@ $(DOCS_GEN)/images/%.svg: docs/plots/%.gp docs/plots/style.gnuplot $(DOCS_CSV) |
 	mv $@.tmp $@
 
 # The chapters page lists the chapter pages in the order of their numbers.
-$(DOCS_GEN)/chapters.md: $(DOCS_PAGES) mk/docs.mk
+# The network diagram of the main page.
+$(DOCS_GEN)/images/network.svg: docs/plots/network.dot | docs-tools
 	@mkdir -p $(@D)
-	{ echo '# Chapters {#chapters}'; echo; \
-	  echo 'Read them in order: each chapter takes one step, first through the'; \
-	  echo 'article and then past its end, and builds on the one before.'; echo; \
-	  for page in $(DOCS_PAGES); do \
-	    sed -n '1s/^# .*{#\([A-Za-z0-9_]*\)} *$$/- \\subpage \1/p' $$page; \
-	  done; } > $@.tmp
+	dot -Tsvg docs/plots/network.dot > $@.tmp
 	mv $@.tmp $@
 
-$(DOCS_HTML)/index.html: $(DOCS_SOURCES) $(DOCS_OUTPUT) $(DOCS_SVG) $(DOCS_GEN)/chapters.md | docs-tools
+# The guide quotes whole functions of code/nn.c by name (\snippet nn.c ssr):
+# a copy with `// [name]` around each function, which code/nn.c never holds.
+$(DOCS_GEN)/code/nn.c: code/nn.c tools/functions.awk
+	@mkdir -p $(@D)
+	awk -v mode=mark -f tools/functions.awk code/nn.c > $@.tmp
+	mv $@.tmp $@
+
+# The pages Doxygen reads, in reading order, are copies made by
+# tools/docs-pages: each chapter page with links to the chapters around it
+# and its exercise, "chapter N" linked, the main page's table of contents,
+# and the menu's chapter list (in the copy of the layout file).
+DOCS_READ := docs/pages/mainpage.md $(DOCS_PAGES) $(DOCS_GEN)/bench.md docs/pages/errata.md \
+    docs/pages/teachers.md docs/pages/support.md
+DOCS_INPUT := $(addprefix $(DOCS_GEN)/pages/,$(notdir $(DOCS_READ))) \
+    code/nn.h code/random.h $(sort $(wildcard code/support/*.h))
+$(DOCS_GEN)/pages/.made: $(DOCS_READ) docs/DoxygenLayout.xml tools/docs-pages code/nn.h \
+    $(wildcard tests/exercises/*.tasks) $(wildcard chapters/*/*.[ch])
+	@mkdir -p $(@D)
+	/usr/bin/python3 tools/docs-pages --out $(@D) --layout docs/DoxygenLayout.xml $(DOCS_READ)
+	@touch $@
+
+# Doxygen's own header, loading docs/guide.js too, and its footer without
+# the line naming the generator.
+$(DOCS_GEN)/footer.html: mk/docs.mk | docs-tools
+	@mkdir -p $(@D)
+	cd $(@D) && doxygen -w html header.tmp footer.tmp style.tmp >/dev/null
+	sed '/dynsections.js/a <script type="text/javascript" src="$$relpath^guide.js"></script>' \
+	    $(@D)/header.tmp > $(@D)/header.html
+	sed '/generatedby/d' $(@D)/footer.tmp > $@.tmp
+	rm -f $(@D)/header.tmp $(@D)/footer.tmp $(@D)/style.tmp
+	mv $@.tmp $@
+
+$(DOCS_HTML)/index.html: $(DOCS_SOURCES) $(DOCS_OUTPUT) $(DOCS_SVG) $(DOCS_GEN)/pages/.made \
+    $(DOCS_GEN)/code/nn.c $(DOCS_GEN)/footer.html tools/docs-finish | docs-tools
 	rm -rf $(DOCS_HTML)
-	DOCS_OUT=$(DOCS_OUT) DOCS_GEN=$(DOCS_GEN) doxygen docs/Doxyfile
+	DOCS_OUT=$(DOCS_OUT) DOCS_GEN=$(DOCS_GEN) DOCS_INPUT="$(DOCS_INPUT)" doxygen docs/Doxyfile
+	/usr/bin/python3 tools/docs-finish $(DOCS_HTML)
 	cd $(MATHJAX_SRC) && for part in $(MATHJAX_PARTS); do \
 	    mkdir -p $(abspath $(DOCS_HTML))/mathjax/$$(dirname $$part) && \
 	    cp -RL $$part $(abspath $(DOCS_HTML))/mathjax/$$part || exit 1; done
@@ -85,19 +122,24 @@ $(DOCS_HTML)/index.html: $(DOCS_SOURCES) $(DOCS_OUTPUT) $(DOCS_SVG) $(DOCS_GEN)/
 
 # ---- chapter 9 and the bench page -----------------------------------------
 #
-# Chapter 9 prints timings, so its captured output is the last capture taken:
-# every other capture and picture is finished before it starts, and nothing
-# the guide's build runs shares the cores with its measurements. It runs with
-# OMP_WAIT_POLICY=passive: OpenMP threads waiting for work then sleep instead
-# of spinning. On a machine that other jobs keep busy, spinning threads take
-# the cores the working ones need, and the run stretched from about 2 seconds
-# to 12 here, with two threads ten times slower than one.
+# Two builds of the guide must give the same pages, and chapter 9 prints how
+# long its steps took. Its page shows a run without the timings: the run of
+# `--no-timings` when the program offers it; otherwise each measured time is
+# printed as "…" (and a speed-up as nothing). Measured times are on the
+# bench page, from `make bench`, stamped with the machine and the date.
+# The run still comes last, with OMP_WAIT_POLICY=passive (threads waiting
+# for work sleep instead of spinning), so that a busy machine slows it least.
 #
 # Its CSV, for the pictures, comes from a run on one thread (the same bits as
 # on every core: the blocks of fast.c depend on the sample count alone)
 # so that a busy machine cannot slow it down, and with more gradients than
 # the default 1000, so that the pictures show where the plain run stops and
-# where the descent goes on to converge.
+# where the descent goes on to converge. The thread count the run reports
+# is the machine's: the run takes --threads 2 for the page.
+DOCS_CH9_TIMINGS := sed -E \
+    -e 's/^[0-9.]+ ms per step, [0-9.]+ ns per sample-step/… ms per step, … ns per sample-step/' \
+    -e 's/ +[0-9]+(\.[0-9]+)? ns per sample/  … ns per sample/g' \
+    -e 's/  \([0-9.]+x\)//'
 DOCS_CH9_CSV_ARGS := --csv --threads 1 --max-steps 5000
 
 $(DOCS_GEN)/data/chapter9.csv: $(BUILD)/chapter9
@@ -107,7 +149,11 @@ $(DOCS_GEN)/data/chapter9.csv: $(BUILD)/chapter9
 $(DOCS_GEN)/output/chapter9.txt: $(BUILD)/chapter9 | \
     $(filter-out $(DOCS_GEN)/output/chapter9.txt,$(DOCS_OUTPUT)) $(DOCS_CSV) $(DOCS_SVG)
 	@mkdir -p $(@D)
-	OMP_WAIT_POLICY=passive $< > $@.tmp && mv $@.tmp $@
+	if $< --help | grep -q -e '--no-timings'; then \
+	    OMP_WAIT_POLICY=passive $< --threads 2 --no-timings > $@.tmp; \
+	else \
+	    OMP_WAIT_POLICY=passive $< --threads 2 | $(DOCS_CH9_TIMINGS) > $@.tmp; \
+	fi && mv $@.tmp $@
 
 # The bench page: docs/pages/bench.md with the line `<!-- build/bench.md -->`
 # replaced by the table `make bench` last wrote, if there is one. The guide
@@ -117,7 +163,7 @@ $(DOCS_GEN)/output/chapter9.txt: $(BUILD)/chapter9 | \
 # commands or HTML are escaped, and the file's own title is dropped.
 DOCS_BENCH := $(BUILD)/bench.md
 
-$(DOCS_GEN)/bench.md: docs/pages/bench.md $(wildcard $(DOCS_BENCH)) mk/speed-docs.mk
+$(DOCS_GEN)/bench.md: docs/pages/bench.md $(wildcard $(DOCS_BENCH)) mk/docs.mk
 	@mkdir -p $(@D)
 	if test -f $(DOCS_BENCH); then \
 	    echo "Written to \`$(DOCS_BENCH)\` on" \

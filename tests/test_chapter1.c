@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "golden.h"
+#include "columns.h"
 
 static void prints_every_intermediate_value_of_the_article(void **state)
 {
@@ -92,6 +93,13 @@ static void an_overflowing_forward_pass_is_an_error_not_nan(void **state)
     run_free(&r);
 }
 
+static void every_line_fits_80_columns(void **state)
+{
+    (void)state;
+    const columns_run runs[] = {COLUMNS_COMMON_RUNS, {"--b3 1", NULL}, {"--b3 -1e153", NULL}, {"--b3 1e300", NULL}, {"--b3 -123456.789", NULL}};
+    assert_every_line_fits("chapter1", runs, sizeof runs / sizeof runs[0]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -101,6 +109,7 @@ int main(void)
         cmocka_unit_test(long_files_show_only_the_first_rows),
         cmocka_unit_test(refuses_options_of_later_chapters),
         cmocka_unit_test(an_overflowing_forward_pass_is_an_error_not_nan),
+        cmocka_unit_test(every_line_fits_80_columns),
     };
     return cmocka_run_group_tests_name("chapter1", tests, NULL, NULL);
 }

@@ -7,6 +7,8 @@
 #include <stdio.h>
 
 #include "golden.h"
+#include "cli_checks.h"
+#include "columns.h"
 
 static void prints_the_ssr_of_the_article(void **state)
 {
@@ -17,7 +19,7 @@ static void prints_the_ssr_of_the_article(void **state)
         assert_contains(r.out, four_decimals(golden_squared_residual[i]));
     assert_contains(r.out, "SSR = 20.4236");
     assert_contains(r.out, four_decimals(golden_ssr));
-    assert_contains(r.out, "rounds it to 20.4");
+    assert_contains(r.out, "SSR = 20.4236   (the article prints no SSR; StatQuest's video shows 20.4)\n");
     run_free(&r);
 }
 
@@ -72,6 +74,27 @@ static void bad_values_are_refused(void **state)
     run_free(&r);
 }
 
+static void every_line_fits_80_columns(void **state)
+{
+    (void)state;
+    const columns_run runs[] = {
+        COLUMNS_COMMON_RUNS, {"--b3 1", NULL}, {"--b3 -1e153", NULL}, {"--b3 1e300", NULL}, {"--b3 -123456.789", NULL},
+        {"--plot", NULL}, {"--plot --b3 1e6", NULL}, {"--plot --b3=-2e153", NULL},
+        {"--plot --data " TEST_DATA("five.csv"), NULL}, {"--plot --data -", COLUMNS_WIDE_SAMPLES},
+    };
+    assert_every_line_fits("chapter2", runs, sizeof runs / sizeof runs[0]);
+}
+
+/* A start whose SSR is past the largest double is refused before anything
+   is printed, naming the option to change. (A start just short of it, as
+   --b3=-2e153 --plot, draws its chart: test_hostile.c.) */
+static void a_start_too_large_for_doubles_is_refused(void **state)
+{
+    (void)state;
+    expect_diverged("chapter2", "--data " TEST_DATA("five.csv") " --b3 1e300",
+                    "--b3 is too large\n");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -80,6 +103,8 @@ int main(void)
         cmocka_unit_test(another_start_keeps_the_same_bowl),
         cmocka_unit_test(data_file_gives_its_own_ssr),
         cmocka_unit_test(bad_values_are_refused),
+        cmocka_unit_test(every_line_fits_80_columns),
+        cmocka_unit_test(a_start_too_large_for_doubles_is_refused),
     };
     return cmocka_run_group_tests_name("chapter2", tests, NULL, NULL);
 }

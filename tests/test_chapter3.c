@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "golden.h"
+#include "columns.h"
 
 static void prints_both_links_for_every_sample(void **state)
 {
@@ -16,7 +17,7 @@ static void prints_both_links_for_every_sample(void **state)
     for (int i = 0; i < 3; i++) {
         char row[128];
         /* dSSR/dpredicted, dpredicted/db3 = 1, and their product. */
-        snprintf(row, sizeof row, "%17.4f %15.4f %9.4f\n", golden_dssr_dpredicted[i], 1.0,
+        snprintf(row, sizeof row, "%17.4f %15.4f %10.4f\n", golden_dssr_dpredicted[i], 1.0,
                  golden_dssr_dpredicted[i]);
         assert_contains(r.out, row);
     }
@@ -70,6 +71,13 @@ static void a_bad_file_names_its_line(void **state)
     run_free(&r);
 }
 
+static void every_line_fits_80_columns(void **state)
+{
+    (void)state;
+    const columns_run runs[] = {COLUMNS_COMMON_RUNS, {"--b3 1", NULL}, {"--b3 -1e153", NULL}, {"--b3 1e300", NULL}, {"--b3 -123456.789", NULL}};
+    assert_every_line_fits("chapter3", runs, sizeof runs / sizeof runs[0]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -78,6 +86,7 @@ int main(void)
         cmocka_unit_test(at_the_bottom_the_slope_turns),
         cmocka_unit_test(data_file_gives_its_own_slope),
         cmocka_unit_test(a_bad_file_names_its_line),
+        cmocka_unit_test(every_line_fits_80_columns),
     };
     return cmocka_run_group_tests_name("chapter3", tests, NULL, NULL);
 }

@@ -7,13 +7,15 @@
 #include <stdio.h>
 
 #include "golden.h"
+#include "cli_checks.h"
+#include "columns.h"
 
 static void takes_one_step_downhill(void **state)
 {
     (void)state;
     run_result r = run_program("chapter4", "", NULL);
     assert_int_equal(r.status, 0);
-    assert_contains(r.out, "step size = -15.6551 x 0.1 = -1.5655\n");
+    assert_contains(r.out, "step size = -15.6551 * 0.1 = -1.5655\n");
     assert_contains(r.out, four_decimals(golden_step_size));
     assert_contains(r.out, "rounds it to -1.57");
     assert_contains(r.out, "b3 = 0.0000 - (-1.5655) = 1.5655\n");
@@ -54,7 +56,7 @@ static void a_rate_that_overshoots_is_named(void **state)
     /* At rate 0.5 the step overshoots the bottom by more than it started. */
     run_result r = run_program("chapter4", "--rate 0.5", NULL);
     assert_int_equal(r.status, 0);
-    assert_contains(r.out, "it did not fall: the rate is too large");
+    assert_contains(r.out, "it rose: the rate is too large");
     run_free(&r);
 }
 
@@ -71,6 +73,33 @@ static void rates_must_be_positive(void **state)
     }
 }
 
+static void every_line_fits_80_columns(void **state)
+{
+    (void)state;
+    const columns_run runs[] = {
+        COLUMNS_COMMON_RUNS, {"--b3 1", NULL}, {"--b3 -1e153", NULL}, {"--b3 1e300", NULL}, {"--b3 -123456.789", NULL},
+        {"--rate 0.5", NULL}, {"--rate 1e-9", NULL}, {"--rate 1e150", NULL},
+        {"--rate 1e300", NULL}, {"--rate 0.3 --b3 1e6", NULL},
+    };
+    assert_every_line_fits("chapter4", runs, sizeof runs / sizeof runs[0]);
+}
+
+/* An overflow that a large rate causes names the rate, not the samples. */
+static void an_overflow_from_the_rate_names_the_rate(void **state)
+{
+    (void)state;
+    expect_diverged("chapter4", "--rate 1e300", "chapter4: the SSR after the step is not a "
+                    "finite number: --rate is too large\n");
+    expect_diverged("chapter4", "--csv --rate 1e300", "--rate is too large\n");
+    expect_diverged("chapter4", "--b3 1e300", "chapter4: the SSR is not a finite number: "
+                    "--b3 is too large\n");
+    /* At the bottom the step is 0 and the SSR stays: not blamed on the rate. */
+    run_result r = run_program("chapter4", "--b3 2.6091771886921823", NULL);
+    assert_int_equal(r.status, 0);
+    assert_lacks(r.out, "the rate is too large");
+    run_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -79,6 +108,8 @@ int main(void)
         cmocka_unit_test(the_rate_scales_the_step),
         cmocka_unit_test(a_rate_that_overshoots_is_named),
         cmocka_unit_test(rates_must_be_positive),
+        cmocka_unit_test(every_line_fits_80_columns),
+        cmocka_unit_test(an_overflow_from_the_rate_names_the_rate),
     };
     return cmocka_run_group_tests_name("chapter4", tests, NULL, NULL);
 }

@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "golden.h"
+#include "cli_checks.h"
+#include "columns.h"
 
 static void prints_one_row_per_slope(void **state)
 {
@@ -100,7 +102,7 @@ static void stopping_rules_follow_the_options(void **state)
     r = run_program("chapter5", "--quiet --max-steps 2", NULL);
     assert_int_equal(r.status, 0);
     assert_contains(r.out, "after 2 updates");
-    assert_contains(r.out, "stopped at the limit of 2 slopes");
+    assert_contains(r.out, "stopped at the step limit");
     run_free(&r);
 
     r = run_program("chapter5", "--csv --b3 2.6 --tolerance 0.01", NULL);
@@ -222,6 +224,100 @@ static void equals_form_and_defaults_agree(void **state)
     run_free(&b);
 }
 
+static void every_line_fits_80_columns(void **state)
+{
+    (void)state;
+    const columns_run runs[] = {
+        COLUMNS_COMMON_RUNS, {"--b3 1", NULL}, {"--b3 -1e153", NULL}, {"--b3 1e300", NULL}, {"--b3 -123456.789", NULL},
+        {"--quiet", NULL}, {"--plot", NULL}, {"--plot --quiet", NULL}, {"--max-steps 3", NULL},
+        {"--rate 0.001", NULL}, {"--rate 0.2", NULL}, {"--rate 0.4 --max-steps 6", NULL},
+        {"--tolerance 0 --max-steps 50", NULL}, {"--tolerance 1e-9", NULL},
+        {"--rate 10 --max-steps 87 --quiet", NULL}, {"--rate 10", NULL},
+        {"--plot --b3 -1007 --rate 0.15", NULL}, {"--plot --b3 1e6", NULL},
+        {"--b3 -1e150 --rate 1e-300 --max-steps 5", NULL},
+        {"--plot --data -", COLUMNS_WIDE_SAMPLES}, {"--quiet --data -", COLUMNS_MANY_SAMPLES},
+    };
+    assert_every_line_fits("chapter5", runs, sizeof runs / sizeof runs[0]);
+}
+
+/* Where the loop ends is checked too: a last step into overflow is not a result. */
+static void a_run_that_ends_on_overflow_fails(void **state)
+{
+    (void)state;
+    expect_diverged("chapter5", "--rate 10 --max-steps 87 --quiet",
+                    "chapter5: diverged after 87 slopes: try a --rate smaller than 10\n");
+    expect_diverged("chapter5", "--b3 1e300 --quiet",
+                    "chapter5: diverged after 0 slopes: --b3 is too large\n");
+    run_result r = run_program("chapter5", "--quiet --data -", "1e300,0\n");
+    assert_int_equal(r.status, 1);
+    assert_string_equal(r.err, "chapter5: diverged after 0 slopes: the samples are too large\n");
+    run_free(&r);
+}
+
+/* The closing paragraphs say what this run did. */
+static void the_ending_tells_what_this_run_did(void **state)
+{
+    (void)state;
+    run_result r = run_program("chapter5", "", NULL);
+    assert_contains(r.out, "b3 = 2.6085 after 9 updates, SSR = 0.0001: converged\n");
+    assert_contains(r.out, "The loop stopped 0.00068 from it.\nThat distance is what the "
+                           "tolerance allows");
+    assert_contains(r.out, "0.001 / (0.1 * 2 * 3) = 0.0017 of the bottom.");
+    assert_contains(r.out, "This\nloop reaches it too: 2.6085.");
+    assert_lacks(r.out, "changed direction");
+    run_free(&r);
+
+    r = run_program("chapter5", "--max-steps 3", NULL);
+    assert_contains(r.out, "b3 = 2.4422 after 3 updates, SSR = 0.0837: stopped at the step limit");
+    assert_contains(r.out, "The loop stopped 0.17 from it.\n"
+                           "The loop used up its 3 slopes before a step fell below 0.001;\n"
+                           "more --max-steps lets it go on.");
+    assert_lacks(r.out, "tolerance allows");
+    assert_contains(r.out, "This\nrun stopped before reaching it, at 2.4422.");
+    assert_lacks(r.out, "reaches it too");
+    run_free(&r);
+
+    r = run_program("chapter5", "--rate 0.2", NULL);
+    assert_contains(r.out, "The step changed direction 6 times");
+    assert_contains(r.out, "Each swing is smaller than the one before.");
+    assert_lacks(r.out, "The article ends"); /* not the article's rate */
+    run_free(&r);
+
+    r = run_program("chapter5", "--rate 0.4 --max-steps 6", NULL);
+    assert_contains(r.out, "The step changed direction 5 times");
+    assert_contains(r.out, "b3 never settles: any --rate below\n1 / 3 = 0.3333 brings it in.");
+    assert_lacks(r.out, "more --max-steps lets it go on");
+    run_free(&r);
+
+    r = run_program("chapter5", "--rate 0.001", NULL);
+    assert_contains(r.out, "= 0.17 of the bottom.\nA smaller --tolerance gets closer.");
+    run_free(&r);
+
+    r = run_program("chapter5", "--quiet --max-steps 1", NULL);
+    assert_string_equal(r.out, "b3 = 1.5655 after 1 update, SSR = 3.2678: stopped at the step "
+                               "limit\n");
+    run_free(&r);
+}
+
+/* The article's notes depend on the rate being 0.1, compared with a tolerance
+   so that a build that keeps doubles wider (x87) still shows them. */
+static void the_articles_notes_follow_its_rate(void **state)
+{
+    (void)state;
+    const char *same[] = {"--rate 0.1", "--rate=0.10", "--rate 1e-1"};
+    for (size_t i = 0; i < 3; i++) {
+        run_result r = run_program("chapter5", same[i], NULL);
+        assert_contains(r.out, "The article ends with b3 = 2.21.");
+        assert_contains(r.out, "most likely a typo for 2.61");
+        assert_contains(r.out, "Row 2 holds the article's second slope, -6.26");
+        run_free(&r);
+    }
+    run_result r = run_program("chapter5", "--max-steps 1", NULL);
+    assert_lacks(r.out, "Row 2");
+    assert_contains(r.out, "or after 1 slope.\n");
+    run_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -234,6 +330,10 @@ int main(void)
         cmocka_unit_test(every_bad_input_gets_its_one_line),
         cmocka_unit_test(help_lists_every_option_and_exits_zero),
         cmocka_unit_test(equals_form_and_defaults_agree),
+        cmocka_unit_test(every_line_fits_80_columns),
+        cmocka_unit_test(a_run_that_ends_on_overflow_fails),
+        cmocka_unit_test(the_ending_tells_what_this_run_did),
+        cmocka_unit_test(the_articles_notes_follow_its_rate),
     };
     return cmocka_run_group_tests_name("chapter5", tests, NULL, NULL);
 }

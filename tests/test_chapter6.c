@@ -16,6 +16,7 @@
 #include "golden_descent.h"
 #include "nn.h"
 #include "progress.h"
+#include "columns.h"
 
 /** Trajectories are compared to this relative tolerance. */
 #define TRAJECTORY_TOLERANCE 1e-10
@@ -196,7 +197,7 @@ static void program_shows_the_chains_and_the_result(void **state)
     run_result r = run_program("chapter6", "", NULL);
     assert_int_equal(r.status, 0);
     assert_string_equal(r.err, "");
-    assert_contains(r.out, "dSSR/dw3 = sum of -2 (observed - predicted) x a1");
+    assert_contains(r.out, "dSSR/dw3 = sum of -2 (observed - predicted) * a1");
     char expected[128];
     snprintf(expected, sizeof expected, "dSSR/dw3 = %s", four_decimals(golden_ch6_start_slope[4]));
     assert_contains(r.out, expected);
@@ -217,7 +218,7 @@ static void program_shows_the_chains_and_the_result(void **state)
     snprintf(expected, sizeof expected, "w3 = %.4f, w4 = %.4f, b3 = %.4f, SSR = 0 (to rounding)",
              golden_ch6_exact[0], golden_ch6_exact[1], golden_ch6_exact[2]);
     assert_contains(r.out, expected);
-    assert_contains(r.out, "the article's w3 = -1.22, w4 = -2.30, b3 = 2.61 to two decimals");
+    assert_contains(r.out, "StatQuest's w3 = -1.22, w4 = -2.30, b3 = 2.61 to two decimals");
     assert_contains(r.out, "   310  -1.1687  -2.2140   2.5166     0.0010     0.0052     0.0099    -0.0100\n        every |step size| is now below 0.001: the loop stops here\n");
     run_free(&r);
 }
@@ -261,9 +262,9 @@ static void quiet_prints_one_line(void **state)
     (void)state;
     run_result r = run_program("chapter6", "--quiet", NULL);
     assert_int_equal(r.status, 0);
-    assert_int_equal(count_lines(r.out), 1);
-    assert_contains(r.out, "w3 = -1.1687, w4 = -2.2140, b3 = 2.5166, SSR = 0.00101809");
-    assert_contains(r.out, "converged");
+    assert_int_equal(count_lines(r.out), 2);
+    assert_contains(r.out, "w3 = -1.1687, w4 = -2.2140, b3 = 2.5166\nSSR = 0.00101809");
+    assert_contains(r.out, "(every |step size| < 0.001)");
     run_free(&r);
 }
 
@@ -284,7 +285,7 @@ static void data_from_a_file_or_standard_input(void **state)
     run_result five = run_program("chapter6", "--data " TEST_DATA("five.csv"), NULL);
     assert_int_equal(five.status, 0);
     assert_contains(five.out, "0.2500"); /* one of the five inputs in the chain table */
-    assert_lacks(five.out, "the article's w3"); /* that remark is for the article's data */
+    assert_lacks(five.out, "StatQuest's w3"); /* that remark is for the article's data */
     /* Five samples make the bowl steeper: rate 0.1 overshoots, and the chapter says so. */
     assert_contains(five.out, "The SSR grew from");
     assert_contains(five.out, "Try a smaller --rate");
@@ -341,6 +342,41 @@ static void help_and_divergence(void **state)
     run_free(&r);
 }
 
+static void every_line_fits_80_columns(void **state)
+{
+    (void)state;
+    const columns_run runs[] = {
+        COLUMNS_COMMON_RUNS,
+        {"--quiet", NULL}, {"--max-steps 1", NULL}, {"--rate 0.5", NULL}, {"--rate 0.001", NULL},
+        {"--tolerance 1e-9 --max-steps 1000000", NULL}, {"--rate 10", NULL},
+        {"--rate 10 --max-steps 72 --quiet", NULL}, {"--quiet --data -", COLUMNS_MANY_SAMPLES},
+    };
+    assert_every_line_fits("chapter6", runs, sizeof runs / sizeof runs[0]);
+}
+
+static void the_ending_tells_what_this_run_did(void **state)
+{
+    (void)state;
+    expect_diverged("chapter6", "--rate 10 --max-steps 72 --quiet",
+                    "chapter6: diverged after 72 gradients: try a --rate smaller than 10\n");
+
+    run_result r = run_program("chapter6", "--max-steps 1", NULL);
+    assert_contains(r.out, "or after 1 gradient.\n");
+    assert_contains(r.out, "(stopped at the limit of 1 gradient)");
+    assert_contains(r.out, "The loop used up its 1 gradient on the way");
+    assert_lacks(r.out, "1 gradients");
+    run_free(&r);
+
+    r = run_program("chapter6", "--tolerance 1e-9 --max-steps 1000000", NULL);
+    assert_contains(r.out, "The loop reached it: every parameter is within");
+    assert_lacks(r.out, "stopped short");
+    run_free(&r);
+
+    r = run_program("chapter6", "", NULL);
+    assert_contains(r.out, "The loop stopped 0.09 short of it");
+    run_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -358,6 +394,8 @@ int main(void)
         cmocka_unit_test(data_from_a_file_or_standard_input),
         cmocka_unit_test(bad_input_gets_one_line_and_status_2),
         cmocka_unit_test(help_and_divergence),
+        cmocka_unit_test(every_line_fits_80_columns),
+        cmocka_unit_test(the_ending_tells_what_this_run_did),
     };
     return cmocka_run_group_tests_name("chapter6", tests, NULL, NULL);
 }

@@ -17,6 +17,7 @@
 #include "golden_descent.h"
 #include "nn.h"
 #include "random.h"
+#include "columns.h"
 
 /** Trajectories are compared to this relative tolerance. */
 #define TRAJECTORY_TOLERANCE 1e-10
@@ -182,11 +183,11 @@ static void program_tells_the_whole_story(void **state)
     }
     /* Between the samples the two fits part ways. */
     assert_true(fabs(golden_ch7_curve_ours[1] - golden_ch7_curve_video[1]) > 0.01);
-    snprintf(expected, sizeof expected, "      0.05       %d   %.6g  ran out", GOLDEN_CH7_HALF_ROWS,
+    snprintf(expected, sizeof expected, "      0.05       %d   %.6g  hit --max-steps", GOLDEN_CH7_HALF_ROWS,
              golden_ch7_half_ssr);
     assert_contains(r.out, expected);
     snprintf(expected, sizeof expected,
-             "      0.01         %d     %.6g  stopped: every |slope| < 0.1 = tolerance / rate",
+             "      0.01         %d     %.6g  every |slope| < 0.1 (tolerance / rate)",
              GOLDEN_CH7_TENTH_ROWS, golden_ch7_tenth_ssr);
     assert_contains(r.out, expected);
     run_free(&r);
@@ -226,9 +227,9 @@ static void seed_and_quiet(void **state)
     (void)state;
     run_result r = run_program("chapter7", "--quiet", NULL);
     assert_int_equal(r.status, 0);
-    assert_int_equal(count_lines(r.out), 1);
+    assert_int_equal(count_lines(r.out), 3);
     assert_contains(r.out, "w1 = 3.2344, b1 = -1.9171");
-    assert_contains(r.out, "SSR = 0.000648992 after 471 updates (converged");
+    assert_contains(r.out, "SSR = 0.000648992 after 471 updates (every |step size| < 0.001)");
     run_free(&r);
 
     r = run_program("chapter7", "--seed 5 --max-steps 3", NULL);
@@ -287,6 +288,45 @@ static void bad_input_and_divergence(void **state)
     expect_diverged("chapter7", "--rate 10 --quiet", "diverged");
 }
 
+static void every_line_fits_80_columns(void **state)
+{
+    (void)state;
+    const columns_run runs[] = {
+        COLUMNS_COMMON_RUNS,
+        {"--quiet", NULL}, {"--seed 2", NULL}, {"--seed 5 --max-steps 3", NULL},
+        {"--seed 123456789", NULL}, {"--max-steps 1", NULL}, {"--rate 0.5", NULL},
+        {"--rate 0.001", NULL}, {"--rate 10", NULL}, {"--rate 10 --max-steps 88 --quiet", NULL},
+        {"--tolerance 1e-6 --max-steps 100000", NULL}, {"--seed 9 --data -", COLUMNS_MANY_SAMPLES},
+    };
+    assert_every_line_fits("chapter7", runs, sizeof runs / sizeof runs[0]);
+}
+
+static void the_ending_tells_what_this_run_did(void **state)
+{
+    (void)state;
+    expect_diverged("chapter7", "--rate 10 --max-steps 88 --quiet",
+                    "chapter7: diverged after 88 gradients: try a --rate smaller than 10\n");
+
+    /* Small steps are not a fit, and the fixed start is not a random one. */
+    run_result r = run_program("chapter7", "--rate 0.001", NULL);
+    assert_int_equal(r.status, 0);
+    assert_lacks(r.out, "converged");
+    assert_contains(r.out, "not near any fit");
+    assert_contains(r.out, "It stopped because every step size was below 0.001");
+    assert_contains(r.out, "from this start");
+    assert_lacks(r.out, "random");
+    run_free(&r);
+    r = run_program("chapter7", "--seed 2", NULL);
+    assert_contains(r.out, "from a random start");
+    run_free(&r);
+
+    r = run_program("chapter7", "--max-steps 1", NULL);
+    assert_contains(r.out, "(stopped at the limit of 1 gradient)");
+    assert_contains(r.out, "or 1 gradient has been computed");
+    assert_lacks(r.out, "1 gradients");
+    run_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -300,6 +340,8 @@ int main(void)
         cmocka_unit_test(csv_rows_match_numpy),
         cmocka_unit_test(seed_and_quiet),
         cmocka_unit_test(bad_input_and_divergence),
+        cmocka_unit_test(every_line_fits_80_columns),
+        cmocka_unit_test(the_ending_tells_what_this_run_did),
     };
     return cmocka_run_group_tests_name("chapter7", tests, NULL, NULL);
 }

@@ -19,6 +19,7 @@
 #include "golden_gradient.h"
 #include "nn.h"
 #include "random.h"
+#include "columns.h"
 
 static nn_params params_from(const double values[7])
 {
@@ -166,8 +167,8 @@ static void program_text_and_quiet(void **state)
 
     r = run_program("chapter8", "--quiet", NULL);
     assert_int_equal(r.status, 0);
-    assert_string_equal(r.out, "28 of 28 slopes agree within 1e-06; the planted mistake is "
-                               "caught (1 slope flagged)\n");
+    assert_string_equal(r.out, "28 of 28 slopes agree; the planted mistake is caught "
+                               "(1 slope flagged)\n");
     run_free(&r);
 
     /* Where every input is 1, forgetting x changes nothing: the check cannot see it. */
@@ -208,6 +209,59 @@ static void bad_input_and_overflow(void **state)
     run_free(&r);
 }
 
+static void every_line_fits_80_columns(void **state)
+{
+    (void)state;
+    const columns_run runs[] = {
+        COLUMNS_COMMON_RUNS,
+        {"--quiet", NULL}, {"--seed 2", NULL}, {"--seed 123456789", NULL},
+        {"--data -", "0,1e10\n0.5,1\n1,0\n"}, {"--data -", "1,0\n1,2\n"},
+    };
+    assert_every_line_fits("chapter8", runs, sizeof runs / sizeof runs[0]);
+}
+
+/* Right slopes on samples of any size are not failed for the rounding of a
+   large SSR, and the planted mistake is still caught. */
+static void large_samples_keep_right_slopes_right(void **state)
+{
+    (void)state;
+    const char *samples[] = {"0,100\n0.5,1\n1,0\n", "0,1e4\n0.5,1\n1,0\n",
+                             "0,1e6\n0.5,1\n1,0\n", "0,1e8\n0.5,1\n1,0\n"};
+    for (size_t i = 0; i < sizeof samples / sizeof samples[0]; i++) {
+        run_result r = run_program("chapter8", "--quiet --data -", samples[i]);
+        assert_int_equal(r.status, 0);
+        assert_string_equal(r.out, "28 of 28 slopes agree; the planted mistake is caught "
+                                   "(1 slope flagged)\n");
+        assert_string_equal(r.err, "");
+        run_free(&r);
+    }
+    /* At 1e10 the right slopes still pass; rounding may hide the mistake. */
+    run_result r = run_program("chapter8", "--quiet --data -", "0,1e10\n0.5,1\n1,0\n");
+    assert_int_equal(r.status, 0);
+    assert_contains(r.out, "28 of 28 slopes agree");
+    run_free(&r);
+}
+
+static void the_allowance_grows_with_the_ssr_and_shrinks_with_h(void **state)
+{
+    (void)state;
+    static const double input[] = {0.0, 0.5, 1.0};
+    static const double small[] = {0.0, 1.0, 0.0}, large[] = {100.0, 1.0, 0.0};
+    nn_data a = {3, input, small}, b = {3, input, large};
+    nn_params p = nn_article_params();
+    /* The SSR grows about 500 times; its rounding with it. */
+    assert_true(difference_rounding(&p, b, NN_B3) > 100.0 * difference_rounding(&p, a, NN_B3));
+    /* b3 = 1e3 makes h 1000 times larger, the allowance smaller per unit of SSR. */
+    nn_params far = p;
+    far.b3 = 1e3;
+    assert_close(difference_step(&far, NN_B3), 1e-2, 1e-15);
+    assert_close(difference_step(&p, NN_B3), 1e-5, 1e-15);
+    assert_true(slopes_agree(1.0, 1.0 + 1e-7, 0.0));
+    assert_false(slopes_agree(1.0, 1.01, 0.0));
+    assert_true(slopes_agree(1.0, 1.01, 0.02));
+    assert_false(slopes_agree(1.0, 1.03, 0.02));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -218,6 +272,9 @@ int main(void)
         cmocka_unit_test(program_csv_table),
         cmocka_unit_test(program_text_and_quiet),
         cmocka_unit_test(bad_input_and_overflow),
+        cmocka_unit_test(every_line_fits_80_columns),
+        cmocka_unit_test(large_samples_keep_right_slopes_right),
+        cmocka_unit_test(the_allowance_grows_with_the_ssr_and_shrinks_with_h),
     };
     return cmocka_run_group_tests_name("chapter8", tests, NULL, NULL);
 }

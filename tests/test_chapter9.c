@@ -179,7 +179,7 @@ static void bad_input_exits_2_with_one_line(void **state)
         {"--rate 0", "the learning rate must be greater than 0"},
         {"--data tests/data/missing.csv", "tests/data/missing.csv"},
         {"--bogus", "unknown option '--bogus'"},
-        {"--threads 100000", "--threads 100000: at most 256"},
+        {"--threads 100000", "--threads: at most 256, not 100000"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         run_result r = run_program("chapter9", cases[i].args, NULL);

@@ -118,6 +118,8 @@ static void errors_name_the_problem(void **state)
         {{"-x", NULL}, "test: unknown option '-x' (try --help)\n"},
         {{"--rate=", NULL}, "test: --rate: '' is not a finite number\n"},
         {{"--seed", "-1", NULL}, "test: --seed: '-1' is not a whole number\n"},
+        {{"--threads", "257", NULL}, "test: --threads: at most 256, not 257\n"},
+        {{"--threads", "100000", NULL}, "test: --threads: at most 256, not 100000\n"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         cli_options o;
@@ -125,6 +127,53 @@ static void errors_name_the_problem(void **state)
         assert_int_equal(parse(cases[i].args, &o, error, sizeof error), CLI_BAD_INPUT);
         assert_string_equal(error, cases[i].message);
     }
+}
+
+static void slips_get_a_suggestion(void **state)
+{
+    (void)state;
+    struct { const char *args[3]; const char *message; } cases[] = {
+        {{"--max-step", "3", NULL},
+         "test: unknown option '--max-step' (did you mean --max-steps?)\n"},
+        {{"--max-stepss=3", NULL},
+         "test: unknown option '--max-stepss' (did you mean --max-steps?)\n"},
+        {{"-rate", "1", NULL}, "test: unknown option '-rate' (did you mean --rate?)\n"},
+        {{"--cvs", NULL}, "test: unknown option '--cvs' (did you mean --csv?)\n"},
+        {{"--tol", "1", NULL}, "test: unknown option '--tol' (did you mean --tolerance?)\n"},
+        {{"--tolerence", "1", NULL},
+         "test: unknown option '--tolerence' (did you mean --tolerance?)\n"},
+        {{"--hlep", NULL}, "test: unknown option '--hlep' (did you mean --help?)\n"},
+        /* --data and --rate are as near: neither is suggested. */
+        {{"--date", "1", NULL}, "test: unknown option '--date' (try --help)\n"},
+        {{"--s", NULL}, "test: unknown option '--s' (try --help)\n"},
+        {{"--sample", "3", NULL},
+         "test: unknown option '--sample' (did you mean --samples?)\n"},
+        {{"--xyzzy", NULL}, "test: unknown option '--xyzzy' (try --help)\n"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        cli_options o;
+        char error[256];
+        assert_int_equal(parse(cases[i].args, &o, error, sizeof error), CLI_BAD_INPUT);
+        assert_string_equal(error, cases[i].message);
+    }
+}
+
+static void a_double_dash_ends_the_options(void **state)
+{
+    (void)state;
+    const char *alone[] = {"--rate", "0.5", "--", NULL};
+    cli_options o;
+    char error[256];
+    assert_int_equal(parse(alone, &o, error, sizeof error), CLI_RUN);
+    assert_true(o.rate == 0.5);
+    assert_string_equal(error, "");
+    /* After it, even an option's spelling is a word, and no chapter takes words. */
+    const char *then_option[] = {"--", "--rate", "0.5", NULL};
+    assert_int_equal(parse(then_option, &o, error, sizeof error), CLI_BAD_INPUT);
+    assert_string_equal(error, "test: unexpected argument '--rate' after -- (try --help)\n");
+    const char *then_file[] = {"--csv", "--", "data.csv", NULL};
+    assert_int_equal(parse(then_file, &o, error, sizeof error), CLI_BAD_INPUT);
+    assert_string_equal(error, "test: unexpected argument 'data.csv' after -- (try --help)\n");
 }
 
 static void help_stops_parsing(void **state)
@@ -145,6 +194,8 @@ int main(void)
         cmocka_unit_test(defaults_are_the_articles),
         cmocka_unit_test(every_option_is_stored),
         cmocka_unit_test(errors_name_the_problem),
+        cmocka_unit_test(slips_get_a_suggestion),
+        cmocka_unit_test(a_double_dash_ends_the_options),
         cmocka_unit_test(help_stops_parsing),
     };
     return cmocka_run_group_tests_name("cli", tests, NULL, NULL);

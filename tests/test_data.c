@@ -66,6 +66,46 @@ static void errors_say_file_and_line(void **state)
     }
 }
 
+static void a_header_is_two_names_that_are_no_numbers(void **state)
+{
+    (void)state;
+    /* Names, even ones that start like a word strtod() knows, are a header. */
+    const char *headers[] = {"x,y", "dosage,effectiveness", "infection,rate", "nano,info",
+                             "-,+", "\"input\",\"observed\""};
+    for (size_t i = 0; i < sizeof headers / sizeof headers[0]; i++) {
+        char text[128];
+        snprintf(text, sizeof text, "%s\n0,0\n0.5,1\n1,0\n", headers[i]);
+        data_set set;
+        char error[256];
+        int status = parse(text, &set, error);
+        if (status != 0)
+            print_error("%s: %s\n", headers[i], error);
+        assert_int_equal(status, 0);
+        assert_int_equal(set.count, 3);
+        data_free(&set);
+    }
+    /* A field meant as a number is an error on line 1 as on any other. */
+    struct { const char *text; const char *message; } cases[] = {
+        {"nan,nan\n0,0\n", "t.csv:1: the input value 'nan' is not a finite number"},
+        {"inf,-inf\n0,0\n", "t.csv:1: the input value 'inf' is not a finite number"},
+        {"-Infinity,x\n0,0\n", "t.csv:1: the input value '-Infinity' is not a finite number"},
+        {"x,NaN(7)\n0,0\n", "t.csv:1: the observed value 'NaN(7)' is not a finite number"},
+        {"1e999,1e999\n0,0\n", "t.csv:1: the input value '1e999' is not a finite number"},
+        {"1e5x,2e5x\n0,0\n", "t.csv:1: the input value '1e5x' is not a finite number"},
+        {"dose,1e5x\n0,0\n", "t.csv:1: the observed value '1e5x' is not a finite number"},
+        {"# a comment first\n.5.,y\n0,0\n",
+         "t.csv:2: the input value '.5.' is not a finite number"},
+        {"0,0\nnan,nan\n", "t.csv:2: the input value 'nan' is not a finite number"},
+        {"0,0\n1,1e5x\n", "t.csv:2: the observed value '1e5x' is not a finite number"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        data_set set;
+        char error[256];
+        assert_int_equal(parse(cases[i].text, &set, error), -1);
+        assert_string_equal(error, cases[i].message);
+    }
+}
+
 static void a_nul_byte_is_an_error(void **state)
 {
     (void)state;
@@ -130,6 +170,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(the_format_accepts_what_spreadsheets_write),
         cmocka_unit_test(errors_say_file_and_line),
+        cmocka_unit_test(a_header_is_two_names_that_are_no_numbers),
         cmocka_unit_test(a_nul_byte_is_an_error),
         cmocka_unit_test(long_fields_are_quoted_short),
         cmocka_unit_test(a_million_lines_load),

@@ -152,6 +152,35 @@ static void descent_stops_at_the_first_non_finite_number(void **state)
     }
 }
 
+/* The last step may land where the SSR overflows; no row looks at that point,
+   so the loop checks it when it stops at its limit. */
+static void descent_checks_the_point_it_ends_on(void **state)
+{
+    (void)state;
+    nn_params p = nn_article_params();
+    descent_settings settings = {10.0, 0.001, 86};
+    descent_result result = descend_b3(&p, nn_article_data(), settings, NULL, NULL);
+    assert_int_equal(result.end, DESCENT_STEP_LIMIT);
+    assert_true(isfinite(ssr(&p, nn_article_data())));
+    p = nn_article_params();
+    settings.max_steps = 87;
+    result = descend_b3(&p, nn_article_data(), settings, NULL, NULL);
+    assert_int_equal(result.end, DESCENT_DIVERGED);
+    assert_int_equal(result.updates, 87);
+    assert_true(isfinite(p.b3));
+    assert_false(isfinite(ssr(&p, nn_article_data())));
+
+    nn_params q = nn_start_output_layer();
+    settings.max_steps = 72;
+    result = descend(&q, nn_article_data(), NN_OUTPUT_LAYER, settings, NULL, NULL);
+    assert_int_equal(result.end, DESCENT_DIVERGED);
+    assert_int_equal(result.updates, 72);
+    q = nn_start_output_layer();
+    settings.max_steps = 71;
+    result = descend(&q, nn_article_data(), NN_OUTPUT_LAYER, settings, NULL, NULL);
+    assert_int_equal(result.end, DESCENT_STEP_LIMIT);
+}
+
 static void optimum_is_the_mean_residual(void **state)
 {
     (void)state;
@@ -221,6 +250,7 @@ int main(void)
         cmocka_unit_test(descent_matches_every_golden_row),
         cmocka_unit_test(descent_respects_the_step_limit_and_zero_tolerance),
         cmocka_unit_test(descent_stops_at_the_first_non_finite_number),
+        cmocka_unit_test(descent_checks_the_point_it_ends_on),
         cmocka_unit_test(optimum_is_the_mean_residual),
         cmocka_unit_test(another_data_set_gives_its_own_golden_numbers),
         cmocka_unit_test(the_articles_rounded_figures_hold),

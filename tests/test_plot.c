@@ -1,6 +1,6 @@
 /**
  * @file test_plot.c
- * @brief The text chart of the SSR bowl (code/plot.c), and `--plot` in
+ * @brief The text chart of the SSR bowl (code/support/plot.c), and `--plot` in
  *        chapters 2 and 5: at most 80 columns, the bowl in place, the
  *        descent's steps marked.
  */
@@ -26,6 +26,18 @@ static size_t widest_line(const char *text)
         text += length + (text[length] == '\n');
     }
     return widest;
+}
+
+/* What plot_print() writes for `chart`, in a string to free(). */
+static char *printed(const plot_chart *chart)
+{
+    char *text = NULL;
+    size_t size = 0;
+    FILE *out = open_memstream(&text, &size);
+    assert_non_null(out);
+    plot_print(chart, out);
+    assert_int_equal(fclose(out), 0);
+    return text;
 }
 
 /* The column holding the value of b3 on a chart from low to high. */
@@ -74,6 +86,117 @@ static void marks_land_where_their_point_is(void **state)
     assert_int_equal(chart.outside, 2);
 }
 
+/* Marks one point on a copy of `chart` and checks where it went: into the
+   one cell nearest to it (within half a column and half a row), or, when
+   it is more than half a column beside the chart, nowhere but `outside`. */
+static void check_one_mark(const plot_chart *chart, double b3, double ssr)
+{
+    plot_chart marked = *chart;
+    plot_mark(&marked, b3, ssr, '#');
+    int changed = 0, row = -1, column = -1;
+    for (int r = 0; r < PLOT_ROWS; r++)
+        for (int c = 0; c < PLOT_COLUMNS; c++)
+            if (marked.cells[r][c] != chart->cells[r][c]) {
+                changed++;
+                row = r;
+                column = c;
+            }
+    double width = (chart->high - chart->low) / (PLOT_COLUMNS - 1);
+    double position = (b3 - chart->low) / width;
+    /* A hair of rounding either way is allowed at exactly half a column. */
+    double hair = 1e-9;
+    if (changed == 0) {
+        assert_int_equal(marked.outside, chart->outside + 1);
+        assert_true(position < -0.5 + hair || position > PLOT_COLUMNS - 0.5 - hair);
+        return;
+    }
+    assert_int_equal(changed, 1);
+    assert_int_equal(marked.outside, chart->outside);
+    assert_true(fabs(position - column) <= 0.5 + hair);
+    double clamped = fmax(chart->bottom, fmin(chart->top, ssr));
+    double height = (chart->top - chart->bottom) / (PLOT_ROWS - 1);
+    assert_true(fabs((chart->top - clamped) / height - row) <= 0.5 + hair);
+}
+
+static void marks_at_the_edges_stay_inside(void **state)
+{
+    (void)state;
+    nn_params p = nn_article_params();
+    plot_chart chart;
+    /* The range chapter 5 drew for --b3 -1007 --rate 0.16838853719626415,
+       whose third step fell half a column right of the chart and was
+       written one cell past its end. */
+    assert_int_equal(plot_bowl(&chart, &p, nn_article_data(), -1008.0, 5.0), 0);
+    double width = 1013.0 / (PLOT_COLUMNS - 1);
+    double edges[] = {-1008.0 - width / 2, 5.0 + width / 2, -1008.0, 5.0};
+    for (size_t e = 0; e < sizeof edges / sizeof edges[0]; e++) {
+        /* The edge itself and the 200 doubles on either side of it. */
+        double b3 = edges[e];
+        for (int k = 0; k < 200; k++)
+            b3 = nextafter(b3, -INFINITY);
+        for (int k = 0; k <= 400; k++, b3 = nextafter(b3, INFINITY)) {
+            check_one_mark(&chart, b3, chart.bottom);
+            check_one_mark(&chart, b3, chart.top);
+        }
+    }
+    /* A sweep across the chart and a little beyond, at every height. */
+    for (int k = -200; k <= 6600; k++) {
+        double b3 = -1008.0 + 1013.0 * k / 6400.0;
+        check_one_mark(&chart, b3, chart.bottom + (chart.top - chart.bottom) * (k % 23) / 20.0);
+    }
+}
+
+static void marks_that_are_not_points_are_left_out(void **state)
+{
+    (void)state;
+    nn_params p = nn_article_params();
+    plot_chart chart;
+    assert_int_equal(plot_bowl(&chart, &p, nn_article_data(), 1.0, 64.0), 0);
+    double values[] = {NAN, INFINITY, -INFINITY, 1e308, -1e308};
+    for (size_t i = 0; i < sizeof values / sizeof values[0]; i++) {
+        plot_chart marked = chart;
+        plot_mark(&marked, values[i], chart.bottom, '#');
+        assert_memory_equal(marked.cells, chart.cells, sizeof chart.cells);
+        assert_int_equal(marked.outside, 1);
+    }
+    /* An SSR that is no number is nowhere; one off the scale is at its edge. */
+    plot_chart marked = chart;
+    plot_mark(&marked, 30.0, NAN, '#');
+    assert_memory_equal(marked.cells, chart.cells, sizeof chart.cells);
+    assert_int_equal(marked.outside, 1);
+    check_one_mark(&chart, 30.0, INFINITY);
+    check_one_mark(&chart, 30.0, -INFINITY);
+    /* A flat chart (every SSR the same) puts its marks on the bottom row. */
+    plot_chart flat = chart;
+    flat.top = flat.bottom = 2.0;
+    plot_mark(&flat, 30.0, 2.0, '#');
+    assert_true(flat.cells[PLOT_ROWS - 1][lround(29.0)] == '#');
+}
+
+static void huge_values_label_the_axes_in_numbers(void **state)
+{
+    (void)state;
+    nn_params p = nn_article_params();
+    plot_chart chart;
+    /* Chapter 2's range for --b3=-2e153: an SSR near 1.2e307 at the top,
+       which times 17 (the rows) would overflow. */
+    assert_int_equal(plot_bowl(&chart, &p, nn_article_data(), -2e153, 5.0), 0);
+    char *text = printed(&chart);
+    assert_lacks(text, "inf");
+    assert_lacks(text, "nan");
+    assert_contains(text, "-1e+153");
+    assert_true(widest_line(text) <= PLOT_WIDTH);
+    free(text);
+    /* Ends near the largest double: their middle is 0, not inf. */
+    chart.low = -1.7e308;
+    chart.high = 1.7e308;
+    text = printed(&chart);
+    assert_lacks(text, "inf");
+    assert_contains(text, "\n            -1.7e+308                       0                       "
+                    "1.7e+308  b3\n");
+    free(text);
+}
+
 static void bowl_refuses_an_ssr_that_overflows(void **state)
 {
     (void)state;
@@ -89,12 +212,7 @@ static void printed_chart_fits_in_80_columns(void **state)
     plot_chart chart;
     /* Long axis labels are the widest case. */
     assert_int_equal(plot_bowl(&chart, &p, nn_article_data(), -123456.5, 123456.5), 0);
-    char *text = NULL;
-    size_t size = 0;
-    FILE *out = open_memstream(&text, &size);
-    assert_non_null(out);
-    plot_print(&chart, out);
-    fclose(out);
+    char *text = printed(&chart);
     assert_true(widest_line(text) <= PLOT_WIDTH);
     assert_contains(text, "-1.235e+05");
     assert_contains(text, "b3");
@@ -222,6 +340,9 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(bowl_spans_the_range_with_the_article_values),
         cmocka_unit_test(marks_land_where_their_point_is),
+        cmocka_unit_test(marks_at_the_edges_stay_inside),
+        cmocka_unit_test(marks_that_are_not_points_are_left_out),
+        cmocka_unit_test(huge_values_label_the_axes_in_numbers),
         cmocka_unit_test(bowl_refuses_an_ssr_that_overflows),
         cmocka_unit_test(printed_chart_fits_in_80_columns),
         cmocka_unit_test(chapter2_plots_the_bowl),

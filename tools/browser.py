@@ -95,20 +95,38 @@ class Browser:
                     return event
             self.events.append(self._read_message(deadline))
 
-    def load(self, url, script, seconds=30.0):
+    def load(self, url, script, seconds=30.0, width=None, dark=False, screenshot=None):
         """Opens url, waits for its load event, then evaluates `script` (which
-        may return a promise) and returns (its value, failed loads, errors)."""
+        may return a promise) and returns (its value, failed loads, errors).
+
+        width: the viewport's width in CSS pixels (a phone is 390), else
+        Chromium's default; dark: ask for prefers-color-scheme: dark;
+        screenshot: a PNG file to write the whole page into, once the script
+        has run."""
         self.events = []
         target = self.send("Target.createTarget", {"url": "about:blank"})["targetId"]
         session = self.send("Target.attachToTarget",
                             {"targetId": target, "flatten": True})["sessionId"]
         for domain in ("Page", "Network", "Runtime", "Log"):
             self.send(domain + ".enable", session=session)
+        if width:
+            self.send("Emulation.setDeviceMetricsOverride", {
+                "width": width, "height": 844 if width < 768 else 900,
+                "deviceScaleFactor": 1, "mobile": width < 768}, session=session)
+        if dark:
+            self.send("Emulation.setEmulatedMedia", {"features": [
+                {"name": "prefers-color-scheme", "value": "dark"}]}, session=session)
         self.send("Page.navigate", {"url": url}, session=session)
         self.wait_for("Page.loadEventFired", session, seconds)
         value = self.send("Runtime.evaluate", {
             "expression": script, "awaitPromise": True, "returnByValue": True,
             "timeout": seconds * 1000}, session=session)
+        if screenshot:
+            import base64
+            shot = self.send("Page.captureScreenshot", {
+                "format": "png"}, session=session)
+            with open(screenshot, "wb") as png:
+                png.write(base64.b64decode(shot["data"]))
         failed, errors = [], []
         requests = {}
         self.requested = []

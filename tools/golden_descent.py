@@ -1,8 +1,8 @@
 #!/usr/bin/python3
 """Golden values for chapters 6 to 8, computed independently of the C code.
 
-NumPy in float64, from the formulas of ../shared/EXAMPLE.md: the gradient is
-written out as the seven sums, the descent loop and its stopping rule are
+NumPy in float64, from the formulas of the network: the gradient is written
+out as the seven sums, the descent loop and its stopping rule are
 re-implemented, and the random generator (splitmix64 and Box-Muller) is
 rebuilt from its definition with Python's unbounded integers masked to 64
 bits. Writes tests/golden_descent.h; commit its output.

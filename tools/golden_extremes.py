@@ -5,7 +5,7 @@ for z from -1e300 to +1e300, computed independently of the C code.
 Each value is worked out with mpmath at 80 significant digits from the exact
 double inputs, then rounded once to the nearest double; NumPy's float64
 logaddexp is checked against it on the way. Writes tests/golden_extremes.h;
-run it again (make golden-extremes) when the cases change, and commit its output.
+run it again (make golden) when the cases change, and commit its output.
 
 Usage: /usr/bin/python3 tools/golden_extremes.py > tests/golden_extremes.h
 """

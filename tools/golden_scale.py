@@ -2,7 +2,7 @@
 """Golden values for chapter 9 (tests/test_chapter9.c), independent of the C code.
 
 NumPy in float64, from the formulas: softplus is np.logaddexp(0, z), the
-slopes are the chain rule of EXAMPLE.md summed with np.sum, and the descent
+slopes are the chain rule written out, summed with np.sum, and the descent
 is written again here. Run it again whenever chapter 9's defaults change and
 commit its output:
 

@@ -9,7 +9,7 @@
 #include <math.h>
 #include <stdio.h>
 
-#include "cli.h"
+#include "chapter.h"
 #include "nn.h"
 #include "plot.h"
 #include "report.h"
@@ -20,69 +20,45 @@ static const cli_program program = {
     CLI_DATA | CLI_B3 | CLI_CSV | CLI_PLOT,
 };
 
-/* Prints the squared residual of every sample. */
-static void print_squares(const nn_params *p, nn_data data)
+/* How many pieces chapter 2's table cuts the range of b3 into. */
+#define BOWL_ROWS 12
+
+// [ch02_squared_residual]
+/* One sample's share of the SSR: its residual, squared, so that a miss above
+   and a miss below cost the same. ssr() in code/nn.c sums these. */
+static double squared_residual(const nn_params *p, nn_data data, size_t i)
 {
-    printf("       x  observed  predicted  residual  residual^2\n");
-    size_t shown = data.count < REPORT_ROWS ? data.count : REPORT_ROWS;
-    for (size_t i = 0; i < shown; i++) {
-        double predicted = forward(p, data.input[i]).predicted;
-        double r = residual(data.observed[i], predicted);
-        report_require_finite(&program, r * r, "a squared residual");
-        report_number(data.input[i], 8);
-        report_number(data.observed[i], 10);
-        report_number(predicted, 11);
-        report_number(r, 10);
-        report_number_line(r * r, 12);
-    }
-    report_rows_left_out(shown, data.count);
+    double r = residual(data.observed[i], forward(p, data.input[i]).predicted);
+    return r * r;
+}
+// [ch02_squared_residual]
+
+/* A row of the table: one sample's residual and its square (main() has
+   checked that every square is finite). */
+static void print_square(const chapter_run *run, const nn_params *p, size_t i)
+{
+    double square = squared_residual(p, run->data, i);
+    double predicted = forward(p, run->data.input[i]).predicted;
+    report_number(run->data.input[i], 8);
+    report_number(run->data.observed[i], 10);
+    report_number(predicted, 11);
+    report_number(residual(run->data.observed[i], predicted), 10);
+    report_number_line(square, 12);
 }
 
-int main(int argc, char **argv)
+/* The SSR at BOWL_ROWS + 1 values of b3 from low to high; returns the b3 of
+   the lowest. */
+static double print_bowl(const chapter_run *run, nn_params p, double low, double high)
 {
-    cli_options options = cli_parse_or_exit(&program, argc, argv);
-    data_set storage;
-    nn_data data = report_samples(&options, &storage);
-    nn_params p = nn_article_params();
-    p.b3 = options.b3;
-    if (options.csv) {
-        series_ssr(&program, &p, data);
-        data_free(&storage);
-        return 0;
-    }
-
-    report_title("Chapter 2: the sum of squared residuals");
-    printf("Squaring a residual makes a miss above and a miss below cost the same,\n"
-           "and big misses cost more than small ones. Their sum is the SSR:\n"
-           "  SSR = sum over samples of (observed - predicted)^2\n\n"
-           "At b3 = ");
-    report_number_line(p.b3, 0);
-    print_squares(&p, data);
-
-    // [ch02_ssr]
-    double total = ssr(&p, data);
-    // [ch02_ssr]
-    report_require_finite(&program, total, "the SSR");
-    printf("\n  SSR = ");
-    report_number_line(total, 0);
-    if (report_is_article(&options))
-        printf("  (the article rounds it to 20.4)\n");
-
-    /* A table of b3 around both the start and the bottom of the bowl. */
-    double bottom = optimal_b3(&p, data);
-    report_require_finite(&program, bottom, "the bottom of the bowl");
-    double low = floor(fmin(p.b3, bottom)) - 1.0;
-    double high = ceil(fmax(p.b3, bottom)) + 2.0;
-    double spacing = (high - low) / 12.0;
-
     printf("\nNow move b3 and keep everything else fixed. The SSR as b3 moves:\n\n"
            "        b3         SSR\n");
-    // [ch02_bowl]
     double best_b3 = low, best_ssr = INFINITY;
-    for (int k = 0; k <= 12; k++) {
-        p.b3 = low + spacing * k;
-        double value = ssr(&p, data);
-        report_require_finite(&program, value, "the SSR");
+    for (int k = 0; k <= BOWL_ROWS; k++) {
+        // [ch02_bowl]
+        p.b3 = low + (high - low) / BOWL_ROWS * k;
+        double value = ssr(&p, run->data);
+        // [ch02_bowl]
+        chapter_require_finite(run, value, "the SSR", CAUSE_NUMBERS);
         report_number(p.b3, 10);
         report_number_line(value, 12);
         if (value < best_ssr) {
@@ -90,21 +66,59 @@ int main(int argc, char **argv)
             best_b3 = p.b3;
         }
     }
-    // [ch02_bowl]
+    return best_b3;
+}
+
+int main(int argc, char **argv)
+{
+    chapter_run run = chapter_open(&program, argc, argv, series_ssr);
+    nn_params p = run.start;
+
+    /* Everything the chapter shows, checked before any of it is printed. The
+       SSR is a sum of squares, finite only when each of them is; the bowl
+       is highest at one end of its table. */
+    for (size_t i = 0; i < run.data.count; i++)
+        chapter_require_finite(&run, squared_residual(&p, run.data, i), "a squared residual",
+                               CAUSE_NUMBERS);
+    double total = ssr(&p, run.data);
+    chapter_require_finite(&run, total, "the SSR", CAUSE_NUMBERS);
+    double bottom = optimal_b3(&p, run.data);
+    chapter_require_finite(&run, bottom, "the bowl's bottom", CAUSE_NUMBERS);
+    double low = floor(fmin(p.b3, bottom)) - 1.0;
+    double high = ceil(fmax(p.b3, bottom)) + 2.0;
+    nn_params end = p;
+    end.b3 = low;
+    chapter_require_finite(&run, ssr(&end, run.data), "the SSR", CAUSE_NUMBERS);
+    end.b3 = high;
+    chapter_require_finite(&run, ssr(&end, run.data), "the SSR", CAUSE_NUMBERS);
+    plot_chart chart;
+    if (run.options.plot)
+        chapter_plot_bowl(&run, &chart, &p, low, high);
+
+    report_title("Chapter 2: the sum of squared residuals");
+    printf("Squaring a residual makes a miss above and a miss below cost the same,\n"
+           "and big misses cost more than small ones. Their sum is the SSR:\n"
+           "  SSR = sum over samples of (observed - predicted)^2\n\n"
+           "At b3 = ");
+    report_number_line(p.b3, 0);
+    chapter_sample_table(&run, &p, "       x  observed  predicted  residual  residual^2",
+                         print_square);
+    printf("\n  SSR = ");
+    report_number(total, 0);
+    printf("%s\n", chapter_is_article(&run) ? "   (the article prints no SSR; StatQuest's "
+                                              "video shows 20.4)" : "");
+
+    double best_b3 = print_bowl(&run, p, low, high);
     printf("\nThe SSR falls, then rises again: as a function of b3 it is a bowl\n"
            "(a parabola, since predicted grows one for one with b3). The lowest\n"
            "value in this table is at b3 = ");
     report_number(best_b3, 0);
-    printf(", so the bottom lies within ");
-    report_number(spacing, 0);
+    printf(",\nso the bottom lies within ");
+    report_number(((high - low) / BOWL_ROWS), 0);
     printf(" of it.\nChapter 3 finds the slope of the bowl, which points the way down.\n");
-    if (options.plot) {
-        plot_chart chart;
-        if (plot_bowl(&chart, &p, data, low, high) != 0)
-            report_require_finite(&program, NAN, "the SSR");
+    if (run.options.plot) {
         printf("\nThe same bowl drawn as a chart:\n\n");
         plot_print(&chart, stdout);
     }
-    data_free(&storage);
-    return 0;
+    return chapter_close(&run, 0);
 }

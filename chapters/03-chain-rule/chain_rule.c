@@ -9,7 +9,7 @@
 #include <math.h>
 #include <stdio.h>
 
-#include "cli.h"
+#include "chapter.h"
 #include "nn.h"
 #include "report.h"
 #include "series.h"
@@ -19,71 +19,83 @@ static const cli_program program = {
     CLI_DATA | CLI_B3 | CLI_CSV,
 };
 
-/* Prints both links of the chain for every sample shown. */
-static void print_links(const nn_params *p, nn_data data)
+/* Both links of the chain for one sample. */
+typedef struct chain {
+    double predicted; /* where the sample's prediction is */
+    double outer;     /* dSSR/dpredicted = -2 (observed - predicted) */
+    double inner;     /* dpredicted/db3 = 1 */
+} chain;
+
+// [ch03_chain]
+/* The article's chain rule, for sample i's share of the slope: its product
+   is dSSR/dpredicted * dpredicted/db3. */
+static chain slope_by_chain_rule(const nn_params *p, nn_data data, size_t i)
 {
-    printf("       x  observed  predicted   dSSR/dpredicted  dpredicted/db3   product\n");
-    size_t shown = data.count < REPORT_ROWS ? data.count : REPORT_ROWS;
-    for (size_t i = 0; i < shown; i++) {
-        // [ch03_links]
-        double predicted = forward(p, data.input[i]).predicted;
-        double outer = dssr_dpredicted(data.observed[i], predicted);
-        double inner = dpredicted_db3();
-        // [ch03_links]
-        report_require_finite(&program, outer, "dSSR/dpredicted");
-        report_number(data.input[i], 8);
-        report_number(data.observed[i], 10);
-        report_number(predicted, 11);
-        report_number(outer, 18);
-        report_number(inner, 16);
-        report_number_line(outer * inner, 10);
-    }
-    report_rows_left_out(shown, data.count);
+    chain c;
+    c.predicted = forward(p, data.input[i]).predicted;
+    c.outer = dssr_dpredicted(data.observed[i], c.predicted);
+    c.inner = dpredicted_db3();
+    return c;
+}
+// [ch03_chain]
+
+// [ch03_check]
+/* The same slope measured instead of derived: how much the SSR changes when
+   b3 moves a little each way, (SSR(b3 + h) - SSR(b3 - h)) / 2h. */
+static double slope_by_measuring(const nn_params *p, nn_data data, double h)
+{
+    nn_params right = *p, left = *p;
+    right.b3 += h;
+    left.b3 -= h;
+    return (ssr(&right, data) - ssr(&left, data)) / (2.0 * h);
+}
+// [ch03_check]
+
+/* A row of the table: both links of the chain for one sample. */
+static void print_links(const chapter_run *run, const nn_params *p, size_t i)
+{
+    chain c = slope_by_chain_rule(p, run->data, i);
+    chapter_require_finite(run, c.outer, "dSSR/dpredicted", CAUSE_NUMBERS);
+    report_number(run->data.input[i], 8);
+    report_number(c.predicted, 11);
+    report_number(c.outer, 17);
+    report_number(c.inner, 16);
+    report_number_line(c.outer * c.inner, 11);
 }
 
 int main(int argc, char **argv)
 {
-    cli_options options = cli_parse_or_exit(&program, argc, argv);
-    data_set storage;
-    nn_data data = report_samples(&options, &storage);
-    nn_params p = nn_article_params();
-    p.b3 = options.b3;
-    if (options.csv) {
-        series_tangent(&program, &p, data);
-        data_free(&storage);
-        return 0;
-    }
+    chapter_run run = chapter_open(&program, argc, argv, series_tangent);
+    nn_params p = run.start;
+
+    for (size_t i = 0; i < run.data.count; i++)
+        chapter_require_finite(&run, slope_by_chain_rule(&p, run.data, i).outer,
+                               "dSSR/dpredicted", CAUSE_NUMBERS);
+    double slope = dssr_db3(&p, run.data);
+    chapter_require_finite(&run, slope, "dSSR/db3", CAUSE_NUMBERS);
 
     report_title("Chapter 3: the chain rule");
     printf("b3 changes the SSR only by changing each prediction, so\n"
-           "  dSSR/db3 = sum over samples of  dSSR/dpredicted  x  dpredicted/db3\n"
+           "  dSSR/db3 = sum over samples of dSSR/dpredicted * dpredicted/db3\n"
            "where\n"
-           "  dSSR/dpredicted = -2 (observed - predicted)   the derivative of (observed - predicted)^2\n"
-           "  dpredicted/db3  = 1                           since predicted = top + bottom + b3\n\n"
-           "At b3 = ");
+           "  dSSR/dpredicted = -2 (observed - predicted),\n"
+           "                    the derivative of (observed - predicted)^2, and\n"
+           "  dpredicted/db3  = 1, since predicted = top + bottom + b3.\n\n");
+    printf("At b3 = ");
     report_number_line(p.b3, 0);
-    print_links(&p, data);
-
-    // [ch03_slope]
-    double slope = dssr_db3(&p, data);
-    // [ch03_slope]
-    report_require_finite(&program, slope, "dSSR/db3");
+    chapter_sample_table(&run, &p,
+                         "       x  predicted  dSSR/dpredicted  dpredicted/db3    product",
+                         print_links);
     printf("\n  dSSR/db3 = sum of the products = ");
     report_number_line(slope, 0);
-    if (report_is_article(&options))
+    if (chapter_is_article(&run))
         printf("  (the article rounds it to -15.7)\n");
 
-    /* An independent check: the slope of the bowl measured, not derived. */
-    // [ch03_check]
     double h = 1e-5 * fmax(1.0, fabs(p.b3));
-    nn_params right = p, left = p;
-    right.b3 += h;
-    left.b3 -= h;
-    double measured = (ssr(&right, data) - ssr(&left, data)) / (2.0 * h);
-    // [ch03_check]
-    report_require_finite(&program, measured, "the finite difference");
-    printf("\nCheck: measure the slope directly, (SSR(b3 + h) - SSR(b3 - h)) / 2h with h = %g:\n"
-           "  ", h);
+    double measured = slope_by_measuring(&p, run.data, h);
+    chapter_require_finite(&run, measured, "the measured slope", CAUSE_NUMBERS);
+    printf("\nCheck: measure the slope directly,\n"
+           "  (SSR(b3 + h) - SSR(b3 - h)) / 2h with h = %g:\n  ", h);
     report_number(measured, 0);
     printf(", which differs from the chain rule's by %.1e.\n", fabs(measured - slope));
 
@@ -93,11 +105,10 @@ int main(int argc, char **argv)
         printf("\nThe slope is positive: lowering b3 lowers the SSR; the bottom is to the left.\n");
     else
         printf("\nThe slope is zero: b3 already sits at the bottom of the bowl.\n");
-    if (report_is_article(&options))
+    if (chapter_is_article(&run))
         printf("\nWhere the article slips: it writes dssr/dpredicted = (Observed - Predicted)^2,\n"
                "but that is one sample's term of the SSR, not its derivative. Its next lines\n"
                "differentiate it correctly, to -2 (observed - predicted), as used here.\n");
     printf("Chapter 4 uses the slope to take one step.\n");
-    data_free(&storage);
-    return 0;
+    return chapter_close(&run, 0);
 }

@@ -8,7 +8,7 @@
  */
 #include <stdio.h>
 
-#include "cli.h"
+#include "chapter.h"
 #include "nn.h"
 #include "report.h"
 #include "series.h"
@@ -18,89 +18,114 @@ static const cli_program program = {
     CLI_DATA | CLI_B3 | CLI_RATE | CLI_CSV,
 };
 
-/* Prints "old + or - step size = new" with every number in place. */
-static void print_update(double old_b3, char sign, double step, double new_b3)
+/* Where one step starts and where it lands. */
+typedef struct one_step {
+    double slope;  /* dSSR/db3 where b3 is */
+    double size;   /* the step size, slope * learning rate */
+    double new_b3; /* old b3 - step size */
+} one_step;
+
+// [ch04_step]
+/* The article's step: step size = slope * learning rate, and the new b3 is
+   the old one minus the step size. */
+static one_step take_one_step(const nn_params *p, nn_data data, double learning_rate)
+{
+    one_step s;
+    s.slope = dssr_db3(p, data);
+    s.size = step_size(s.slope, learning_rate);
+    s.new_b3 = apply_step(p->b3, s.size);
+    return s;
+}
+// [ch04_step]
+
+// [ch04_wrong_way]
+/* The article's own update, new b3 = old b3 + step size, kept to show where
+   it leads. */
+static double step_the_articles_way(double old_b3, double size)
+{
+    return old_b3 + size;
+}
+// [ch04_wrong_way]
+
+/* The SSR with b3 moved to `b3`, everything else as in p. */
+static double ssr_at(const nn_params *p, nn_data data, double b3)
+{
+    nn_params moved = *p;
+    moved.b3 = b3;
+    return ssr(&moved, data);
+}
+
+/* Prints "  b3 = old - (step size) = new" (or with +), and how the SSR moved. */
+static void print_update(double old_b3, char sign, double size, double new_b3, double old_ssr,
+                         double new_ssr)
 {
     printf("  b3 = ");
     report_number(old_b3, 0);
     printf(" %c (", sign);
-    report_number(step, 0);
+    report_number(size, 0);
     printf(") = ");
     report_number_line(new_b3, 0);
-}
-
-int main(int argc, char **argv)
-{
-    cli_options options = cli_parse_or_exit(&program, argc, argv);
-    data_set storage;
-    nn_data data = report_samples(&options, &storage);
-    nn_params p = nn_article_params();
-    p.b3 = options.b3;
-    if (options.csv) {
-        series_step(&program, &p, data, options.rate);
-        data_free(&storage);
-        return 0;
-    }
-    int article = report_is_article(&options) && options.rate == 0.1;
-
-    report_title("Chapter 4: one step of gradient descent");
-    // [ch04_step]
-    double old_b3 = p.b3;
-    double old_ssr = ssr(&p, data);
-    double slope = dssr_db3(&p, data);
-    double step = step_size(slope, options.rate);
-    double new_b3 = apply_step(old_b3, step);
-    // [ch04_step]
-    report_require_finite(&program, old_ssr, "the SSR");
-    report_require_finite(&program, step, "the step size");
-    report_require_finite(&program, new_b3, "the new b3");
-
-    printf("At b3 = ");
-    report_number(old_b3, 0);
-    printf(" the SSR is ");
-    report_number(old_ssr, 0);
-    printf(" and its slope dSSR/db3 is ");
-    report_number(slope, 0);
-    printf(".\n\nThe step size is the slope times the learning rate (%g):\n"
-           "  step size = ", options.rate);
-    report_number(slope, 0);
-    printf(" x %g = ", options.rate);
-    report_number_line(step, 0);
-    if (article)
-        printf("  (the article rounds it to -1.57)\n");
-
-    printf("\nGradient descent subtracts the step size:  new b3 = old b3 - step size\n");
-    print_update(old_b3, '-', step, new_b3);
-
-    p.b3 = new_b3;
-    double new_ssr = ssr(&p, data);
-    report_require_finite(&program, new_ssr, "the SSR after the step");
     printf("  SSR: ");
     report_number(old_ssr, 0);
     printf(" -> ");
     report_number(new_ssr, 0);
-    printf(new_ssr < old_ssr ? "   it fell\n" : "   it did not fall: the rate is too large\n");
+    if (new_ssr < old_ssr)
+        printf("   it fell\n");
+    else if (new_ssr > old_ssr)
+        printf("   it rose%s\n", sign == '-' ? ": the rate is too large" : "");
+    else if (size == 0.0)
+        printf("   unchanged: the slope is 0 here\n");
+    else
+        printf("   it did not fall: the rate is too large\n");
+}
 
-    /* The article's version of the update, kept to show where it leads. */
-    // [ch04_wrong_way]
-    double wrong_b3 = old_b3 + step;
-    p.b3 = wrong_b3;
-    double wrong_ssr = ssr(&p, data);
-    // [ch04_wrong_way]
-    report_require_finite(&program, wrong_ssr, "the SSR after the wrong-way step");
-    printf("\nThe article instead writes  new b3 = old b3 + step size:\n");
-    print_update(old_b3, '+', step, wrong_b3);
-    printf("  SSR: ");
+int main(int argc, char **argv)
+{
+    chapter_run run = chapter_open(&program, argc, argv, NULL);
+    nn_params p = run.start;
+    double rate = run.options.rate;
+    double old_ssr = ssr(&p, run.data);
+    chapter_require_finite(&run, old_ssr, "the SSR", CAUSE_NUMBERS);
+    one_step s = take_one_step(&p, run.data, rate);
+    chapter_require_finite(&run, s.slope, "the slope", CAUSE_NUMBERS);
+    chapter_require_finite(&run, s.size, "the step size", CAUSE_RATE);
+    double wrong_b3 = step_the_articles_way(p.b3, s.size);
+    double new_ssr = ssr_at(&p, run.data, s.new_b3);
+    double wrong_ssr = ssr_at(&p, run.data, wrong_b3);
+    chapter_require_finite(&run, s.new_b3, "the new b3", CAUSE_RATE);
+    chapter_require_finite(&run, wrong_b3, "the wrong-way b3", CAUSE_RATE);
+    chapter_require_finite(&run, new_ssr, "the SSR after the step", CAUSE_RATE);
+    chapter_require_finite(&run, wrong_ssr, "the SSR after the wrong-way step", CAUSE_RATE);
+    if (run.options.csv) {
+        series_step(&program, &p, run.data, rate);
+        return chapter_close(&run, 0);
+    }
+
+    report_title("Chapter 4: one step of gradient descent");
+    printf("At b3 = ");
+    report_number(p.b3, 0);
+    printf(" the SSR is ");
     report_number(old_ssr, 0);
-    printf(" -> ");
-    report_number(wrong_ssr, 0);
-    printf(wrong_ssr > old_ssr ? "   it rose\n" : "\n");
+    printf(",\nand its slope dSSR/db3 is ");
+    report_number(s.slope, 0);
+    printf(".\n\nThe step size is the slope times the learning rate (%g):\n"
+           "  step size = ", rate);
+    report_number(s.slope, 0);
+    printf(" * %g = ", rate);
+    report_number_line(s.size, 0);
+    if (chapter_is_article(&run))
+        printf("  (the article rounds it to -1.57)\n");
+
+    printf("\nGradient descent subtracts the step size:  new b3 = old b3 - step size\n");
+    print_update(p.b3, '-', s.size, s.new_b3, old_ssr, new_ssr);
+
+    printf("\nThe article instead writes  new b3 = old b3 + step size:\n");
+    print_update(p.b3, '+', s.size, wrong_b3, old_ssr, wrong_ssr);
 
     printf("\nWhy subtract: the slope points uphill. Where it is negative the SSR falls\n"
            "as b3 grows, so b3 must grow, and b3 - (negative step) does that. Adding\n"
            "the step walks up the side of the bowl instead, further from the bottom.\n"
            "The step is large where the bowl is steep and shrinks near the bottom,\n"
            "where the slope flattens out; chapter 5 repeats it until it is tiny.\n");
-    data_free(&storage);
-    return 0;
+    return chapter_close(&run, 0);
 }

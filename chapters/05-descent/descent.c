@@ -9,7 +9,7 @@
 #include <math.h>
 #include <stdio.h>
 
-#include "cli.h"
+#include "chapter.h"
 #include "nn.h"
 #include "plot.h"
 #include "report.h"
@@ -20,20 +20,40 @@ static const cli_program program = {
     CLI_DATA | CLI_B3 | CLI_RATE | CLI_TOLERANCE | CLI_MAX_STEPS | CLI_CSV | CLI_QUIET | CLI_PLOT,
 };
 
-/* How each row of the loop is shown; handed to descend_b3() as its observer. */
+/* What the loop shows as it runs, and what it saw on the way. */
 typedef struct row_printer {
     const cli_options *options;
-    plot_chart *chart; /* marks each row under --plot, else NULL */
+    plot_chart *chart;  /* marks each row under --plot, else NULL */
+    double last_step;   /* the step size of the row before */
+    long turns;         /* how often the step changed direction */
 } row_printer;
 
-static void print_row(const descent_row *row, void *context)
+static void show_row(const descent_row *row, void *context);
+
+// [ch05_loop]
+/* The article's loop: descend_b3() in code/nn.c computes the slope, the step
+   size and the new b3, again and again until a step size is below the
+   tolerance. Each row goes to show_row() before its step is taken. */
+static descent_result descend_until_tiny(nn_params *p, nn_data data, row_printer *printer)
 {
-    const row_printer *printer = context;
+    const cli_options *o = printer->options;
+    descent_settings settings = {o->rate, o->tolerance, o->max_steps};
+    return descend_b3(p, data, settings, show_row, printer);
+}
+// [ch05_loop]
+
+static void show_row(const descent_row *row, void *context)
+{
+    row_printer *printer = context;
+    const cli_options *options = printer->options;
+    if (row->step > 1 && row->step_size * printer->last_step < 0.0)
+        printer->turns++;
+    printer->last_step = row->step_size;
     if (printer->chart != NULL)
         plot_mark(printer->chart, row->b3, row->ssr, (char)(row->step <= 9 ? '0' + row->step : '+'));
-    if (printer->options->quiet)
+    if (options->quiet)
         return;
-    if (printer->options->csv) {
+    if (options->csv) {
         printf("%ld,%.17g,%.17g,%.17g,%.17g\n", row->step, row->b3, row->ssr,
                row->dssr_db3, row->step_size);
         return;
@@ -42,9 +62,9 @@ static void print_row(const descent_row *row, void *context)
     report_number(row->b3, 12);
     report_number(row->ssr, 12);
     report_number(row->dssr_db3, 12);
-    report_number(row->step_size, 12);
-    printf(fabs(row->step_size) < printer->options->tolerance ? "   below the tolerance: stop\n"
-                                                              : "\n");
+    report_number_line(row->step_size, 12);
+    if (fabs(row->step_size) < options->tolerance)
+        printf("        |step size| < %g: the loop stops here\n", options->tolerance);
 }
 
 static void print_introduction(const cli_options *options)
@@ -52,99 +72,128 @@ static void print_introduction(const cli_options *options)
     report_title("Chapter 5: gradient descent until the step is tiny");
     printf("Start at b3 = ");
     report_number(options->b3, 0);
-    printf(" with learning rate %g. Each row computes the slope where b3 is,\n"
-           "the step size = slope x rate, and then b3 - step size becomes the next b3.\n"
-           "The loop stops when |step size| < %g, or after %ld slopes.\n\n",
-           options->rate, options->tolerance, options->max_steps);
+    printf(" with learning rate %g.\n"
+           "Each row computes the slope where b3 is and the step size = slope * rate;\n"
+           "then b3 - step size becomes the next b3. The loop stops when\n"
+           "|step size| < %g, or after %ld slope%s.\n\n",
+           options->rate, options->tolerance, options->max_steps,
+           chapter_plural(options->max_steps));
     printf("  step          b3         SSR    dSSR/db3   step size\n");
 }
 
-/* The closing sentences: where b3 ended, and how that compares. */
-static void print_result(const cli_options *options, const nn_params *p, nn_data data,
-                         descent_result result)
+/* The closing line, alone under --quiet: where b3 ended and why. */
+static void print_result(const chapter_run *run, const nn_params *p, descent_result result)
 {
-    printf("%sb3 = ", options->quiet ? "" : "\n");
+    printf("%sb3 = ", run->options.quiet ? "" : "\n");
     report_number(p->b3, 0);
-    printf(" after %ld update%s, SSR = ", result.updates, result.updates == 1 ? "" : "s");
-    report_number(ssr(p, data), 0);
+    printf(" after %ld update%s, SSR = ", result.updates, chapter_plural(result.updates));
+    report_number(ssr(p, run->data), 0);
     if (result.end == DESCENT_CONVERGED)
-        printf(" (converged: the last step size was below %g)\n", options->tolerance);
+        printf(": converged\n");
     else
-        printf(" (stopped at the limit of %ld slopes before the steps fell below %g)\n",
-               options->max_steps, options->tolerance);
-    if (options->quiet)
-        return;
-
-    double exact = optimal_b3(p, data);
-    printf("\nThe SSR is a parabola in b3, so its bottom can also be found exactly: the\n"
-           "slope -2 x (sum of residuals) is zero where b3 equals the mean residual\n"
-           "at b3 = 0. That exact bottom is b3 = ");
-    report_number(exact, 0);
-    printf("; descent stopped %.2g away,\nwhich is what a tolerance of %g on the step "
-           "size allows.\n", fabs(exact - p->b3), options->tolerance);
-    if (report_is_article(options) && options->rate == 0.1)
-        printf("\nThe article reports b3 = 2.21 at the end. It had added each step instead of\n"
-               "subtracting it (-1.57, then -2.196), walking away from the bottom; the value\n"
-               "the loop really reaches is 2.61, as here.\n");
+        printf(": stopped at the step limit\n");
 }
 
-/* The bowl from the starting b3 to past its bottom, ready for the steps' marks. */
-static void start_chart(plot_chart *chart, const nn_params *p, nn_data data)
+/* How this run went, against the exact bottom of the bowl. */
+static void explain_result(const chapter_run *run, const nn_params *p, descent_result result,
+                           long turns)
 {
-    double low, high, bottom = optimal_b3(p, data);
-    report_require_finite(&program, bottom, "the bottom of the bowl");
-    series_range(&p->b3, 1, bottom, &low, &high);
-    if (plot_bowl(chart, p, data, low, high) != 0)
-        report_require_finite(&program, NAN, "the SSR");
+    const cli_options *o = &run->options;
+    double n = (double)run->data.count;
+    double bottom = optimal_b3(p, run->data);
+    double away = fabs(p->b3 - bottom);
+    printf("\nThe SSR is a parabola in b3, so its bottom can also be found exactly: the\n"
+           "slope -2 * (sum of residuals) is zero where b3 equals the mean residual\n"
+           "at b3 = 0. That exact bottom is b3 = ");
+    report_number(bottom, 0);
+    printf(".\nThe loop stopped %.2g from it.\n", away);
+    /* The slope is 2n (b3 - bottom), so each step multiplies the distance by
+       1 - 2n rate: towards the bottom when that lies between -1 and 1. */
+    double factor = 1.0 - 2.0 * n * o->rate;
+    if (turns > 0)
+        printf("The step changed direction %ld time%s: each overshot the bottom, and the\n"
+               "next came back.", turns, chapter_plural(turns));
+    if (turns > 0 && factor <= -1.0)
+        printf(" At this rate the overshoot is as large as the distance\n"
+               "it started from, or larger, so b3 never settles: any --rate below\n"
+               "1 / %g = %.4g brings it in.\n", n, 1.0 / n);
+    else if (turns > 0)
+        printf(" Each swing is smaller than the one before.\n");
+    if (result.end == DESCENT_CONVERGED) {
+        double within = o->tolerance / (o->rate * 2.0 * n);
+        printf("That distance is what the tolerance allows: the slope is 2 * %g * (b3 -\n"
+               "bottom), so a step size below %g at rate %g puts b3 within\n"
+               "%g / (%g * 2 * %g) = %.2g of the bottom.", n, o->tolerance, o->rate,
+               o->tolerance, o->rate, n, within);
+        printf(within > 0.01 ? "\nA smaller --tolerance gets closer.\n" : "\n");
+    } else {
+        printf("The loop used up its %ld slope%s before a step fell below %g", o->max_steps,
+               chapter_plural(o->max_steps), o->tolerance);
+        printf(factor > -1.0 ? ";\nmore --max-steps lets it go on.\n" : ".\n");
+    }
+}
+
+/* What the article says about the end of the loop, and what this run shows. */
+static void compare_with_the_article(const nn_params *p, descent_result result)
+{
+    if (result.slopes >= 2)
+        printf("\nRow 2 holds the article's second slope, -6.26: it is the slope at\n"
+               "b3 = +1.5655, where subtracting the first step leads. So the article\n"
+               "did subtract there, and only wrote the sign of its first step wrong.\n");
+    printf("\nThe article ends with b3 = 2.21. That cannot follow from adding the steps,\n"
+           "which carries b3 away from the bottom, towards minus infinity: 2.21 is\n"
+           "most likely a typo for 2.61, the value StatQuest's video reaches.");
+    if (result.end == DESCENT_CONVERGED && fabs(p->b3 - 2.61) < 0.005)
+        printf(" This\nloop reaches it too: ");
+    else
+        printf(" This\nrun stopped before reaching it, at ");
+    report_number(p->b3, 0);
+    printf(".\n");
 }
 
 static void print_chart(const plot_chart *chart)
 {
     printf("\nThe descent on the SSR bowl: digit k marks where step k computed its\n"
-           "slope, + the steps after the ninth; where steps share a place, the first shows.\n\n");
+           "slope, + the steps after the ninth; where steps share a place, the first\n"
+           "shows.\n\n");
     plot_print(chart, stdout);
     if (chart->outside > 0)
         printf("%ld step%s landed outside the chart.\n", chart->outside,
-               chart->outside == 1 ? "" : "s");
+               chapter_plural(chart->outside));
 }
 
 int main(int argc, char **argv)
 {
-    cli_options options = cli_parse_or_exit(&program, argc, argv);
-    if (options.plot && options.csv) {
-        fprintf(stderr, "%s: --plot and --csv cannot be used together\n", program.name);
-        return EXIT_BAD_INPUT;
-    }
-    data_set storage;
-    nn_data data = report_samples(&options, &storage);
-    nn_params p = nn_article_params();
-    p.b3 = options.b3;
+    chapter_run run = chapter_open(&program, argc, argv, NULL);
+    nn_params p = run.start;
 
+    /* Under --plot: the bowl from the starting b3 to past its bottom. */
     plot_chart chart = {0};
-    if (options.plot)
-        start_chart(&chart, &p, data);
-    if (options.csv)
-        printf("step,b3,ssr,dssr_db3,step_size\n");
-    else if (!options.quiet)
-        print_introduction(&options);
-
-    // [ch05_loop]
-    descent_settings settings = {options.rate, options.tolerance, options.max_steps};
-    row_printer printer = {&options, options.plot ? &chart : NULL};
-    descent_result result = descend_b3(&p, data, settings, print_row, &printer);
-    // [ch05_loop]
-
-    int status = 0;
-    if (result.end == DESCENT_DIVERGED) {
-        fprintf(stderr, "%s: diverged after %ld slope%s: the SSR or the step is no longer a finite "
-                "number; try a --rate smaller than %g\n", program.name, result.slopes,
-                result.slopes == 1 ? "" : "s", options.rate);
-        status = EXIT_DIVERGED;
-    } else if (!options.csv) {
-        print_result(&options, &p, data, result);
-        if (options.plot)
-            print_chart(&chart);
+    if (run.options.plot) {
+        double low, high, bottom = optimal_b3(&p, run.data);
+        chapter_require_finite(&run, bottom, "the bowl's bottom", CAUSE_NUMBERS);
+        series_range(&p.b3, 1, bottom, &low, &high);
+        chapter_plot_bowl(&run, &chart, &p, low, high);
     }
-    data_free(&storage);
-    return status;
+    if (run.options.csv)
+        printf("step,b3,ssr,dssr_db3,step_size\n");
+    else if (!run.options.quiet)
+        print_introduction(&run.options);
+
+    row_printer printer = {&run.options, run.options.plot ? &chart : NULL, 0.0, 0};
+    descent_result result = descend_until_tiny(&p, run.data, &printer);
+
+    if (result.end == DESCENT_DIVERGED)
+        return chapter_close(&run, chapter_diverged(&run, result, "slope"));
+    if (run.options.csv)
+        return chapter_close(&run, 0);
+    print_result(&run, &p, result);
+    if (!run.options.quiet) {
+        explain_result(&run, &p, result, printer.turns);
+        if (chapter_is_article(&run))
+            compare_with_the_article(&p, result);
+    }
+    if (run.options.plot)
+        print_chart(&chart);
+    return chapter_close(&run, 0);
 }

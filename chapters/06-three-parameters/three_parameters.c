@@ -7,9 +7,10 @@
  * prediction, so each slope is the same first link, dSSR/dpredicted, times
  * its own second link, and one loop moves all three at once.
  */
+#include <math.h>
 #include <stdio.h>
 
-#include "cli.h"
+#include "chapter.h"
 #include "nn.h"
 #include "progress.h"
 #include "report.h"
@@ -19,19 +20,55 @@ static const cli_program program = {
     CLI_DATA | CLI_RATE | CLI_TOLERANCE | CLI_MAX_STEPS | CLI_CSV | CLI_QUIET,
 };
 
+/* One sample's share of the three slopes. */
+typedef struct chains {
+    nn_trace trace; /* the forward pass, for a1 and a2 */
+    double d;       /* the first link, dSSR/dpredicted */
+    double w3, w4, b3;
+} chains;
+
+// [ch06_chains]
+/* The three chains for sample i: the same first link, dSSR/dpredicted, times
+   each parameter's own second link, dpredicted/dw3 = a1, dpredicted/dw4 = a2
+   and dpredicted/db3 = 1. */
+static chains slopes_by_chain_rule(const nn_params *p, nn_data data, size_t i)
+{
+    chains c;
+    c.trace = forward(p, data.input[i]);
+    c.d = dssr_dpredicted(data.observed[i], c.trace.predicted);
+    c.w3 = c.d * c.trace.a1;
+    c.w4 = c.d * c.trace.a2;
+    c.b3 = c.d * dpredicted_db3();
+    return c;
+}
+// [ch06_chains]
+
+// [ch06_loop]
+/* All three descend together, each by its own slope times the rate, every
+   slope computed at the same point: descend() in code/nn.c, moving only
+   the output layer. */
+static descent_result descend_three(nn_params *p, nn_data data, progress_printer *printer)
+{
+    const cli_options *o = printer->options;
+    descent_settings settings = {o->rate, o->tolerance, o->max_steps};
+    return descend(p, data, NN_OUTPUT_LAYER, settings, progress_row, printer);
+}
+// [ch06_loop]
+
 static void print_introduction(const nn_params *p)
 {
     report_title("Chapter 6: three parameters at once");
-    printf("Now w3, w4 and b3 all start from guesses, w3 = %g, w4 = %g, b3 = %g, while\n"
-           "w1, b1, w2 and b2 keep the article's values. The prediction is\n"
-           "  predicted = w3 x a1 + w4 x a2 + b3\n"
+    printf("Now w3, w4 and b3 all start from guesses, w3 = %g, w4 = %g, b3 = %g,\n"
+           "while w1, b1, w2 and b2 keep StatQuest's values, the ones the article\n"
+           "assumes known. The prediction is\n"
+           "  predicted = w3 * a1 + w4 * a2 + b3\n"
            "so each parameter has its own second link in the chain:\n"
            "  dpredicted/dw3 = a1 (the top neuron's softplus), dpredicted/dw4 = a2,\n"
            "  dpredicted/db3 = 1\n"
            "and with the first link dSSR/dpredicted = -2 (observed - predicted):\n"
-           "  dSSR/dw3 = sum of -2 (observed - predicted) x a1\n"
-           "  dSSR/dw4 = sum of -2 (observed - predicted) x a2\n"
-           "  dSSR/db3 = sum of -2 (observed - predicted) x 1\n\n",
+           "  dSSR/dw3 = sum of -2 (observed - predicted) * a1\n"
+           "  dSSR/dw4 = sum of -2 (observed - predicted) * a2\n"
+           "  dSSR/db3 = sum of -2 (observed - predicted) * 1\n\n",
            p->w3, p->w4, p->b3);
 }
 
@@ -42,40 +79,48 @@ static void print_slopes(double dw3, double dw4, double db3)
     report_number(dw3, 0);
     printf(", dSSR/dw4 = ");
     report_number(dw4, 0);
-    printf(", dSSR/db3 = ");
+    printf(",\n  dSSR/db3 = ");
     report_number_line(db3, 0);
 }
 
-/* The three chains, sample by sample, at the starting point. */
-static void print_chains(const nn_params *p, nn_data data)
+/* A row of the first table: the links of one sample's chains. */
+static void print_links(const chapter_run *run, const nn_params *p, size_t i)
 {
-    printf("At the start, sample by sample:\n"
-           "       x   observed  dSSR/dpred        a1        a2  x a1 (w3)  x a2 (w4)   x 1 (b3)\n");
+    chains c = slopes_by_chain_rule(p, run->data, i);
+    report_number(run->data.input[i], 8);
+    report_number(run->data.observed[i], 11);
+    report_number(c.d, 12);
+    report_number(c.trace.a1, 10);
+    report_number_line(c.trace.a2, 10);
+}
+
+/* The three chains, sample by sample, at the starting point: two tables of
+   at most 80 columns, the links and then their products. */
+static void print_chains(const chapter_run *run, const nn_params *p)
+{
+    nn_data data = run->data;
+    size_t shown = chapter_rows_shown(run);
+    chapter_sample_table(run, p, "At the start, sample by sample, the links:\n"
+                         "       x   observed  dSSR/dpred        a1        a2", print_links);
+    printf("and their products, each sample's share of the three slopes:\n"
+           "       x  d * a1 (w3)  d * a2 (w4)   d * 1 (b3)\n");
     double sum_w3 = 0.0, sum_w4 = 0.0, sum_b3 = 0.0;
     for (size_t i = 0; i < data.count; i++) {
-        // [ch06_chains]
-        nn_trace t = forward(p, data.input[i]);
-        double d = dssr_dpredicted(data.observed[i], t.predicted);
-        double for_w3 = d * t.a1, for_w4 = d * t.a2, for_b3 = d * dpredicted_db3();
-        // [ch06_chains]
-        sum_w3 += for_w3;
-        sum_w4 += for_w4;
-        sum_b3 += for_b3;
-        report_require_finite(&program, for_w3 + for_w4 + for_b3, "a slope");
-        if (i >= REPORT_ROWS)
+        chains c = slopes_by_chain_rule(p, data, i);
+        sum_w3 += c.w3;
+        sum_w4 += c.w4;
+        sum_b3 += c.b3;
+        chapter_require_finite(run, c.w3 + c.w4 + c.b3, "a slope", CAUSE_NUMBERS);
+        if (i >= shown)
             continue;
         report_number(data.input[i], 8);
-        report_number(data.observed[i], 11);
-        report_number(d, 12);
-        report_number(t.a1, 10);
-        report_number(t.a2, 10);
-        report_number(for_w3, 11);
-        report_number(for_w4, 11);
-        report_number_line(for_b3, 11);
+        report_number(c.w3, 13);
+        report_number(c.w4, 13);
+        report_number_line(c.b3, 13);
     }
-    report_rows_left_out(data.count < REPORT_ROWS ? data.count : REPORT_ROWS, data.count);
-    report_require_finite(&program, sum_w3 + sum_w4 + sum_b3, "a slope");
-    printf("  sums: ");
+    report_rows_left_out(shown, data.count);
+    chapter_require_finite(run, sum_w3 + sum_w4 + sum_b3, "a slope", CAUSE_NUMBERS);
+    printf("  sums:");
     print_slopes(sum_w3, sum_w4, sum_b3);
 
     // [ch06_gradient]
@@ -86,9 +131,10 @@ static void print_chains(const nn_params *p, nn_data data)
 }
 
 /* Where the loop stopped, against the exact bottom of the bowl. */
-static void print_comparison(const cli_options *options, const nn_params *p, nn_data data,
-                             descent_result result, int ssr_grew)
+static void print_comparison(const chapter_run *run, const nn_params *p,
+                             descent_result result, double start_ssr)
 {
+    nn_data data = run->data;
     printf("\nWith w1, b1, w2 and b2 fixed, the prediction is a straight sum of w3, w4\n"
            "and b3, so the SSR is a bowl with one bottom, where all three slopes are\n"
            "zero. Those are three linear equations in w3, w4 and b3; solving them gives\n  ");
@@ -107,63 +153,64 @@ static void print_comparison(const cli_options *options, const nn_params *p, nn_
         printf(", SSR = 0 (to rounding)\n");
     else
         printf(", SSR = %.6g\n", best_ssr);
-    if (options->data_path == NULL)
-        printf("which is the article's w3 = -1.22, w4 = -2.30, b3 = 2.61 to two decimals:\n"
-               "three samples and three unknowns, so the bottom fits them exactly.\n");
-    if (ssr_grew)
+    if (run->options.data_path == NULL)
+        printf("which is StatQuest's w3 = -1.22, w4 = -2.30, b3 = 2.61 to two decimals\n"
+               "(the article prints none of the weights): three samples and three\n"
+               "unknowns, so the bottom fits them exactly.\n");
+    double final_ssr = ssr(p, data);
+    if (final_ssr > start_ssr)
+        return; /* progress_result() has said the rate is too large */
+    double away = fmax(fabs(p->w3 - best.w3), fmax(fabs(p->w4 - best.w4), fabs(p->b3 - best.b3)));
+    if (away < 1e-3) {
+        printf("The loop reached it: every parameter is within %.2g of it.\n", away);
         return;
+    }
     if (result.end == DESCENT_STEP_LIMIT) {
-        printf("The loop used up its %ld gradients on the way there; more --max-steps\n"
-               "lets it go on.\n", options->max_steps);
+        printf("The loop used up its %ld gradient%s on the way, with a parameter still\n"
+               "%.2g away; more --max-steps lets it go on.\n", run->options.max_steps,
+               chapter_plural(run->options.max_steps), away);
         return;
     }
     nn_gradient g = gradient(p, data);
-    printf("The loop stopped short of it because it stops on the step size, not on\n"
-           "the distance: the bowl is long and shallow along one direction, and there the\n"
-           "slopes (here ");
+    printf("The loop stopped %.2g short of it because it stops on the step size, not\n"
+           "on the distance: the bowl is long and shallow along one direction, and\n"
+           "there the slopes (here ", away);
     report_number(g.w3, 0);
     printf(", ");
     report_number(g.w4, 0);
     printf(", ");
     report_number(g.b3, 0);
-    printf(") are small long before the bottom.\n"
-           "A smaller tolerance walks on towards it: try\n"
+    printf(") are small long\nbefore the bottom. A smaller tolerance walks on towards it: try\n"
            "  make chapter6 ARGS='--tolerance 1e-6 --max-steps 100000'\n");
 }
 
 int main(int argc, char **argv)
 {
-    cli_options options = cli_parse_or_exit(&program, argc, argv);
-    data_set storage;
-    nn_data data = report_samples(&options, &storage);
+    chapter_run run = chapter_open(&program, argc, argv, NULL);
     nn_params p = nn_start_output_layer();
+    const cli_options *o = &run.options;
 
-    if (!options.csv && !options.quiet) {
+    if (!o->csv && !o->quiet) {
         print_introduction(&p);
-        print_chains(&p, data);
+        print_chains(&run, &p);
         printf("\nGradient descent now moves all three at once, each by its own step size,\n"
-               "slope x rate %g, all computed at the same point. It stops when every one\n"
-               "of the three step sizes is below %g, or after %ld gradients.\n\n",
-               options.rate, options.tolerance, options.max_steps);
+               "slope * rate %g, all computed at the same point. It stops when every one\n"
+               "of the three step sizes is below %g, or after %ld gradient%s.\n\n",
+               o->rate, o->tolerance, o->max_steps, chapter_plural(o->max_steps));
     }
 
-    // [ch06_loop]
-    double start_ssr = ssr(&p, data);
-    descent_settings settings = {options.rate, options.tolerance, options.max_steps};
-    progress_printer printer = {&options, NN_OUTPUT_LAYER, 1, 10, 50, 0};
+    double start_ssr = ssr(&p, run.data);
+    progress_printer printer = {o, NN_OUTPUT_LAYER, 1, 10, 50, 0};
     progress_header(&printer);
-    descent_result result = descend(&p, data, NN_OUTPUT_LAYER, settings, progress_row, &printer);
-    // [ch06_loop]
+    descent_result result = descend_three(&p, run.data, &printer);
 
-    int status = 0;
-    if (result.end == DESCENT_DIVERGED) {
-        status = progress_diverged(&program, result, options.rate);
-    } else if (!options.csv) {
-        printf("%s", options.quiet ? "" : "\nThe loop ends at\n  ");
-        progress_result(&options, &p, NN_OUTPUT_LAYER, start_ssr, ssr(&p, data), result);
-        if (!options.quiet)
-            print_comparison(&options, &p, data, result, ssr(&p, data) > start_ssr);
-    }
-    data_free(&storage);
-    return status;
+    if (result.end == DESCENT_DIVERGED)
+        return chapter_close(&run, chapter_diverged(&run, result, "gradient"));
+    if (o->csv)
+        return chapter_close(&run, 0);
+    printf("%s", o->quiet ? "" : "\nThe loop ends at\n  ");
+    progress_result(o, &p, NN_OUTPUT_LAYER, start_ssr, ssr(&p, run.data), result);
+    if (!o->quiet)
+        print_comparison(&run, &p, result, start_ssr);
+    return chapter_close(&run, 0);
 }

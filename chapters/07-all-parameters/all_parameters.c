@@ -10,7 +10,7 @@
 #include <math.h>
 #include <stdio.h>
 
-#include "cli.h"
+#include "chapter.h"
 #include "nn.h"
 #include "progress.h"
 #include "random.h"
@@ -21,6 +21,41 @@ static const cli_program program = {
     CLI_DATA | CLI_RATE | CLI_TOLERANCE | CLI_MAX_STEPS | CLI_CSV | CLI_QUIET | CLI_SEED,
 };
 
+// [ch07_chain_w1]
+/* Sample i's share of dSSR/dw1, a chain of four links:
+   dSSR/dpredicted * dpredicted/da1 * da1/dz1 * dz1/dw1
+   = -2 (observed - predicted) * w3 * sigmoid(z1) * x. */
+static double slope_of_w1_by_chain_rule(const nn_params *p, nn_data data, size_t i)
+{
+    nn_trace t = forward(p, data.input[i]);
+    double d = dssr_dpredicted(data.observed[i], t.predicted);
+    return d * p->w3 * sigmoid(t.z1) * t.x;
+}
+// [ch07_chain_w1]
+
+// [ch07_loop]
+/* All seven descend together: descend() in code/nn.c, every parameter moving
+   by its own slope times the rate, all slopes from one backward pass. */
+static descent_result descend_all_seven(nn_params *p, nn_data data, descent_settings settings,
+                                        progress_printer *printer)
+{
+    return descend(p, data, NN_ALL_PARAMS, settings,
+                   printer != NULL ? progress_row : NULL, printer);
+}
+// [ch07_loop]
+
+// [ch07_start]
+/* StatQuest's start for all seven, or with --seed a random one drawn the
+   same way: weights from a standard normal, biases 0. */
+static nn_params starting_point(const cli_options *options)
+{
+    if (!(options->given & CLI_SEED))
+        return nn_start_all();
+    random_state rng = random_seed((uint64_t)options->seed);
+    return nn_random_start(&rng);
+}
+// [ch07_start]
+
 static void print_introduction(const cli_options *options, const nn_params *p)
 {
     report_title("Chapter 7: all seven parameters");
@@ -28,76 +63,84 @@ static void print_introduction(const cli_options *options, const nn_params *p)
         printf("Start from a random guess (--seed %ld): each weight drawn from a standard\n"
                "normal, each bias 0:\n  ", options->seed);
     else
-        printf("Start where StatQuest's video starts: weights drawn once from a standard\n"
+        printf("Start where StatQuest's video starts: weights it drew once from a standard\n"
                "normal, biases 0:\n  ");
     progress_params(p, NN_ALL_PARAMS & ~NN_OUTPUT_LAYER);
     printf(",\n  ");
     progress_params(p, NN_OUTPUT_LAYER);
     printf("\n\nw1 and b1 reach the prediction through the top neuron:\n"
-           "  z1 = w1 x + b1,  a1 = softplus(z1),  predicted = w3 a1 + w4 a2 + b3\n"
+           "  z1 = w1 * x + b1,  a1 = softplus(z1),  predicted = w3 a1 + w4 a2 + b3\n"
            "so the chain has four links; the slope of softplus is the sigmoid:\n"
-           "  dSSR/dw1 = sum of  dSSR/dpredicted x dpredicted/da1 x da1/dz1   x dz1/dw1\n"
-           "           = sum of -2 (obs - pred)  x       w3       x sigmoid(z1) x    x\n"
+           "  dSSR/dw1 = sum of dSSR/dpredicted * dpredicted/da1 * da1/dz1 * dz1/dw1\n"
+           "           = sum of -2 (obs - pred) *      w3       * sigmoid(z1) * x\n"
            "  dSSR/db1 = the same with dz1/db1 = 1 in place of x\n"
            "and w2, b2 the same way through w4, z2 and the bottom neuron.\n\n");
 }
 
 /* The four links of dSSR/dw1, sample by sample, and then all seven slopes. */
-static void print_chain_to_w1(const nn_params *p, nn_data data)
+static void print_chain_to_w1(const chapter_run *run, const nn_params *p)
 {
+    nn_data data = run->data;
     printf("At the start, the chain to w1 sample by sample:\n"
            "       x  dSSR/dpred        w3  sigmoid(z1)         x    product\n");
     double sum = 0.0;
     for (size_t i = 0; i < data.count; i++) {
-        // [ch07_chain_w1]
-        nn_trace t = forward(p, data.input[i]);
-        double d = dssr_dpredicted(data.observed[i], t.predicted);
-        double link = d * p->w3 * sigmoid(t.z1) * t.x;
-        // [ch07_chain_w1]
+        double link = slope_of_w1_by_chain_rule(p, data, i);
         sum += link;
-        report_require_finite(&program, link, "dSSR/dw1");
-        if (i >= REPORT_ROWS)
+        chapter_require_finite(run, link, "dSSR/dw1", CAUSE_NUMBERS);
+        if (i >= chapter_rows_shown(run))
             continue;
+        nn_trace t = forward(p, data.input[i]);
         report_number(t.x, 8);
-        report_number(d, 12);
+        report_number(dssr_dpredicted(data.observed[i], t.predicted), 12);
         report_number(p->w3, 10);
         report_number(sigmoid(t.z1), 13);
         report_number(t.x, 10);
         report_number_line(link, 11);
     }
-    report_rows_left_out(data.count < REPORT_ROWS ? data.count : REPORT_ROWS, data.count);
-    report_require_finite(&program, sum, "dSSR/dw1");
+    report_rows_left_out(chapter_rows_shown(run), data.count);
+    chapter_require_finite(run, sum, "dSSR/dw1", CAUSE_NUMBERS);
     printf("  sum: dSSR/dw1 = ");
     report_number_line(sum, 0);
 
-    // [ch07_gradient]
     nn_gradient g = gradient(p, data);
-    // [ch07_gradient]
-    printf("\nOne backward pass, gradient(), gives all seven slopes at once:\n ");
+    printf("\nOne backward pass, gradient(), gives all seven slopes at once:\n");
     for (int i = 0; i < NN_PARAM_COUNT; i++) {
-        report_require_finite(&program, nn_param(&g, i), "a slope");
-        printf(" dSSR/d%s = ", nn_param_name(i));
+        chapter_require_finite(run, nn_param(&g, i), "a slope", CAUSE_NUMBERS);
+        /* The top neuron's two, the bottom neuron's two, the output's three. */
+        printf("%s dSSR/d%s = ", i == 0 || i == 2 || i == 4 ? " " : ",", nn_param_name(i));
         report_number(nn_param(&g, i), 0);
-        printf(i == 3 ? "\n " : (i < NN_PARAM_COUNT - 1 ? "," : "\n"));
+        if (i == 1 || i == 3 || i == 6)
+            printf("\n");
     }
 }
 
-/* The fit against the video's, whose values the article starts from. */
-static void print_comparison(const nn_params *p, nn_data data)
+/* The fit against the video's, whose weights the article takes as known. */
+static void print_comparison(const chapter_run *run, const nn_params *p,
+                             descent_result result)
 {
+    nn_data data = run->data;
+    const cli_options *o = &run->options;
     nn_params video = nn_article_params();
     video.b3 = 2.61;
     double final_ssr = ssr(p, data);
-    printf("\nStatQuest's fitted network, whose values the article starts from, has\n"
+    printf("\nStatQuest's fitted network, whose weights the article takes as known, has\n"
            "w1 = 3.34, b1 = -1.43, w2 = -3.53, b2 = 0.57, w3 = -1.22, w4 = -2.30 and\n"
            "b3 = 2.61; there the SSR is %.6g.\n", ssr(&video, data));
     if (!(final_ssr < 0.01)) {
-        printf("The loop above ends with an SSR of %.6g, not near any fit: it stopped\n"
-               "where the slopes were small, on a nearly flat stretch or at the step\n"
-               "limit, not at a bottom. Plain descent from a random start can do that;\n"
-               "a smaller --tolerance, more --max-steps or another --seed may get further.\n"
-               "(Where it does reach a fit, that fit need not be the video's: three samples\n"
-               "and seven unknowns allow many exact fits.)\n", final_ssr);
+        printf("The loop above ends with an SSR of %.6g, not near any fit.\n", final_ssr);
+        if (result.end == DESCENT_STEP_LIMIT)
+            printf("It used up its %ld gradient%s first: more --max-steps may get further.\n",
+                   o->max_steps, chapter_plural(o->max_steps));
+        else
+            printf("It stopped because every step size was below %g, which at rate %g\n"
+                   "only needs every slope below %g: a nearly flat stretch, not a\n"
+                   "bottom. A smaller --tolerance may get further.\n",
+                   o->tolerance, o->rate, o->tolerance / o->rate);
+        printf("Plain descent from %s can do that. (Where it does reach a fit,\n"
+               "that fit need not be the video's: three samples and seven unknowns\n"
+               "allow many exact fits.)\n",
+               (o->given & CLI_SEED) ? "a random start" : "this start");
         return;
     }
     printf("The loop above ends elsewhere, with an SSR of %.6g, by eye just as close\n"
@@ -116,16 +159,17 @@ static void print_comparison(const nn_params *p, nn_data data)
 /* The same descent with a smaller rate, to see what the rate changes. */
 static void print_smaller_rates(const cli_options *options, nn_params start, nn_data data)
 {
-    printf("\nWhat a smaller rate does (same start, tolerance %g, at most %ld gradients):\n"
+    printf("\nWhat a smaller rate does (same start, tolerance %g,\n"
+           "at most %ld gradient%s):\n"
            "      rate  gradients         SSR  how it ended\n",
-           options->tolerance, options->max_steps);
+           options->tolerance, options->max_steps, chapter_plural(options->max_steps));
     const double factors[] = {0.5, 0.1};
     for (int k = 0; k < 2; k++) {
         // [ch07_smaller_rate]
         nn_params p = start;
         descent_settings slower = {options->rate * factors[k], options->tolerance,
                                    options->max_steps};
-        descent_result result = descend(&p, data, NN_ALL_PARAMS, slower, NULL, NULL);
+        descent_result result = descend_all_seven(&p, data, slower, NULL);
         // [ch07_smaller_rate]
         printf("%10g %10ld", slower.learning_rate, result.slopes);
         if (result.end == DESCENT_DIVERGED) {
@@ -134,62 +178,59 @@ static void print_smaller_rates(const cli_options *options, nn_params start, nn_
         }
         printf(" %11.6g  ", ssr(&p, data));
         if (result.end == DESCENT_STEP_LIMIT)
-            printf("ran out of gradients before the steps got small\n");
+            printf("hit --max-steps\n");
         else if (isfinite(options->tolerance / slower.learning_rate))
-            printf("stopped: every |slope| < %g = tolerance / rate\n",
+            printf("every |slope| < %g (tolerance / rate)\n",
                    options->tolerance / slower.learning_rate);
         else
-            printf("stopped at once: at this rate every step is below the tolerance\n");
+            printf("at once: every step below the tolerance\n");
     }
     printf("\nA smaller rate takes shorter steps, so it needs more of them. And since the\n"
-           "loop stops when slope x rate is below the tolerance, a smaller rate also\n"
+           "loop stops when slope * rate is below the tolerance, a smaller rate also\n"
            "accepts steeper slopes as flat enough: a tenth of the rate can stop on a\n"
            "nearly flat stretch long before the fit is good. The tolerance means\n"
            "something only together with the rate.\n");
 }
 
+/* Where the loop ended, against the video's fit, and what a smaller rate does. */
+static void print_ending(const chapter_run *run, const nn_params *p, nn_params start,
+                         double start_ssr, descent_result result)
+{
+    printf("\nThe loop ends at\n  ");
+    progress_result(&run->options, p, NN_ALL_PARAMS, start_ssr, ssr(p, run->data), result);
+    if (run->options.data_path == NULL)
+        print_comparison(run, p, result);
+    print_smaller_rates(&run->options, start, run->data);
+}
+
 int main(int argc, char **argv)
 {
-    cli_options options = cli_parse_or_exit(&program, argc, argv);
-    data_set storage;
-    nn_data data = report_samples(&options, &storage);
-    // [ch07_start]
-    nn_params p = nn_start_all();
-    if (options.given & CLI_SEED) {
-        random_state rng = random_seed((uint64_t)options.seed);
-        p = nn_random_start(&rng);
-    }
-    // [ch07_start]
+    chapter_run run = chapter_open(&program, argc, argv, NULL);
+    const cli_options *o = &run.options;
+    nn_params p = starting_point(o);
     nn_params start = p;
 
-    if (!options.csv && !options.quiet) {
-        print_introduction(&options, &p);
-        print_chain_to_w1(&p, data);
-        printf("\nGradient descent moves all seven at once, each by slope x rate %g, until\n"
-               "every step size is below %g or %ld gradients have been computed.\n\n",
-               options.rate, options.tolerance, options.max_steps);
+    if (!o->csv && !o->quiet) {
+        print_introduction(o, &p);
+        print_chain_to_w1(&run, &p);
+        printf("\nGradient descent moves all seven at once, each by slope * rate %g,\n"
+               "until every step size is below %g or %ld gradient%s been computed.\n\n",
+               o->rate, o->tolerance, o->max_steps,
+               o->max_steps == 1 ? " has" : "s have");
     }
 
-    // [ch07_loop]
-    double start_ssr = ssr(&p, data);
-    descent_settings settings = {options.rate, options.tolerance, options.max_steps};
-    progress_printer printer = {&options, NN_ALL_PARAMS, 0, 5, 50, 0};
+    double start_ssr = ssr(&p, run.data);
+    descent_settings settings = {o->rate, o->tolerance, o->max_steps};
+    progress_printer printer = {o, NN_ALL_PARAMS, 0, 5, 50, 0};
     progress_header(&printer);
-    descent_result result = descend(&p, data, NN_ALL_PARAMS, settings, progress_row, &printer);
-    // [ch07_loop]
+    descent_result result = descend_all_seven(&p, run.data, settings, &printer);
 
     int status = 0;
-    if (result.end == DESCENT_DIVERGED) {
-        status = progress_diverged(&program, result, options.rate);
-    } else if (!options.csv) {
-        printf("%s", options.quiet ? "" : "\nThe loop ends at\n  ");
-        progress_result(&options, &p, NN_ALL_PARAMS, start_ssr, ssr(&p, data), result);
-        if (!options.quiet) {
-            if (options.data_path == NULL)
-                print_comparison(&p, data);
-            print_smaller_rates(&options, start, data);
-        }
-    }
-    data_free(&storage);
-    return status;
+    if (result.end == DESCENT_DIVERGED)
+        status = chapter_diverged(&run, result, "gradient");
+    else if (o->quiet)
+        progress_result(o, &p, NN_ALL_PARAMS, start_ssr, ssr(&p, run.data), result);
+    else if (!o->csv)
+        print_ending(&run, &p, start, start_ssr, result);
+    return chapter_close(&run, status);
 }

@@ -90,10 +90,10 @@ typedef struct option_spec {
 } option_spec;
 
 static const option_spec options[] = {
-    {CLI_DATA, "--data", "FILE", "read input,observed samples from FILE (- for standard input)"},
+    {CLI_DATA, "--data", "FILE", "read input,observed samples from FILE (- for stdin)"},
     {CLI_B3, "--b3", "VALUE", "starting value of b3 (default 0)"},
     {CLI_RATE, "--rate", "R", "learning rate, greater than 0 (default 0.1)"},
-    {CLI_TOLERANCE, "--tolerance", "T", "stop once |step size| < T; 0 never stops early (default 0.001)"},
+    {CLI_TOLERANCE, "--tolerance", "T", "stop once |step size| < T; 0 never stops (default 0.001)"},
     {CLI_MAX_STEPS, "--max-steps", "N", "compute at most N slopes, N >= 1 (default 1000)"},
     {CLI_CSV, "--csv", NULL, "print the steps as CSV, every number to full precision"},
     {CLI_QUIET, "--quiet", NULL, "print only the final result"},
@@ -188,6 +188,11 @@ static int store_value(const cli_program *program, const option_spec *o,
             fprintf(err, "%s: %s: must be at least 1, not %s\n", program->name, o->name, shown);
             return 0;
         }
+        if (o->flag == CLI_THREADS && count > CLI_MAX_THREADS) {
+            fprintf(err, "%s: %s: at most %d, not %s\n", program->name, o->name,
+                    CLI_MAX_THREADS, shown);
+            return 0;
+        }
         if (o->flag == CLI_MAX_STEPS)
             out->max_steps = count;
         else if (o->flag == CLI_SEED)
@@ -198,6 +203,87 @@ static int store_value(const cli_program *program, const option_spec *o,
             out->samples = count;
         return 1;
     }
+}
+
+/* How many typing slips turn a (a_length bytes) into b: a letter added,
+   dropped or changed, or two neighbours swapped. Past `most`, any larger
+   number will do, so long words are not compared at all. */
+static size_t edit_distance(const char *a, size_t a_length, const char *b, size_t most)
+{
+    enum { LONGEST = 24 };
+    size_t b_length = strlen(b);
+    if (a_length > LONGEST || b_length > LONGEST)
+        return most + 1;
+    /* d[i][j]: the slips between the first i bytes of a and the first j of b. */
+    size_t d[LONGEST + 1][LONGEST + 1];
+    for (size_t i = 0; i <= a_length; i++)
+        d[i][0] = i;
+    for (size_t j = 0; j <= b_length; j++)
+        d[0][j] = j;
+    for (size_t i = 1; i <= a_length; i++) {
+        for (size_t j = 1; j <= b_length; j++) {
+            size_t best = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+            if (d[i - 1][j] + 1 < best)
+                best = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < best)
+                best = d[i][j - 1] + 1;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+                d[i - 2][j - 2] + 1 < best)
+                best = d[i - 2][j - 2] + 1;
+            d[i][j] = best;
+        }
+    }
+    return d[a_length][b_length];
+}
+
+/* Whether `name` (of `length` bytes) may be a slip for the option `option`:
+   one letter added, dropped or changed; two in a long name; or the start of
+   it. An option another chapter takes is no slip: it is simply not taken. */
+static int may_mean(const char *name, size_t length, const char *option)
+{
+    size_t option_length = strlen(option);
+    if (length >= 4 && length < option_length && strncmp(name, option, length) == 0)
+        return 1;
+    size_t distance = edit_distance(name, length, option, 2);
+    return distance == 1 || (distance == 2 && option_length >= 8);
+}
+
+/* The option this program takes that `name` most likely meant, or NULL. */
+static const char *nearest_option(const cli_program *program, const char *name,
+                                  size_t length)
+{
+    for (int k = 0; k < OPTION_COUNT; k++)
+        if (strlen(options[k].name) == length && strncmp(options[k].name, name, length) == 0)
+            return NULL;
+    const char *meant = NULL;
+    for (int k = 0; k < OPTION_COUNT; k++) {
+        if (!(program->accepts & options[k].flag) || !may_mean(name, length, options[k].name))
+            continue;
+        if (meant != NULL)
+            return NULL; /* two candidates: better to suggest neither */
+        meant = options[k].name;
+    }
+    if (meant == NULL && may_mean(name, length, "--help"))
+        meant = "--help";
+    return meant;
+}
+
+/* The one line for a word that is no option this program takes: `name_length`
+   bytes of it are the option's name (before any "="). */
+static void refuse_word(const cli_program *program, const char *arg, size_t name_length,
+                        FILE *err)
+{
+    char shown[QUOTE_SIZE];
+    const char *meant = arg[0] == '-' ? nearest_option(program, arg, name_length) : NULL;
+    if (meant != NULL)
+        fprintf(err, "%s: unknown option '%s' (did you mean %s?)\n", program->name,
+                quote(arg, name_length, shown), meant);
+    else if (arg[0] == '-' && arg[1] != '\0')
+        fprintf(err, "%s: unknown option '%s' (try --help)\n", program->name,
+                quote(arg, name_length, shown));
+    else
+        fprintf(err, "%s: unexpected argument '%s' (try --help)\n", program->name,
+                quote(arg, strlen(arg), shown));
 }
 
 cli_status cli_parse(const cli_program *program, int argc, char **argv,
@@ -215,6 +301,16 @@ cli_status cli_parse(const cli_program *program, int argc, char **argv,
             print_help(program, out_stream);
             return CLI_HELP;
         }
+        /* "--" ends the options; what follows would be a file or a word,
+           and no chapter takes those. */
+        if (strcmp(arg, "--") == 0) {
+            if (i + 1 == argc)
+                break;
+            char shown[QUOTE_SIZE];
+            fprintf(err_stream, "%s: unexpected argument '%s' after -- (try --help)\n",
+                    program->name, quote(argv[i + 1], strlen(argv[i + 1]), shown));
+            return CLI_BAD_INPUT;
+        }
         /* Split "--rate=0.1" into its name and its value. */
         const char *equals = strncmp(arg, "--", 2) == 0 ? strchr(arg, '=') : NULL;
         size_t name_length = equals ? (size_t)(equals - arg) : strlen(arg);
@@ -226,13 +322,7 @@ cli_status cli_parse(const cli_program *program, int argc, char **argv,
                 o = &options[k];
         }
         if (o == NULL) {
-            char shown[QUOTE_SIZE];
-            if (arg[0] == '-' && arg[1] != '\0')
-                fprintf(err_stream, "%s: unknown option '%s' (try --help)\n", program->name,
-                        quote(arg, name_length, shown));
-            else
-                fprintf(err_stream, "%s: unexpected argument '%s' (try --help)\n",
-                        program->name, quote(arg, strlen(arg), shown));
+            refuse_word(program, arg, name_length, err_stream);
             return CLI_BAD_INPUT;
         }
         if (o->value == NULL) {
@@ -264,8 +354,44 @@ cli_status cli_parse(const cli_program *program, int argc, char **argv,
     return CLI_RUN;
 }
 
+/* The program whose output check_output() guards, for its message. */
+static const cli_program *output_owner;
+
+/* Runs when the program ends, however it ends (a return from main, exit()).
+   Output is buffered, so a full disk or a closed pipe may only show when the
+   last buffer is written here: a run whose output was lost must not end as
+   a success. Status 2 replaces whatever status the program chose. A stdout
+   that was closed before the program started and never written to is not an
+   error (fclose() then fails with EBADF on nothing lost). */
+static void check_output(void)
+{
+    errno = 0;
+    int lost = fflush(stdout) != 0 || ferror(stdout);
+    int reason = errno;
+    if (fclose(stdout) != 0 && !lost && errno != EBADF) {
+        lost = 1;
+        reason = errno;
+    }
+    if (!lost)
+        return;
+    if (reason != 0)
+        fprintf(stderr, "%s: cannot write the output: %s\n", output_owner->name,
+                strerror(reason));
+    else
+        fprintf(stderr, "%s: cannot write the output\n", output_owner->name);
+    _Exit(EXIT_BAD_INPUT);
+}
+
 cli_options cli_parse_or_exit(const cli_program *program, int argc, char **argv)
 {
+    /* Registered first, so that it also covers --help and every early exit. */
+    if (output_owner == NULL) {
+        output_owner = program;
+        if (atexit(check_output) != 0) {
+            fprintf(stderr, "%s: cannot arrange to check the output\n", program->name);
+            exit(EXIT_BAD_INPUT);
+        }
+    }
     cli_options options_read;
     switch (cli_parse(program, argc, argv, &options_read, stdout, stderr)) {
     case CLI_HELP:

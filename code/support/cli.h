@@ -5,17 +5,27 @@
  * A chapter says which options it accepts; cli_parse() reads them, checks
  * every value, and on a mistake prints one line naming the problem.
  * Exit statuses across the project: 0 success, 1 the numbers diverged or
- * overflowed, 2 bad input (options or data).
+ * overflowed, 2 bad input (options or data) or output that could not be
+ * written.
+ *
+ * `--` ends the options; as no chapter takes anything else, nothing may
+ * follow it.
  */
 #ifndef CLI_H
 #define CLI_H
 
 #include <stdio.h>
 
-/** Exit status for bad input: an unknown option, a bad value, a bad file. */
+/**
+ * Exit status for bad input (an unknown option, a bad value, a bad file) and
+ * for output that could not be written (a full disk, a closed stdout).
+ */
 #define EXIT_BAD_INPUT 2
 /** Exit status when the arithmetic leaves the finite numbers. */
 #define EXIT_DIVERGED 1
+
+/** The most threads `--threads` accepts. */
+#define CLI_MAX_THREADS 256
 
 /** The options a chapter may accept; combine them with `|`. */
 enum cli_flag {
@@ -43,7 +53,7 @@ typedef struct cli_options {
     int quiet;             /**< `--quiet` was given */
     int plot;              /**< `--plot` was given */
     long seed;             /**< `--seed`: default 1, always >= 0 */
-    long threads;          /**< `--threads`: 0 (the default) means every core */
+    long threads;          /**< `--threads`: 1 to CLI_MAX_THREADS; 0 (default): every core */
     long samples;          /**< `--samples`: 0 (the default) means none generated */
     unsigned given;        /**< the cli_flag bits of the options actually given */
 } cli_options;
@@ -69,7 +79,14 @@ typedef enum cli_status {
 cli_status cli_parse(const cli_program *program, int argc, char **argv,
                      cli_options *out, FILE *out_stream, FILE *err_stream);
 
-/** cli_parse() on stdout and stderr, exiting unless the status is CLI_RUN. */
+/**
+ * cli_parse() on stdout and stderr, exiting unless the status is CLI_RUN.
+ * Call it first: it also arranges for stdout to be flushed and closed when
+ * the program ends, and for a write that failed (a full disk, a closed
+ * stdout, a pipe whose reader left while SIGPIPE is ignored) to end the
+ * program with one line on stderr and EXIT_BAD_INPUT, whatever status it
+ * meant to end with.
+ */
 cli_options cli_parse_or_exit(const cli_program *program, int argc, char **argv);
 
 /**

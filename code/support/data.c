@@ -4,6 +4,7 @@
  */
 #include "data.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -68,6 +69,27 @@ static field trimmed(const char *start, const char *end)
         end--;
     field f = {start, end};
     return f;
+}
+
+/* Whether the field was meant as a number, even a bad one ("1e5x", "1e999",
+   "-inf"): after an optional sign, a digit or a point, or one of the words
+   strtod() reads as a number (inf, infinity, nan, nan(...)) in any case.
+   A header's names ("dosage", "x") are none of these. */
+static int meant_as_number(field f)
+{
+    const char *c = f.start;
+    if (c < f.end && (*c == '+' || *c == '-'))
+        c++;
+    /* Up to nine bytes after the sign, in lower case: enough to tell
+       "infinity" from "infinity1". */
+    char word[10];
+    size_t length = 0;
+    for (; c + length < f.end && length < sizeof word - 1; length++)
+        word[length] = (char)tolower((unsigned char)c[length]);
+    word[length] = '\0';
+    return isdigit((unsigned char)word[0]) || word[0] == '.' || strcmp(word, "inf") == 0 ||
+           strcmp(word, "infinity") == 0 || strcmp(word, "nan") == 0 ||
+           strncmp(word, "nan(", 4) == 0;
 }
 
 /* parse_finite() wants a NUL-terminated string; copy the field into scratch. */
@@ -172,13 +194,18 @@ int data_parse(const char *name, const char *text, size_t length, data_set *out,
             status = fail(error, error_size, name, line, "out of memory");
             break;
         }
-        if (!seen_content && !input_ok && !observed_ok &&
-            input_field.start < input_field.end && observed_field.start < observed_field.end) {
+        if (!seen_content && input_field.start < input_field.end &&
+            observed_field.start < observed_field.end && !meant_as_number(input_field) &&
+            !meant_as_number(observed_field)) {
             seen_content = 1; /* a header such as "dosage,effectiveness" */
             continue;
         }
         seen_content = 1;
-        if (!input_ok)
+        /* When both fields are wrong, name the one meant as a number: in
+           "dose,1e5x" the trouble is more likely 1e5x than a header. */
+        int blame_input = !input_ok && (observed_ok || meant_as_number(input_field) ||
+                                        !meant_as_number(observed_field));
+        if (blame_input)
             status = bad_field(error, error_size, name, line, "input", input_field);
         else if (!observed_ok)
             status = bad_field(error, error_size, name, line, "observed", observed_field);

@@ -3,9 +3,11 @@
  * @brief Samples from a file: one `input,observed` pair per line.
  *
  * The format: blank lines and lines whose first non-blank character is `#`
- * are skipped; the first other line may be a header of two non-numbers
- * (`dosage,effectiveness`); every other line holds two decimal numbers
- * separated by one comma, with spaces or tabs allowed around each. CRLF line
+ * are skipped; the first other line may be a header of two names that are
+ * not numbers at all (`dosage,effectiveness`); every other line holds two
+ * finite decimal numbers separated by one comma, with spaces or tabs allowed
+ * around each. A field meant as a number but not a finite one (`nan`, `inf`,
+ * `1e999`, `1e5x`) is an error on any line, the first included. CRLF line
  * ends, a UTF-8 byte-order mark and a missing final newline are accepted.
  * There is no limit on the number of samples but memory.
  */

@@ -10,19 +10,29 @@
 /* Each line: a label of LABEL_WIDTH characters, a '|' and the cells. */
 enum { LABEL_WIDTH = 11 };
 
-/* The row of an SSR value: 0 at the top, PLOT_ROWS - 1 at the bottom. */
-static int row_of(const plot_chart *chart, double value)
+/* The cell of `value` on an axis of `cells` cells, the first standing for
+   `first` and the last for `last` (first > last turns the axis round; on an
+   axis of no length, every value is at the first cell), or -1
+   when the value is more than half a cell beyond either end, or is not a
+   number. The position is clamped before it is rounded, so that lround()
+   always has an answer; the one test on the rounded cell then decides,
+   and no rounding of the position can put a cell outside the axis. */
+static int cell_of(double value, double first, double last, int cells)
 {
-    double span = chart->top - chart->bottom;
-    double fraction = span > 0.0 ? (chart->top - value) / span : 1.0;
-    return (int)lround(fraction * (PLOT_ROWS - 1));
+    double span = last - first;
+    double position = span != 0.0 ? (value - first) / span * (cells - 1) : 0.0;
+    position = fmax(-1.0, fmin((double)cells, position)); /* a NaN becomes `cells` */
+    long cell = lround(position);
+    return cell >= 0 && cell < cells ? (int)cell : -1;
 }
 
-static int column_of(const plot_chart *chart, double b3)
+/* The row of an SSR value: 0 at the top, PLOT_ROWS - 1 at the bottom, where
+   a flat bowl (top == bottom) lies; -1 outside. */
+static int row_of(const plot_chart *chart, double value)
 {
-    double span = chart->high - chart->low;
-    double fraction = span > 0.0 ? (b3 - chart->low) / span : 0.0;
-    return (int)lround(fraction * (PLOT_COLUMNS - 1));
+    if (!(chart->top > chart->bottom))
+        return value == chart->bottom ? PLOT_ROWS - 1 : -1;
+    return cell_of(value, chart->top, chart->bottom, PLOT_ROWS);
 }
 
 int plot_bowl(plot_chart *chart, const nn_params *p, nn_data data, double low, double high)
@@ -68,18 +78,17 @@ int plot_bowl(plot_chart *chart, const nn_params *p, nn_data data, double low, d
 
 void plot_mark(plot_chart *chart, double b3, double ssr, char label)
 {
-    double span = chart->high - chart->low;
-    double slack = span / (2.0 * (PLOT_COLUMNS - 1));
-    if (!(b3 >= chart->low - slack && b3 <= chart->high + slack)) {
+    /* A point above the top or below the bottom of the bowl drawn goes in
+       the top or bottom row; one beside the chart, or with no SSR (NaN),
+       is left out. */
+    double inside = ssr > chart->top ? chart->top : ssr < chart->bottom ? chart->bottom : ssr;
+    int r = row_of(chart, inside);
+    int c = cell_of(b3, chart->low, chart->high, PLOT_COLUMNS);
+    if (r < 0 || c < 0) {
         chart->outside++;
         return;
     }
-    int r = row_of(chart, ssr);
-    if (r < 0)
-        r = 0;
-    if (r >= PLOT_ROWS)
-        r = PLOT_ROWS - 1;
-    char *cell = &chart->cells[r][column_of(chart, b3)];
+    char *cell = &chart->cells[r][c];
     if (*cell == ' ' || *cell == '*')
         *cell = label;
 }
@@ -90,7 +99,9 @@ void plot_print(const plot_chart *chart, FILE *out)
     for (int r = 0; r < PLOT_ROWS; r++) {
         /* Label the top, middle and bottom rows with the SSR they stand for. */
         if (r == 0 || r == PLOT_ROWS - 1 || r == (PLOT_ROWS - 1) / 2) {
-            double v = chart->top - (chart->top - chart->bottom) * r / (PLOT_ROWS - 1);
+            /* The fraction first: (top - bottom) * r alone may overflow. */
+            double fraction = (double)r / (PLOT_ROWS - 1);
+            double v = chart->top - (chart->top - chart->bottom) * fraction;
             fprintf(out, "%*.4g ", LABEL_WIDTH - 1, v);
         } else {
             fprintf(out, "%*s", LABEL_WIDTH, "");
@@ -106,7 +117,7 @@ void plot_print(const plot_chart *chart, FILE *out)
     /* b3 at the left end, the middle and the right end of the axis. */
     char left[16], middle[16], right[16];
     snprintf(left, sizeof left, "%.4g", chart->low);
-    snprintf(middle, sizeof middle, "%.4g", (chart->low + chart->high) / 2.0);
+    snprintf(middle, sizeof middle, "%.4g", chart->low / 2.0 + chart->high / 2.0);
     snprintf(right, sizeof right, "%.4g", chart->high);
     int middle_at = PLOT_COLUMNS / 2 - (int)strlen(middle) / 2;
     int right_at = PLOT_COLUMNS - (int)strlen(right);

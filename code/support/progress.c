@@ -83,31 +83,27 @@ void progress_params(const nn_params *p, unsigned which)
 void progress_result(const cli_options *options, const nn_params *p, unsigned moving,
                      double start_ssr, double final_ssr, descent_result result)
 {
-    /* Seven parameters make a long line: as text, the hidden layer's go first. */
+    /* Seven parameters make a long line: the hidden layer's go first. Lines
+       are indented as text, not under --quiet. */
+    const char *indent = options->quiet ? "" : "  ";
     unsigned hidden = NN_ALL_PARAMS & ~NN_OUTPUT_LAYER;
-    if (!options->quiet && (moving & hidden) && (moving & NN_OUTPUT_LAYER)) {
+    if ((moving & hidden) && (moving & NN_OUTPUT_LAYER)) {
         progress_params(p, moving & hidden);
-        printf(",\n  ");
+        printf(",\n%s", indent);
         progress_params(p, moving & NN_OUTPUT_LAYER);
     } else {
         progress_params(p, moving);
     }
-    printf("%sSSR = %.6g after %ld update%s", options->quiet ? ", " : "\n  ", final_ssr,
-           result.updates, result.updates == 1 ? "" : "s");
+    printf("\n%sSSR = %.6g after %ld update%s", indent, final_ssr, result.updates,
+           result.updates == 1 ? "" : "s");
     if (result.end == DESCENT_CONVERGED)
-        printf(" (converged: every step size was below %g)\n", options->tolerance);
+        printf(" (every |step size| < %g)\n", options->tolerance);
     else
-        printf(" (stopped at the limit of %ld gradients)\n", options->max_steps);
+        printf(" (stopped at the limit of %ld gradient%s)\n", options->max_steps,
+               options->max_steps == 1 ? "" : "s");
     if (!options->quiet && final_ssr > start_ssr)
-        printf("  The SSR grew from %.6g to %.6g: each step overshoots the bottom of the\n"
-               "  bowl by more than it gains, so the loop climbs. Try a smaller --rate.\n",
+        printf("  The SSR grew from %.6g to %.6g:\n"
+               "  each step overshoots the bottom of the bowl by more than it gains,\n"
+               "  so the loop climbs. Try a smaller --rate.\n",
                start_ssr, final_ssr);
-}
-
-int progress_diverged(const cli_program *program, descent_result result, double rate)
-{
-    fprintf(stderr, "%s: diverged after %ld gradient%s: the SSR is no longer a finite "
-            "number; try a --rate smaller than %g\n", program->name, result.slopes,
-            result.slopes == 1 ? "" : "s", rate);
-    return EXIT_DIVERGED;
 }

@@ -38,17 +38,11 @@ void progress_row(const descent_point *point, void *context);
 void progress_params(const nn_params *p, unsigned which);
 
 /**
- * The closing line: the moving parameters where the loop ended, the SSR
+ * The closing lines: the moving parameters where the loop ended, the SSR
  * there, how many updates, and why it stopped. Unless quiet, adds a warning
  * when the SSR ended above `start_ssr`: the rate was too large to descend.
  */
 void progress_result(const cli_options *options, const nn_params *p, unsigned moving,
                      double start_ssr, double final_ssr, descent_result result);
-
-/**
- * After a descent that ended with DESCENT_DIVERGED: one line on stderr that
- * says so and suggests a smaller rate. Returns EXIT_DIVERGED.
- */
-int progress_diverged(const cli_program *program, descent_result result, double rate);
 
 #endif /* PROGRESS_H */

@@ -38,16 +38,23 @@ void report_title(const char *title)
 
 void report_number(double v, int width)
 {
-    /* One space always separates columns, even when a number overflows its
-       width; past a million, fixed notation stops being readable. */
+    /* One space always separates columns. Past a million, fixed notation
+       stops being readable; and a number too wide for its column gives up
+       digits of its scientific form, down to none, rather than push the
+       columns after it out of line. */
     if (width > 0) {
         putchar(' ');
         width--;
     }
-    if (fabs(v) < 1e6)
-        printf("%*.4f", width, v);
-    else
-        printf("%*.3e", width, v);
+    char text[64];
+    snprintf(text, sizeof text, "%.4f", v);
+    if (!(fabs(v) < 1e6) || (width > 0 && (int)strlen(text) > width))
+        for (int digits = 3; digits >= 0; digits--) {
+            snprintf(text, sizeof text, "%.*e", digits, v);
+            if (width <= 0 || (int)strlen(text) <= width)
+                break;
+        }
+    printf("%*s", width, text);
 }
 
 void report_number_line(double v, int width)
@@ -56,13 +63,28 @@ void report_number_line(double v, int width)
     putchar('\n');
 }
 
-void report_require_finite(const cli_program *program, double value, const char *what)
+const char *report_cause_text(report_cause cause)
+{
+    return cause == REPORT_CAUSE_RATE    ? "--rate is too large"
+           : cause == REPORT_CAUSE_START ? "--b3 is too large"
+                                         : "the samples are too large";
+}
+
+void report_require_finite_because(const cli_program *program, double value, const char *what,
+                                   report_cause cause)
 {
     if (isfinite(value))
         return;
-    fprintf(stderr, "%s: %s is not a finite number: the inputs are too large for double "
-            "precision\n", program->name, what);
+    fprintf(stderr, "%s: %s is not a finite number: %s\n", program->name, what,
+            report_cause_text(cause));
     exit(EXIT_DIVERGED);
+}
+
+report_cause report_cause_of(const nn_params *p, nn_data data)
+{
+    nn_params at_zero = *p;
+    at_zero.b3 = 0.0;
+    return isfinite(ssr(&at_zero, data)) ? REPORT_CAUSE_START : REPORT_CAUSE_DATA;
 }
 
 void report_rows_left_out(size_t shown, size_t count)

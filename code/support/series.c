@@ -25,21 +25,54 @@ void series_number(double v)
     printf("%.17g", v);
 }
 
-void series_bowl(const cli_program *program, const char *label, const nn_params *p,
-                 nn_data data, double low, double high)
+/* Stops the program unless v is finite, blaming the samples or the start. */
+static void require_finite(const cli_program *program, double v, const char *what,
+                           const nn_params *p, nn_data data)
+{
+    if (!isfinite(v))
+        report_require_finite_because(program, v, what, report_cause_of(p, data));
+}
+
+/* A bowl's points: b3 evenly spaced from low to high, and the SSR at each. */
+typedef struct bowl {
+    double b3[SERIES_BOWL_INTERVALS + 1];
+    double ssr[SERIES_BOWL_INTERVALS + 1];
+} bowl;
+
+/* Computes a bowl, stopping the program before anything is printed if some
+   SSR is not finite: a CSV is whole or not written at all. */
+static void bowl_points(const cli_program *program, const nn_params *p, nn_data data,
+                        double low, double high, bowl *out)
 {
     nn_params q = *p;
     for (int k = 0; k <= SERIES_BOWL_INTERVALS; k++) {
         q.b3 = low + (high - low) * k / SERIES_BOWL_INTERVALS;
-        double value = ssr(&q, data);
-        report_require_finite(program, value, "the SSR");
+        out->b3[k] = q.b3;
+        out->ssr[k] = ssr(&q, data);
+        require_finite(program, out->b3[k], "a value of b3", p, data);
+        require_finite(program, out->ssr[k], "the SSR", p, data);
+    }
+}
+
+/* Prints a bowl's rows, each starting with `label,` unless label is NULL. */
+static void print_bowl(const char *label, const bowl *points)
+{
+    for (int k = 0; k <= SERIES_BOWL_INTERVALS; k++) {
         if (label != NULL)
             printf("%s,", label);
-        series_number(q.b3);
+        series_number(points->b3[k]);
         putchar(',');
-        series_number(value);
+        series_number(points->ssr[k]);
         putchar('\n');
     }
+}
+
+void series_bowl(const cli_program *program, const char *label, const nn_params *p,
+                 nn_data data, double low, double high)
+{
+    bowl points;
+    bowl_points(program, p, data, low, high, &points);
+    print_bowl(label, &points);
 }
 
 /* One `label,a,b` row. */
@@ -56,17 +89,15 @@ static void series_row(const char *label, double a, double b)
 static double bottom_of_bowl(const cli_program *program, const nn_params *p, nn_data data)
 {
     double bottom = optimal_b3(p, data);
-    report_require_finite(program, bottom, "the bottom of the bowl");
+    require_finite(program, bottom, "the bottom of the bowl", p, data);
     return bottom;
 }
 
 void series_fit(const cli_program *program, const nn_params *p, nn_data data)
 {
     enum { CURVE_INTERVALS = 60 };
-    printf("series,x,y\n");
     double least = data.input[0], most = data.input[0];
     for (size_t i = 0; i < data.count; i++) {
-        series_row("sample", data.input[i], data.observed[i]);
         least = fmin(least, data.input[i]);
         most = fmax(most, data.input[i]);
     }
@@ -78,22 +109,31 @@ void series_fit(const cli_program *program, const nn_params *p, nn_data data)
     fitted.b3 = bottom_of_bowl(program, p, data);
     const nn_params *curve[] = {p, &fitted};
     const char *label[] = {"start", "fitted"};
+    double x[2][CURVE_INTERVALS + 1], predicted[2][CURVE_INTERVALS + 1];
     for (int k = 0; k < 2; k++) {
         for (int j = 0; j <= CURVE_INTERVALS; j++) {
-            double x = least + (most - least) * j / CURVE_INTERVALS;
-            double predicted = forward(curve[k], x).predicted;
-            report_require_finite(program, predicted, "a prediction");
-            series_row(label[k], x, predicted);
+            x[k][j] = least + (most - least) * j / CURVE_INTERVALS;
+            predicted[k][j] = forward(curve[k], x[k][j]).predicted;
+            require_finite(program, x[k][j], "an input", p, data);
+            require_finite(program, predicted[k][j], "a prediction", p, data);
         }
     }
+    printf("series,x,y\n");
+    for (size_t i = 0; i < data.count; i++)
+        series_row("sample", data.input[i], data.observed[i]);
+    for (int k = 0; k < 2; k++)
+        for (int j = 0; j <= CURVE_INTERVALS; j++)
+            series_row(label[k], x[k][j], predicted[k][j]);
 }
 
 void series_ssr(const cli_program *program, const nn_params *p, nn_data data)
 {
     double low, high;
     series_range(&p->b3, 1, bottom_of_bowl(program, p, data), &low, &high);
+    bowl points;
+    bowl_points(program, p, data, low, high, &points);
     printf("b3,ssr\n");
-    series_bowl(program, NULL, p, data, low, high);
+    print_bowl(NULL, &points);
 }
 
 void series_tangent(const cli_program *program, const nn_params *p, nn_data data)
@@ -102,17 +142,23 @@ void series_tangent(const cli_program *program, const nn_params *p, nn_data data
     series_range(&p->b3, 1, bottom_of_bowl(program, p, data), &low, &high);
     double touch_ssr = ssr(p, data);
     double touch_slope = dssr_db3(p, data);
-    printf("b3,ssr,dssr_db3,tangent\n");
+    double row[SERIES_BOWL_INTERVALS + 1][4];
     nn_params q = *p;
     for (int k = 0; k <= SERIES_BOWL_INTERVALS; k++) {
         q.b3 = low + (high - low) * k / SERIES_BOWL_INTERVALS;
-        double row[] = {q.b3, ssr(&q, data), dssr_db3(&q, data),
-                        touch_ssr + touch_slope * (q.b3 - p->b3)};
+        row[k][0] = q.b3;
+        row[k][1] = ssr(&q, data);
+        row[k][2] = dssr_db3(&q, data);
+        row[k][3] = touch_ssr + touch_slope * (q.b3 - p->b3);
+        for (int c = 0; c < 4; c++)
+            require_finite(program, row[k][c], "a value of the bowl", p, data);
+    }
+    printf("b3,ssr,dssr_db3,tangent\n");
+    for (int k = 0; k <= SERIES_BOWL_INTERVALS; k++) {
         for (int c = 0; c < 4; c++) {
-            report_require_finite(program, row[c], "a value of the bowl");
             if (c > 0)
                 putchar(',');
-            series_number(row[c]);
+            series_number(row[k][c]);
         }
         putchar('\n');
     }
@@ -130,12 +176,19 @@ void series_step(const cli_program *program, const nn_params *p, nn_data data,
     for (int k = 0; k < 3; k++) {
         q.b3 = b3[k];
         value[k] = ssr(&q, data);
-        report_require_finite(program, value[k], "the SSR");
+        /* Past the start, only the step can have taken b3 out of range. */
+        if (k == 0)
+            require_finite(program, value[k], "the SSR", p, data);
+        else
+            report_require_finite_because(program, value[k], "the SSR after the step",
+                                          REPORT_CAUSE_RATE);
     }
     double low, high;
     series_range(b3, 3, bottom_of_bowl(program, p, data), &low, &high);
+    bowl points;
+    bowl_points(program, p, data, low, high, &points);
     printf("series,b3,ssr\n");
-    series_bowl(program, "bowl", p, data, low, high);
+    print_bowl("bowl", &points);
     for (int k = 0; k < 3; k++)
         series_row(label[k], b3[k], value[k]);
 }

@@ -29,8 +29,12 @@ void series_number(double v);
 
 /**
  * Prints `b3,ssr` for SERIES_BOWL_INTERVALS + 1 evenly spaced b3 from `low`
- * to `high`, each line starting with `label,` unless `label` is NULL. Stops
- * the program through report_require_finite() before a non-finite SSR.
+ * to `high`, each line starting with `label,` unless `label` is NULL. If
+ * some number is not finite, prints nothing and stops the program through
+ * report_require_finite_because(), naming the samples or the start.
+ *
+ * Every `--csv` below is the same: all of it is computed and checked before
+ * its first line is printed, so that a CSV is whole or not there at all.
  */
 void series_bowl(const cli_program *program, const char *label, const nn_params *p,
                  nn_data data, double low, double high);

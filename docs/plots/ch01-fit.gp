@@ -9,7 +9,6 @@ lift = STATS_mean - start_mean
 set title "The network's prediction against the samples"
 set xlabel "dosage x"
 set ylabel "effectiveness"
-set key center center
 set offsets 0.05, 0.05, 0.3, 0.3
 plot f using "x":(is("start") ? column("y") : NaN) with lines lw 2.5 lc rgb bad \
         title "b3 = 0, the starting guess", \

@@ -9,7 +9,6 @@ set title "Gradient descent down the bowl"
 set xlabel "b3"
 set ylabel "SSR"
 set yrange [0:*]
-set key top center
 plot bowl_data using "b3":"ssr" with lines lw 2.5 lc rgb bowl title "SSR(b3)", \
      path using "b3":"ssr" with linespoints lw 1.5 pt 7 ps 1.1 lc rgb bad \
         title sprintf("the %d slopes computed, in order", rows)

@@ -7,7 +7,6 @@ set title "The SSR at each step (log scale)"
 set xlabel "step"
 set ylabel "SSR"
 set logscale y
-set format y "10^{%L}"
+set format y "10^{/=15 %L}"
 set xtics 1
-set key top right
 plot f using "step":"ssr" with linespoints lw 2 pt 7 ps 1.1 lc rgb bowl title "SSR"

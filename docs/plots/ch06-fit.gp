@@ -14,11 +14,12 @@ stats f using (column("step") == 1 ? (w1s = column("w1"), b1s = column("b1"), \
 set title "Fitting w3, w4 and b3 to the samples"
 set xlabel "dosage x"
 set ylabel "effectiveness"
-set key bottom center
 set offsets 0.05, 0.05, 0.3, 0.3
+# The longest title of the key fits; gnuplot's estimate of its width does not.
+set key width -8
 plot [0:1] predicted(x, w1s, b1s, w2s, b2s, w3s, w4s, b3s) with lines lw 2.5 lc rgb bad \
         title sprintf("the start: w3 = %.2f, w4 = %.2f, b3 = %.0f", w3s, w4s, b3s), \
      predicted(x, w1e, b1e, w2e, b2e, w3e, w4e, b3e) with lines lw 2.5 lc rgb good \
-        title sprintf("where it stops: w3 = %.4f, w4 = %.4f, b3 = %.4f", w3e, w4e, b3e), \
+        title sprintf("where it stops: w3 = %.2f, w4 = %.2f, b3 = %.2f", w3e, w4e, b3e), \
      samples using "x":(is("sample") ? column("y") : NaN) with points pt 7 ps 1.5 lc rgb ink \
         title "the three samples"

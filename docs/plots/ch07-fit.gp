@@ -16,7 +16,6 @@ stats f using (column("step") == 1 ? (w1s = column("w1"), b1s = column("b1"), \
 set title "Fitting all seven parameters to the samples"
 set xlabel "dosage x"
 set ylabel "effectiveness"
-set key bottom center
 set offsets 0, 0, 0.2, 0.55
 plot [0:1] predicted(x, w1s, b1s, w2s, b2s, w3s, w4s, b3s) with lines lw 2.5 lc rgb bad \
         title "the start (the video's random guess)", \

@@ -12,8 +12,7 @@ set title "The SSR at each step (log scale)"
 set xlabel "step"
 set ylabel "SSR"
 set logscale y
-set format y "10^{%L}"
-set key bottom left
+set format y "10^{/=15 %L}"
 plot f using "step":"ssr" with lines lw 2.5 lc rgb bowl title "SSR", \
      f using "step":(column("step") == last ? column("ssr") : NaN) with points pt 7 ps 1.3 \
         lc rgb good title sprintf("step %d, where it stops: SSR = %.6f", last, ssr_end)

@@ -21,11 +21,10 @@ set title "Derived against measured slopes: the relative error (log scale)"
 set xlabel "parameter"
 set ylabel "relative error"
 set logscale y
-set format y "10^{%L}"
+set format y "10^{/=15 %L}"
 set yrange [1e-14:10]
 set xrange [-0.5:6.5]
 set grid noxtics
-set key top right
 set arrow from -0.5, tolerance to 6.5, tolerance nohead dt 2 lw 1.5 lc rgb ink front
 set label sprintf("the tolerance, %g: above it a slope is WRONG", tolerance) \
     at -0.4, tolerance * 3 left tc rgb ink front

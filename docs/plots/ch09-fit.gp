@@ -3,19 +3,19 @@
 # run stops) and where the longer run of the CSV converges.
 #
 # The samples are the article's network with b3 set to the value fast_curve()
-# in code/fast.c gives it, read from there. That network is chapter 1's
+# in chapters/09-scale/fast.c gives it, read from there. That network is chapter 1's
 # starting curve (the article's weights, b3 = 0) moved up by that b3.
 f = data."/chapter9.csv"
 samples = data."/chapter1.csv"
 curve_b3 = real(system("awk '$1 == \"fitted.b3\" && $2 == \"=\" " \
-    . "{ sub(\";\", \"\", $3); printf \"%.17g\", $3 }' code/fast.c"))
+    . "{ sub(\";\", \"\", $3); printf \"%.17g\", $3 }' chapters/09-scale/fast.c"))
 if (!(curve_b3 > 0)) {
-    print "ch09-fit.gp: no line fitted.b3 = VALUE; in fast_curve() of code/fast.c"
+    print "ch09-fit.gp: no line fitted.b3 = VALUE; in fast_curve() of chapters/09-scale/fast.c"
     exit status 1
 }
-limit = int(real(system("awk -F'[=,]' '/\\.max_steps *=/ { printf \"%d\", $2 }' code/cli.c")))
+limit = int(real(system("awk -F'[=,]' '/\\.max_steps *=/ { printf \"%d\", $2 }' code/support/cli.c")))
 if (!(limit > 0)) {
-    print "ch09-fit.gp: no .max_steps = N in the defaults of code/cli.c"
+    print "ch09-fit.gp: no .max_steps = N in the defaults of code/support/cli.c"
     exit status 1
 }
 # stats reads every row: the assignments keep the parameters of the first
@@ -34,10 +34,9 @@ stats f using (column("step") == 1 ? (w1s = column("w1"), b1s = column("b1"), \
 set title "Fitting all seven parameters to the generated samples"
 set xlabel "dosage x"
 set ylabel "effectiveness"
-set key bottom center
 set offsets 0, 0, 0.2, 0.95
 plot samples using "x":(is("start") ? column("y") + curve_b3 : NaN) with lines lw 10 \
-        lc rgb "#b9cde8" title sprintf("the samples: the article's network with b3 = %g", curve_b3), \
+        lc rgb "#b9cde8" title sprintf("the samples: the article's curve, b3 = %g", curve_b3), \
      predicted(x, w1s, b1s, w2s, b2s, w3s, w4s, b3s) with lines lw 2.5 lc rgb bad \
         title "the start", \
      predicted(x, w1m, b1m, w2m, b2m, w3m, w4m, b3m) with lines lw 2.5 dt 2 lc rgb ink \

@@ -1,12 +1,12 @@
 # Chapter 9: the SSR at each step of the descent on the generated samples,
 # on a log scale. The CSV comes from a run allowed more gradients than the
-# default limit (see mk/speed-docs.mk), so the picture shows where the
+# default limit (see mk/docs.mk), so the picture shows where the
 # program's plain run stops, at that limit, and where the descent converges.
 f = data."/chapter9.csv"
 # The default limit of gradients, read from where the options get it.
-limit = int(real(system("awk -F'[=,]' '/\\.max_steps *=/ { printf \"%d\", $2 }' code/cli.c")))
+limit = int(real(system("awk -F'[=,]' '/\\.max_steps *=/ { printf \"%d\", $2 }' code/support/cli.c")))
 if (!(limit > 0)) {
-    print "ch09-ssr.gp: no .max_steps = N in the defaults of code/cli.c"
+    print "ch09-ssr.gp: no .max_steps = N in the defaults of code/support/cli.c"
     exit status 1
 }
 stats f using "step" nooutput
@@ -20,8 +20,7 @@ set title "The SSR at each step (log scale)"
 set xlabel "step"
 set ylabel "SSR"
 set logscale y
-set format y "10^{%L}"
-set key bottom left
+set format y "10^{/=15 %L}"
 plot f using "step":"ssr" with lines lw 2.5 lc rgb bowl title "SSR", \
      f using "step":(column("step") == limit ? column("ssr") : NaN) with points pt 7 ps 1.3 \
         lc rgb bad title sprintf("step %d, the default limit: SSR = %.1f", limit, ssr_limit), \

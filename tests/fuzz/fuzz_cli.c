@@ -84,6 +84,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size)
             (!isfinite(options.b3) || !(options.rate > 0.0) || !isfinite(options.rate) ||
              !(options.tolerance >= 0.0) || !isfinite(options.tolerance) ||
              options.max_steps < 1 || options.seed < 0 || options.threads < 0 ||
+             options.threads > CLI_MAX_THREADS ||
              options.samples < 0 || (options.data_path != NULL && options.data_path[0] == '\0')))
             abort();
         fclose(sink);

@@ -1,11 +1,14 @@
 #!/bin/sh
 # Proves the exercises of every chapter given can be neither solved by
 # accident nor impossible to solve:
-#   - the fresh workspace (every task a stub) compiles with -Werror, and
-#     every task fails grading, on a wrong result rather than a crash or hang;
-#   - each task's stub alone makes every test case named for it fail, so no
-#     case in tests/exercises/chapterN.tasks checks nothing;
-#   - the reference solution passes every task and every test case.
+#   - the teacher's code/nn.c, handed in, earns every point;
+#   - the student's fresh copy (every task a stub) compiles with -Werror,
+#     and every check of every task fails on a wrong value: each task is
+#     graded with the others' reference functions, so this is each stub alone;
+#   - no hint quotes a line of the code it hints at;
+#   - a fresh student release holds no solution, and its own grading fails
+#     the stubs and passes the reference;
+# then runs the hostile hand-ins (tests/exercises/hostile/run.sh).
 #
 #   sh tools/exercises/check.sh 1 2 3 4 5
 . "$(dirname "$0")/common.sh"
@@ -14,72 +17,82 @@ build=${BUILD:-build}
 case $build in /*) ;; *) build="$EX_ROOT/$build" ;; esac
 root="$build/exercises-check"
 rm -rf "$root"
+mkdir -p "$root" || exit 2
 problems=0
 problem() { echo "  FAIL  $*"; problems=$((problems + 1)); }
 
-# grade CHAPTER NAME STUB: writes and grades one variant; its results end up
-# in $root/NN/NAME.grade/.
-grade() {
-    ws="$root/$1/$2"
-    FORCE=1 STUB=$3 sh "$EX_TOOLS/workspace.sh" "$1" "$ws" >/dev/null || return 2
-    WERROR=1 FORMAT=text GRADE_OUT="$ws.grade" sh "$EX_TOOLS/grade.sh" "$1" "$ws" >"$ws.report" 2>&1
-    status=$?
-    [ -f "$ws.grade/tasks.tsv" ] || { problem "chapter $1, $2: grading failed: $(tail -n 1 "$ws.report")"; return 2; }
-    if grep -q "${TAB}compile$TAB\|${TAB}tests$TAB" "$ws.grade/programs.tsv"; then
-        problem "chapter $1, $2: does not compile with -Werror: $(cut -f3 "$ws.grade/programs.tsv" | head -n 1)"
-        return 2
-    fi
-    return $status
-}
-
 for chapter in "$@"; do
     start=$(date +%s)
-    tasks=$(ex_tasks "$chapter" 2>&1) || {
-        problem "chapter $chapter: $tasks (see docs/pages/teachers.md)"; continue; }
-    names=$(printf '%s\n' "$tasks" | cut -f1)
-    count=$(printf '%s\n' "$names" | wc -l)
+    tasks=$(ex_tasks "$chapter") || { problem "chapter $chapter: its tasks file cannot be read"; continue; }
     before=$problems
+    mkdir -p "$root/$chapter/solved" || exit 2
+    cp "$EX_ROOT/code/nn.c" "$root/$chapter/solved/nn.c"
+    sh "$EX_TOOLS/workspace.sh" "$chapter" "$root/$chapter/stubs" >/dev/null || exit 2
 
-    # The reference: everything passes, every named case exists.
-    grade "$chapter" solved none
-    rc=$?
-    g="$root/$chapter/solved.grade"
-    if [ "$rc" -ne 2 ]; then
-        awk -F "$TAB" '$4 != "ok" { print "chapter '"$chapter"', solved: " $1 " " $2 "/" $3 ": " $4 }' \
-            "$g/checks.tsv" | while read -r line; do echo "  FAIL  $line"; done
-        awk -F "$TAB" '$4 != "ok" { bad = 1 } END { exit bad }' "$g/checks.tsv" ||
-            problems=$((problems + 1))
-        failing=$(awk -F "$TAB" '$3 != "ok" { printf "%s/%s ", $1, $2 }' "$g/results.tsv")
-        [ -z "$failing" ] || problem "chapter $chapter, solved: official tests fail: $failing"
-    fi
-
-    # The fresh workspace: compiles, every task fails on a wrong result.
-    grade "$chapter" stubs all
-    rc=$?
+    # Both at once, each in its own sandboxes.
+    FORMAT=none GRADE_OUT="$root/$chapter/solved.grade" sh "$EX_TOOLS/grade.sh" "$chapter" \
+        "$root/$chapter/solved" &
     g="$root/$chapter/stubs.grade"
-    if [ "$rc" -ne 2 ]; then
-        awk -F "$TAB" '$2 != 0 || $3 != "wrong result" { print $1 ": " ($2 == 1 ? "passes" : $3) }' \
-            "$g/tasks.tsv" | while read -r line; do echo "  FAIL  chapter $chapter, fresh stubs: $line"; done
-        awk -F "$TAB" '$2 != 0 || $3 != "wrong result" { bad = 1 } END { exit bad }' "$g/tasks.tsv" ||
-            problems=$((problems + 1))
-    fi
+    WERROR=1 FORMAT=none GRADE_OUT="$g" sh "$EX_TOOLS/grade.sh" "$chapter" "$root/$chapter/stubs"
+    wait
+    [ -f "$g/tasks.tsv" ] && [ -f "$root/$chapter/solved.grade/tasks.tsv" ] || exit 2
+    awk -F "$TAB" '$3 != $2 { print $1 ": " $5 }' "$root/$chapter/solved.grade/tasks.tsv" |
+        while read -r line; do echo "  FAIL  chapter $chapter, the solution: $line"; done
+    awk -F "$TAB" '$3 != $2 { bad = 1 } END { exit bad }' "$root/$chapter/solved.grade/tasks.tsv" ||
+        problems=$((problems + 1))
 
-    # Each task's stub alone fails every case named for it.
-    for t in $names; do
-        if [ "$count" -eq 1 ]; then g="$root/$chapter/stubs.grade"
-        else grade "$chapter" "only-$t" "$t" || [ $? -ne 2 ] || continue; g="$root/$chapter/only-$t.grade"; fi
-        [ -f "$g/checks.tsv" ] && ! grep -q "${TAB}compile$TAB" "$g/programs.tsv" || continue
-        teethless=$(awk -F "$TAB" -v t="$t" '$1 == t && $4 == "ok" { printf "%s/%s ", $2, $3 }' "$g/checks.tsv")
-        [ -z "$teethless" ] || problem "chapter $chapter, task $t: these cases pass with its stub: $teethless"
+    for task in $(printf '%s\n' "$tasks" | cut -f1); do
+        why=$(awk -F "$TAB" -v t="$task" '$1 == t { print $3 " " $4 ": " $5 }' "$g/tasks.tsv")
+        case $why in "0 wrong: "*) ;; *) problem "chapter $chapter, the stub of $task: $why" ;; esac
+        teethless=$(awk -F "$TAB" '$1 == "ok" { printf " %s", $2 }' "$g/$task/verdicts" 2>/dev/null)
+        [ -z "$teethless" ] || problem "chapter $chapter, task $task: these checks pass with its stub:$teethless"
     done
 
-    if [ "$problems" -eq "$before" ]; then
-        printf '  ok    chapter %s: %s task(s): %s (%ss)\n' "$chapter" "$count" "$(echo $names)" \
+    # A hint that holds a statement of the reference gives the answer away.
+    printf '%s\n' "$tasks" | while IFS="$TAB" read -r task points functions title hints; do
+        for f in $functions; do
+            awk -v mode=get -v name="$f" -f "$EX_ROOT/tools/functions.awk" "$EX_ROOT/code/nn.c"
+        done | sed -n 's/^[ \t]*\(.*;\)[ \t]*$/\1/p' | awk 'length($0) >= 12' >"$root/$chapter/lines"
+        k=1
+        while [ "$k" -le "$hints" ]; do
+            ex_task_text "$chapter" "$task" hint "$k" | grep -F -f "$root/$chapter/lines" >/dev/null &&
+                echo "  FAIL  chapter $chapter, task $task: hint $k quotes the code"
+            k=$((k + 1))
+        done
+    done | grep . && problems=$((problems + 1))
+
+    [ "$problems" -ne "$before" ] ||
+        printf '  ok    chapter %s: %s (%ss)\n' "$chapter" "$(printf '%s\n' "$tasks" | cut -f1 | tr '\n' ' ')" \
             "$(($(date +%s) - start))"
-    fi
 done
+
+# A fresh release: no solution in it; its own grading fails the stubs and
+# passes the reference.
+start=$(date +%s)
+before=$problems
+release="$root/release"
+sh "$EX_TOOLS/release.sh" "$release" "$@" >/dev/null || exit 2
+sh "$EX_TOOLS/release-check.sh" "$release" || problems=$((problems + 1))
+for chapter in "$@"; do
+    sh "$release/tools/exercises/self-grade.sh" "$chapter" >"$root/release-stubs$chapter.txt" 2>&1 &&
+        problem "release: chapter $chapter's stubs pass its own grading"
+done
+first=$1
+hints=$(HINTS="$root/hints" sh "$release/tools/exercises/hint.sh" "$first"
+        HINTS="$root/hints" sh "$release/tools/exercises/hint.sh" "$first")
+printf '%s\n' "$hints" | grep -q ": hint 1 of" && printf '%s\n' "$hints" | grep -q ": hint 2 of" ||
+    problem "release: make hint$first twice does not give the first two hints: $hints"
+cp "$EX_ROOT/code/nn.c" "$release/code/nn.c"
+for chapter in "$@"; do
+    sh "$release/tools/exercises/self-grade.sh" "$chapter" >"$root/release-solved$chapter.txt" 2>&1 ||
+        problem "release: the reference fails chapter $chapter's own grading ($(grep -m1 FAIL "$root/release-solved$chapter.txt"))"
+done
+[ "$problems" -ne "$before" ] ||
+    echo "  ok    release: its grading fails the stubs, passes the reference; hints one by one ($(($(date +%s) - start))s)"
+
+sh "$EX_ROOT/tests/exercises/hostile/run.sh" || problems=$((problems + 1))
 if [ "$problems" -ne 0 ]; then
     echo "exercises-check: $problems problem(s); the reports are in ${root#"$EX_ROOT"/}/"
     exit 1
 fi
-echo "exercises-check: every stub fails and every solution passes."
+echo "exercises-check: every stub fails, every solution passes, no hostile hand-in scores."

@@ -1,14 +1,13 @@
 # What the exercise scripts share: sourced, not run. POSIX sh.
 #
-# A chapter's tasks are the solution regions (tools/exercises/regions.awk) in
-# code/ and in its chapter directory; tests/exercises/chapterN.tasks, when it
-# exists, orders them and names the official test cases that check each. A
-# chapter without that file checks every task with every case of
-# tests/test_chapterN.c.
+# A chapter's exercises are tests/exercises/chapterN.tasks (tasks.awk reads
+# it); a chapter without that file has none. A task replaces whole functions
+# of code/nn.c, swapped by name with tools/functions.awk.
 
 set -u
 EX_TOOLS=$(cd "$(dirname "$0")" && pwd)
 EX_ROOT=$(cd "$EX_TOOLS/../.." && pwd)
+EX_TASKS=${EX_TASKS:-$EX_ROOT/tests/exercises}
 TAB=$(printf '\t')
 
 ex_die() { echo "$*" >&2; exit 2; }
@@ -23,78 +22,66 @@ ex_chapter_dir() {
     ex_die "exercises: there is no chapter $1 (no chapters/$1-*)"
 }
 
-# The sources a chapter's workspace holds, relative to the root: code/ and
-# the chapter's own files.
-ex_sources() {
-    dir=$(ex_chapter_dir "$1") || exit 2
-    (cd "$EX_ROOT" && for f in code/* "$dir"/*; do
-        [ -f "$f" ] && echo "$f"
-    done)
+# The chapters that have exercises, in order.
+ex_chapters() {
+    for f in "$EX_TASKS"/chapter*.tasks; do
+        [ -f "$f" ] || continue
+        n=${f##*/chapter}
+        echo "${n%.tasks}"
+    done | sort -n
 }
 
-# Prints chapter $1's regions: task TAB file TAB title TAB hint TAB chapter.
-ex_regions() {
-    sources=$(ex_sources "$1") || exit 2
-    for f in $sources; do
-        awk -v mode=list -v chapter="$1" -v name="$f" -f "$EX_TOOLS/regions.awk" \
-            "$EX_ROOT/$f" || exit 2
-    done
-}
-
-# The task file of chapter $1, or nothing.
-ex_task_file() {
-    f="tests/exercises/chapter$1.tasks"
-    [ -f "$EX_ROOT/$f" ] && echo "$f"
-    return 0
-}
-
-# Prints chapter $1's tasks in order, as ex_regions does, after checking that
-# the regions and the task file name the same tasks, each once.
+# Chapter $1's tasks: task TAB points TAB functions TAB title TAB hints.
 ex_tasks() {
-    regions=$(ex_regions "$1") || exit 2
-    [ -n "$regions" ] || ex_die "exercises: chapter $1 has no exercises yet" \
-        "(no // BEGIN SOLUTION ch$(printf '%02d' "$1") region in code/ or $(ex_chapter_dir "$1"))"
-    dup=$(printf '%s\n' "$regions" | cut -f1 | sort | uniq -d)
-    [ -z "$dup" ] || ex_die "exercises: chapter $1 has two regions named $dup"
-    file=$(ex_task_file "$1")
-    if [ -z "$file" ]; then
-        printf '%s\n' "$regions"
-        return 0
-    fi
-    order=$(grep -v '^[[:space:]]*\(#\|$\)' "$EX_ROOT/$file" | awk '!seen[$1]++ { print $1 }')
-    for t in $order; do
-        printf '%s\n' "$regions" | awk -F "$TAB" -v t="$t" '$1 == t { print; found = 1 }
-            END { exit !found }' || ex_die "$file: task $t has no solution region in code/ or $(ex_chapter_dir "$1")"
-    done
-    for t in $(printf '%s\n' "$regions" | cut -f1); do
-        printf '%s\n' "$order" | grep -qx "$t" || ex_die "$file: the region of task $t has no line here"
-    done
+    f="$EX_TASKS/chapter$1.tasks"
+    [ -f "$f" ] || ex_die "exercises: chapter $1 has no exercises (no tests/exercises/chapter$1.tasks)"
+    awk -v mode=list -f "$EX_TOOLS/tasks.awk" "$f"
 }
 
-# Prints chapter $1's checks: task TAB program TAB case (case may be *).
-ex_cases() {
-    file=$(ex_task_file "$1")
-    if [ -z "$file" ]; then
-        ex_regions "$1" | cut -f1 | while read -r t; do printf '%s\tchapter%s\t*\n' "$t" "$1"; done
-        return 0
-    fi
-    grep -v '^[[:space:]]*\(#\|$\)' "$EX_ROOT/$file" | awk -v file="$file" '
-        { for (i = 2; i <= NF; i++) {
-              n = split($i, part, "/")
-              if (n != 2 || part[1] == "" || part[2] == "") {
-                  print file ":" NR ": expected PROGRAM/CASE, found " $i > "/dev/stderr"; exit 2
-              }
-              print $1 "\t" part[1] "\t" part[2]
-          }
-          if (NF < 2) { print file ": task " $1 " names no test case" > "/dev/stderr"; exit 2 } }'
+# Task $2 of chapter $1: mode $3 (stub, or hint with n=$4).
+ex_task_text() {
+    awk -v mode="$3" -v task="$2" -v n="${4:-0}" -f "$EX_TOOLS/tasks.awk" "$EX_TASKS/chapter$1.tasks"
 }
 
-# The source of test program $1 (nn -> tests/test_nn.c), relative to the root.
-ex_test_source() {
-    for f in "tests/test_$1.c" "tests/exercises/test_$1.c"; do
-        [ -f "$EX_ROOT/$f" ] && { echo "$f"; return 0; }
+# ex_swap FILE NAME=SOURCE...: FILE with each function NAME replaced by the
+# function of that name in SOURCE (and its comment). Prints the result.
+ex_swap() {
+    s_cur=$(mktemp) && s_fn=$(mktemp) && s_next=$(mktemp) || return 2
+    cp "$1" "$s_cur"
+    shift
+    s_rc=0
+    for s_pair in "$@"; do
+        s_name=${s_pair%%=*}
+        awk -v mode=get -v name="$s_name" -f "$EX_ROOT/tools/functions.awk" "${s_pair#*=}" \
+            >"$s_fn" 2>/dev/null || { echo "${s_pair#*=}: no function $s_name" >&2; s_rc=2; break; }
+        awk -v mode=replace -v name="$s_name" -v with="$s_fn" -f "$EX_ROOT/tools/functions.awk" \
+            "$s_cur" >"$s_next" || { s_rc=2; break; }
+        cp "$s_next" "$s_cur"
     done
-    return 1
+    [ "$s_rc" -ne 0 ] || cat "$s_cur"
+    rm -f "$s_cur" "$s_fn" "$s_next"
+    return "$s_rc"
+}
+
+# ex_stub_file FIRST DIR: writes DIR/stubs.c, the stub of every task of
+# chapter FIRST and later, each function under a TODO comment, and prints the
+# NAME=DIR/stubs.c arguments of ex_swap that put them in place.
+ex_stub_file() {
+    : >"$2/stubs.c"
+    for c in $(ex_chapters); do
+        [ "$c" -ge "$1" ] || continue
+        ex_tasks "$c" | while IFS="$TAB" read -r task points functions title hints; do
+            ex_task_text "$c" "$task" stub | awk -v c="$c" -v t="$task" -v list=" $functions " '
+                /^[A-Za-z_]/ && index($0, "(") {
+                    f = substr($0, 1, index($0, "(") - 1); sub(/.*[^A-Za-z0-9_]/, "", f)
+                    if (index(list, " " f " "))
+                        printf "/* TODO: chapter %d, task %s: write this function (make hint%d). */\n", c, t, c
+                }
+                { print }' >>"$2/stubs.c"
+            echo >>"$2/stubs.c"
+            for f in $functions; do printf '%s=%s\n' "$f" "$2/stubs.c"; done
+        done
+    done
 }
 
 # A name safe in a path and a shell command, from any text.

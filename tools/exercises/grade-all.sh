@@ -1,68 +1,94 @@
 #!/bin/sh
-# Grades every student folder in DIR for chapter N and writes a CSV.
+# Grades every hand-in in DIR for chapter N and writes a CSV.
 #
 #   sh tools/exercises/grade-all.sh N DIR [CSV]   (default CSV: build/grades/chapterN.csv)
 #
-# Each subdirectory of DIR is one student's hand-in (their exercises/NN-name
-# folder, renamed after the student). The CSV has one row per student:
-#   student,passed,total,TASK...,notes
-# where each TASK column is 1 or 0 and notes says why a task scored 0 when it
-# is not simply a wrong result (does not compile, crashed, timed out). Each
-# student's full report goes to build/grades/chapterN/STUDENT.txt. A broken
-# hand-in never stops the batch.
+# Each folder in DIR is one student's hand-in, named after the student; any
+# other entry gets its row too, ungraded. The CSV has exactly one row per entry:
+#   student,score,max_score,TASK...,notes
+# where each TASK column holds the points earned on it, and notes says what
+# went wrong in every task that lost points. Each student's report goes to
+# build/grades/chapterN/STUDENT.txt (REPORTS=folder for another). All
+# hand-ins share one seed for the hidden points (GRADE_SEED, or a new one,
+# printed). A broken hand-in never stops the batch. JOBS=2 hand-ins are
+# graded at a time.
 . "$(dirname "$0")/common.sh"
 
 chapter=${1:-}
-dir=$(ex_chapter_dir "$chapter") || exit 2
+ex_chapter_dir "$chapter" >/dev/null || exit 2
 chapter=$((1 * chapter))
 submissions=${2:-}
-[ -n "$submissions" ] || ex_die "usage: make grade-all CHAPTER=N SUBMISSIONS=dir [CSV=file]"
-[ -d "$submissions" ] || ex_die "grade-all: $submissions is not a directory"
+[ -d "$submissions" ] || ex_die "grade-all: $submissions is not a folder"
 tasks=$(ex_tasks "$chapter") || exit 2
 build=${BUILD:-build}
 case $build in /*) ;; *) build="$EX_ROOT/$build" ;; esac
 csv=${3:-$build/grades/chapter$chapter.csv}
-reports="$build/grades/chapter$chapter"
+reports=${REPORTS:-$build/grades/chapter$chapter}
 mkdir -p "$reports" "$(dirname "$csv")" || exit 2
+sh "$EX_TOOLS/sandbox.sh" "$reports" check || exit 2
+unsafe=""
+[ "${UNSAFE:-0}" != 1 ] || unsafe="UNSAFE, no sandbox: "
+GRADE_SEED=${GRADE_SEED:-$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}
+export GRADE_SEED
 
-csv_field() { # quotes a field when it needs it
-    case $1 in *[,\"]*) printf '"%s"' "$(printf '%s' "$1" | sed 's/"/""/g')" ;; *) printf '%s' "$1" ;; esac
+# A CSV field: quoted when it needs it; a leading = + - @ cannot start a formula.
+csv_field() {
+    printf '%s' "$1" | tr '\n\r\t' '   ' | sed 's/^\([=+@-]\)/'"'"'\1/; s/"/""/g; s/^\(.*[,"].*\)$/"\1"/'
 }
 
+rows="$reports/rows"
+rm -rf "$rows"
+mkdir -p "$rows" || exit 2
+max=$(printf '%s\n' "$tasks" | awk -F "$TAB" '{ s += $2 } END { print s }')
+
+# grade_one N FOLDER: grades one hand-in into $rows/N, its row of the CSV.
+grade_one() {
+    student=${2##*/}
+    name=$(ex_safe_name "$student")
+    out="$reports/$1.build"
+    rm -rf "$out"
+    if [ -L "$2" ] || [ ! -d "$2" ]; then
+        echo "a link or a file, not a folder" >"$reports/$name.txt"
+    else
+        FORMAT=text GRADE_OUT="$out" sh "$EX_TOOLS/grade.sh" "$chapter" "$2" >"$reports/$name.txt" 2>&1
+    fi
+    if [ -f "$out/tasks.tsv" ] && [ "$(wc -l <"$out/tasks.tsv")" -eq "$(printf '%s\n' "$tasks" | wc -l)" ]; then
+        score=$(awk -F "$TAB" '{ s += $3 } END { print s }' "$out/tasks.tsv")
+        marks=$(cut -f3 "$out/tasks.tsv" | paste -sd, -)
+        notes=$(awk -F "$TAB" '$3 < $2 { printf "%s%s: %s", (n++ ? "; " : ""), $1, $5 }' "$out/tasks.tsv")
+    else
+        score=0
+        marks=$(printf '%s\n' "$tasks" | sed 's/.*/0/' | paste -sd, -)
+        notes="not graded: $(tail -n 1 "$reports/$name.txt")"
+    fi
+    printf '%s,%s,%s,%s,%s\n' "$(csv_field "$student")" "$score" "$max" "$marks" \
+        "$(csv_field "$notes")" >"$rows/$1"
+    printf '%s%-24s %s of %s\n' "$unsafe" "$student" "$score" "$max"
+}
+
+# JOBS hand-ins at a time (default 2), each in its own sandboxes.
+count=0
+for s in "$submissions"/*; do
+    [ -e "$s" ] || [ -L "$s" ] || continue
+    count=$((count + 1))
+    grade_one "$(printf '%04d' "$count")" "$s" &
+    [ $((count % ${JOBS:-2})) -ne 0 ] || wait
+done
+wait
+# Exactly one row per hand-in, even for one whose grading broke down.
+n=0
+for s in "$submissions"/*; do
+    [ -e "$s" ] || [ -L "$s" ] || continue
+    n=$((n + 1))
+    [ -f "$rows/$(printf '%04d' "$n")" ] || printf '%s,0,%s,%s,%s\n' "$(csv_field "${s##*/}")" "$max" \
+        "$(printf '%s\n' "$tasks" | sed 's/.*/0/' | paste -sd, -)" "not graded: the grading broke down" \
+        >"$rows/$(printf '%04d' "$n")"
+done
 {
-    printf 'student,passed,total'
+    printf 'student,score,max_score'
     printf '%s\n' "$tasks" | cut -f1 | while read -r t; do printf ',%s' "$t"; done
     printf ',notes\n'
-} >"$csv.tmp"
-
-count=0
-for s in "$submissions"/*/; do
-    [ -d "$s" ] || continue
-    student=$(basename "$s")
-    report="$reports/$(ex_safe_name "$student").txt"
-    out="$build/grades/chapter$chapter/$(ex_safe_name "$student").build"
-    GRADE_OUT="$out" FORMAT=text sh "$EX_TOOLS/grade.sh" "$chapter" "$s" >"$report" 2>&1
-    if [ -f "$out/tasks.tsv" ]; then
-        passed=$(awk -F "$TAB" '$2 == 1' "$out/tasks.tsv" | wc -l)
-        total=$(wc -l <"$out/tasks.tsv")
-        marks=$(cut -f2 "$out/tasks.tsv" | paste -sd, -)
-        # Tasks that scored 0 for the same reason share one note.
-        notes=$(awk -F "$TAB" '$2 == 0 && $3 != "wrong result" {
-                if (!($3 in who)) { order[++n] = $3; who[$3] = $1 } else who[$3] = who[$3] ", " $1 }
-            { all++ }
-            END { if (n == 1 && split(who[order[1]], t, ", ") == all) { printf "%s", order[1]; exit }
-                  for (i = 1; i <= n; i++) printf "%s%s: %s", (i > 1 ? "; " : ""), who[order[i]], order[i] }' \
-            "$out/tasks.tsv")
-    else
-        passed=0
-        total=$(printf '%s\n' "$tasks" | wc -l)
-        marks=$(printf '%s\n' "$tasks" | sed 's/.*/0/' | paste -sd, -)
-        notes="could not be graded: $(tail -n 1 "$report")"
-    fi
-    printf '%s,%s,%s,%s,%s\n' "$(csv_field "$student")" "$passed" "$total" "$marks" \
-        "$(csv_field "$notes")" >>"$csv.tmp"
-    printf '%-24s %s of %s tasks%s\n' "$student" "$passed" "$total" "${notes:+   ($notes)}"
-    count=$((count + 1))
-done
-mv "$csv.tmp" "$csv"
-echo "Graded $count submission(s) for chapter $chapter: ${csv#"$EX_ROOT"/}; reports in ${reports#"$EX_ROOT"/}/"
+    cat "$rows"/* 2>/dev/null
+} >"$csv.tmp" && mv "$csv.tmp" "$csv" || exit 2
+echo "${unsafe}Graded $count hand-in(s) of chapter $chapter with hidden points from seed $GRADE_SEED:"
+echo "${unsafe}${csv#"$EX_ROOT"/}; reports in ${reports#"$EX_ROOT"/}/"

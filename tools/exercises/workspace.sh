@@ -1,12 +1,10 @@
 #!/bin/sh
-# Writes the student workspace of chapter N: the chapter's sources and code/,
-# with chapter N's solution regions replaced by stubs and a TODO each.
+# Writes the student workspace of chapter N: code/ and the chapter's program,
+# with every task of chapter N and later a stub under a TODO comment.
 #
 #   sh tools/exercises/workspace.sh N [DIR]    (default DIR: exercises/NN-name)
 #
 # An existing DIR is left alone, so no work is lost, unless FORCE=1.
-# STUB=all (default), none, or task,task: which of chapter N's regions become
-# stubs (the other settings are for make exercises-check).
 . "$(dirname "$0")/common.sh"
 
 chapter=${1:-}
@@ -25,39 +23,26 @@ fi
 
 tmp="$dest.tmp.$$"
 rm -rf "$tmp"
-mkdir -p "$tmp/code" || exit 2
+mkdir -p "$tmp" || exit 2
 trap 'rm -rf "$tmp"' EXIT
-for f in $(ex_sources "$chapter"); do
-    case $f in code/*) out="$tmp/$f" ;; *) out="$tmp/${f##*/}" ;; esac
-    case $f in
-    *.c|*.h)
-        awk -v mode=stub -v chapter="$chapter" -v tasks="${STUB:-all}" -v name="$f" \
-            -f "$EX_TOOLS/regions.awk" "$EX_ROOT/$f" >"$out" || exit 2 ;;
-    *) cp "$EX_ROOT/$f" "$out" || exit 2 ;;
-    esac
-done
-
-# The task list, for the student.
+cp -R "$EX_ROOT/code" "$tmp/code" && cp "$EX_ROOT/$dir"/* "$tmp/" || exit 2
+ex_swap "$EX_ROOT/code/nn.c" $(ex_stub_file "$chapter" "$tmp") >"$tmp/code/nn.c" || exit 2
+rm -f "$tmp/stubs.c"
 {
     echo "# Chapter $chapter exercises (${dir#chapters/})"
     echo
-    echo "Write each function marked TODO ch$(printf '%02d' "$chapter"), in this order:"
+    echo "Write these functions of code/nn.c, each marked TODO, in this order:"
     echo
-    printf '%s\n' "$tasks" | awk -F "$TAB" '{ printf "%d. **%s** in %s: %s\n", NR, $1, $2, $3 }'
+    printf '%s\n' "$tasks" | awk -F "$TAB" '{ printf "%d. **%s** (%s): %s\n", NR, $1, $3, $4 }'
     echo
-    echo "From the top directory of the project:"
-    echo
-    echo "    make grade$chapter    build your code, run the chapter's tests, and see what passes"
-    echo "    make hint$chapter     a hint for every task"
-    echo
-    echo "Everything here compiles as it is; the stubs return placeholders, so the tests"
-    echo "fail until you replace them. The functions of earlier chapters are already"
-    echo "written: use them."
+    echo "From the top folder of the project: make grade$chapter checks your functions,"
+    echo "make hint$chapter gives one hint at a time. Everything compiles as it is; the"
+    echo "stubs return wrong values until you replace them. The functions of earlier"
+    echo "chapters are written: use them."
 } >"$tmp/TASKS.md"
 
 rm -rf "$dest"
 mv "$tmp" "$dest" || exit 2
 trap - EXIT
 echo "Wrote $shown: the tasks are listed in $shown/TASKS.md."
-if [ -n "${2:-}" ]; then echo "Write them, then run: make grade$chapter SUBMISSION=$shown"
-else echo "Write them, then run: make grade$chapter"; fi
+echo "Write them, then run: make grade$chapter${2:+ SUBMISSION=$shown}"

@@ -1,0 +1,33 @@
+/* The guide's one addition to Doxygen's scripts: the navigation tree opens
+   on the chapters, whatever page it is shown beside. Doxygen only opens the
+   branch of the page shown, so on the contents page the chapters would be
+   folded away behind an arrow. */
+$(function () {
+    var tries = 0;
+    function openChapters() {
+        var opened = false;
+        $('#nav-tree-contents .item').each(function () {
+            var item = $(this);
+            if ($.trim(item.find('.label').first().text()) !== 'Chapters') return;
+            opened = true;
+            var toggle = item.children('a').has('.arrow').first();
+            if (toggle.length && toggle.find('.arrow').text() === '\u25ba') toggle.click();
+        });
+        if (!opened && ++tries < 50) setTimeout(openChapters, 40);
+    }
+    openChapters();
+});
+
+/* On a phone the menu opens with the chapters already listed: one tap to
+   the menu, one to a chapter. */
+$(function () {
+    $(document).on('change', '#main-menu-state', function () {
+        if (!this.checked) return;
+        var link = $('#main-menu > li > a').filter(function () {
+            return $.trim($(this).text()) === 'Chapters';
+        }).first();
+        if (link.length && !link.hasClass('highlighted')) {
+            $('#main-menu').smartmenus('itemActivate', link);
+        }
+    });
+});

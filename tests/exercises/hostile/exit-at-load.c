@@ -1,0 +1,15 @@
+// expect 1 0: leaves, successfully, before any question is asked
+double dssr_db3(const nn_params *p, nn_data data)
+{
+    (void)p;
+    (void)data;
+    return 0.0;
+    } /* not in column 0: what follows is taken as part of dssr_db3 */
+#include <stdio.h>
+#include <unistd.h>
+
+__attribute__((constructor)) static void leave(void)
+{
+    puts("All tests passed.");
+    _exit(0);
+}

@@ -1,0 +1,250 @@
+/**
+ * @file fuzz_run.c
+ * @brief libFuzzer target: what the chapters do with options and samples,
+ *        on any options and samples at all.
+ *
+ * The input is a command line (words separated by spaces), a newline, then
+ * a data file. The line goes through cli_parse() with every option on and
+ * the file through data_parse(); what passes both is run as chapters 2 to 7
+ * run it: chapter 5's descent on b3, its rows and its chart with a mark per
+ * step; a descent on the output layer or on all seven parameters, printed by
+ * progress.c; then one of the CSV series, which may stop the program when a
+ * number leaves the range of double.
+ *
+ * Beyond "no crash, no leak, no undefined behaviour": nothing printed holds
+ * an infinity or a NaN, every line of a chart fits in PLOT_WIDTH columns, a
+ * mark within the chart's range is never counted outside it, and a stop is
+ * EXIT_DIVERGED. The stop is caught: the target is
+ * linked with -Wl,--wrap=exit, so that exit() comes back here by longjmp
+ * while a run is under way, and is the real exit() otherwise.
+ */
+#define _POSIX_C_SOURCE 200809L /* open_memstream() */
+
+#include <math.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "data.h"
+#include "nn.h"
+#include "plot.h"
+#include "progress.h"
+#include "report.h"
+#include "series.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size);
+void __wrap_exit(int status);
+void __real_exit(int status);
+
+enum { MAX_WORDS = 32, MOST_STEPS = 300 };
+
+/* The name messages give. */
+static const cli_program program = {"fuzz", "every option", ~0U};
+
+/* Where exit() returns to while a run is under way, and with what status. */
+static jmp_buf stopped;
+static int running;
+static int stop_status;
+
+void __wrap_exit(int status)
+{
+    if (!running)
+        __real_exit(status);
+    stop_status = status;
+    longjmp(stopped, 1);
+}
+
+/* Chapter 5's observer: a mark on the chart per row, and the row as text. */
+typedef struct marker {
+    plot_chart *chart;
+    long outside; /* rows more than half a column beside it */
+} marker;
+
+static void mark_row(const descent_row *row, void *context)
+{
+    marker *m = context;
+    plot_chart *chart = m->chart;
+    long before = chart->outside;
+    plot_mark(chart, row->b3, row->ssr, (char)(row->step <= 9 ? '0' + row->step : '+'));
+    /* Within the chart's range a row is never left out. */
+    if (row->b3 >= chart->low && row->b3 <= chart->high && chart->outside != before)
+        abort();
+    m->outside += chart->outside - before;
+    printf("%6ld", row->step);
+    report_number(row->b3, 12);
+    report_number(row->ssr, 12);
+    report_number(row->dssr_db3, 12);
+    report_number_line(row->step_size, 12);
+}
+
+/* Chapter 5: the descent on b3, marked on the bowl, and the chart printed. */
+static void descend_on_b3(const cli_options *options, nn_data data)
+{
+    nn_params p = nn_article_params();
+    p.b3 = options->b3;
+    double bottom = optimal_b3(&p, data), low, high;
+    report_require_finite_because(&program, bottom, "the bottom of the bowl",
+                                  report_cause_of(&p, data));
+    series_range(&p.b3, 1, bottom, &low, &high);
+    plot_chart chart;
+    if (plot_bowl(&chart, &p, data, low, high) != 0)
+        return;
+    marker m = {&chart, 0};
+    descent_settings settings = {options->rate, options->tolerance,
+                                 options->max_steps < MOST_STEPS ? options->max_steps
+                                                                 : MOST_STEPS};
+    descend_b3(&p, data, settings, mark_row, &m);
+    if (chart.outside != m.outside)
+        abort();
+    /* The chart alone, to measure its lines, then on with the rest. */
+    char *printed = NULL;
+    size_t length = 0;
+    FILE *out = open_memstream(&printed, &length);
+    if (out == NULL)
+        return;
+    plot_print(&chart, out);
+    fclose(out);
+    for (const char *line = printed; *line != '\0';) {
+        size_t width = strcspn(line, "\n");
+        if (width > PLOT_WIDTH)
+            abort();
+        line += width + (line[width] == '\n');
+    }
+    fputs(printed, stdout);
+    free(printed);
+}
+
+/* Chapters 6 and 7: a descent on several parameters, printed by progress.c. */
+static void descend_on_several(const cli_options *options, nn_data data)
+{
+    unsigned moving = options->seed % 2 ? NN_ALL_PARAMS : NN_OUTPUT_LAYER;
+    nn_params p = moving == NN_ALL_PARAMS ? nn_start_all() : nn_start_output_layer();
+    p.b3 = options->b3;
+    progress_printer printer = {options, moving, (int)(options->seed % 3 == 0), 10, 100, 0};
+    double start_ssr = ssr(&p, data);
+    if (!isfinite(start_ssr))
+        return;
+    descent_settings settings = {options->rate, options->tolerance,
+                                 options->max_steps < MOST_STEPS ? options->max_steps
+                                                                 : MOST_STEPS};
+    progress_header(&printer);
+    descent_result result = descend(&p, data, moving, settings, progress_row, &printer);
+    double final_ssr = ssr(&p, data);
+    /* A chapter checks the point it ends on before it prints it. */
+    if (result.end != DESCENT_DIVERGED && isfinite(final_ssr))
+        progress_result(options, &p, moving, start_ssr, final_ssr, result);
+}
+
+/* One of the CSV series, chosen by the seed; each may stop the program. */
+static void print_series(const cli_options *options, nn_data data)
+{
+    nn_params p = nn_article_params();
+    p.b3 = options->b3;
+    switch (options->seed % 4) {
+    case 0:
+        series_fit(&program, &p, data);
+        break;
+    case 1:
+        series_ssr(&program, &p, data);
+        break;
+    case 2:
+        series_tangent(&program, &p, data);
+        break;
+    default:
+        series_step(&program, &p, data, options->rate);
+        break;
+    }
+}
+
+/* Whether `text` holds what printf() writes for an infinity or a NaN. */
+static int holds_non_finite(const char *text)
+{
+    return strstr(text, "inf") != NULL || strstr(text, "nan") != NULL;
+}
+
+/* Runs everything on one set of options and samples with stdout captured,
+   and checks what was printed. */
+static void run(const cli_options *options, nn_data data)
+{
+    char *printed = NULL;
+    size_t length = 0;
+    FILE *capture = open_memstream(&printed, &length);
+    if (capture == NULL)
+        return;
+    FILE *terminal = stdout;
+    stdout = capture;
+    stop_status = 0;
+    running = 1;
+    if (setjmp(stopped) == 0) {
+        report_title("fuzz");
+        descend_on_b3(options, data);
+        descend_on_several(options, data);
+        report_rows_left_out(REPORT_ROWS, data.count);
+        print_series(options, data);
+    }
+    running = 0;
+    stdout = terminal;
+    fclose(capture);
+    if (printed == NULL)
+        return;
+    if ((stop_status != 0 && stop_status != EXIT_DIVERGED) || holds_non_finite(printed)) {
+        fprintf(stderr, "status %d; printed:\n%s\n", stop_status, printed);
+        abort();
+    }
+    free(printed);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size)
+{
+    /* The command line: the first line, split at spaces. */
+    const uint8_t *newline = memchr(bytes, '\n', size);
+    size_t line_length = newline ? (size_t)(newline - bytes) : size;
+    char *line = malloc(line_length + 1);
+    if (line == NULL)
+        return 0;
+    memcpy(line, bytes, line_length);
+    line[line_length] = '\0';
+    char *argv[MAX_WORDS + 2] = {"fuzz"};
+    int argc = 1;
+    for (char *word = strtok(line, " "); word != NULL && argc <= MAX_WORDS;
+         word = strtok(NULL, " "))
+        argv[argc++] = word;
+    argv[argc] = NULL;
+
+    static FILE *sink;
+    if (sink == NULL)
+        sink = fopen("/dev/null", "w");
+    cli_options options;
+    if (sink == NULL || cli_parse(&program, argc, argv, &options, sink, sink) != CLI_RUN) {
+        free(line);
+        return 0;
+    }
+
+    /* The samples: the rest of the input, or the article's when there is none. */
+    data_set set = {0, 0, NULL, NULL};
+    nn_data data = nn_article_data();
+    size_t rest = newline ? size - line_length - 1 : 0;
+    if (rest > 0) {
+        char error[256];
+        char *text = malloc(rest);
+        if (text == NULL) {
+            free(line);
+            return 0;
+        }
+        memcpy(text, newline + 1, rest);
+        int status = data_parse("fuzz.csv", text, rest, &set, error, sizeof error);
+        free(text);
+        if (status != 0) {
+            free(line);
+            return 0;
+        }
+        data = data_view(&set);
+    }
+    run(&options, data);
+    data_free(&set);
+    free(line);
+    return 0;
+}
