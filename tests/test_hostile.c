@@ -888,8 +888,8 @@ static run_result run_redirected(const char *program, const char *args, const ch
     int fd = mkstemp(err_path);
     assert_true(fd >= 0);
     close(fd);
-    snprintf(command, sizeof command, "timeout 60 %s/%s %s </dev/null 2>%s %s", BUILD_DIR,
-             program, args, err_path, redirect);
+    snprintf(command, sizeof command, "timeout 60 %s %s/%s %s </dev/null 2>%s %s",
+             test_emulator(), BUILD_DIR, program, args, err_path, redirect);
     int raw = system(command);
     run_result r = {-1, 0, NULL, read_text(err_path)};
     how_it_ended(raw, &r);
@@ -963,7 +963,8 @@ static run_result run_into_closed_pipe(const char *program, const char *args, in
     snprintf(err_path, sizeof err_path, "%s/hostile-pipe-XXXXXX", BUILD_DIR);
     int err_fd = mkstemp(err_path);
     assert_true(err_fd >= 0);
-    snprintf(command, sizeof command, "exec %s/%s %s", BUILD_DIR, program, args);
+    snprintf(command, sizeof command, "exec %s %s/%s %s", test_emulator(), BUILD_DIR, program,
+             args);
     int ends[2];
     assert_int_equal(pipe(ends), 0);
     close(ends[0]); /* the reader is gone before the first write */

@@ -209,6 +209,42 @@ LANE_FUNCTION void add_group(lane_sums *sums, nn_params p, lanes x, lanes y, lan
 /* The eight sums, in the order of nn_params, then the SSR. */
 enum { W1, B1, W2, B2, W3, W4, B3, SSR, SUMS };
 
+/* The last, short group of samples: up to FAST_LANES of them, padded with
+   zeros, and which lanes hold one. */
+typedef struct short_group {
+    lanes x, y;
+    lane_mask used;
+    int count;
+} short_group;
+
+static short_group pad(const double *x, const double *y, int count)
+{
+    double xs[FAST_LANES] = {0.0}, ys[FAST_LANES] = {0.0}, lane[FAST_LANES];
+    memcpy(xs, x, (size_t)count * sizeof(double));
+    memcpy(ys, y, (size_t)count * sizeof(double));
+    for (int k = 0; k < FAST_LANES; k++)
+        lane[k] = k;
+    short_group g = {load(xs), load(ys), load(lane) < (double)count, count};
+    return g;
+}
+
+/* The lanes added in order (the first `used` of them: past the samples they
+   hold +0.0 and would add nothing), times the factors every sample shares:
+   d = -2 r, and w3 or w4 on the way to z1 or z2. */
+LANE_FUNCTION void add_lanes(const lane_sums *sums, nn_params p, int used, double out[SUMS])
+{
+    const lanes each[SUMS] = {sums->r_s1_x, sums->r_s1, sums->r_s2_x, sums->r_s2,
+                              sums->r_a1,   sums->r_a2, sums->r,      sums->r_r};
+    const double factor[SUMS] = {-2.0 * p.w3, -2.0 * p.w3, -2.0 * p.w4, -2.0 * p.w4,
+                                 -2.0,        -2.0,        -2.0,        1.0};
+    for (int k = 0; k < SUMS; k++) {
+        double total = each[k][0];
+        for (int l = 1; l < used; l++)
+            total += each[k][l];
+        out[k] = factor[k] * total;
+    }
+}
+
 /* The samples [0, n) in groups of FAST_LANES, then the lanes added in order. */
 static void sums_in_lanes(nn_params p, const double *x, const double *y, size_t n,
                           fast_method method, double out[SUMS])
@@ -219,29 +255,11 @@ static void sums_in_lanes(nn_params p, const double *x, const double *y, size_t 
     size_t i = 0;
     for (; i + FAST_LANES <= n; i += FAST_LANES)
         add_group(&sums, p, load(x + i), load(y + i), every, method);
-    int used = (int)(n - i);
-    if (used > 0) {
-        double xs[FAST_LANES] = {0.0}, ys[FAST_LANES] = {0.0}, lane[FAST_LANES];
-        memcpy(xs, x + i, (size_t)used * sizeof(double));
-        memcpy(ys, y + i, (size_t)used * sizeof(double));
-        for (int k = 0; k < FAST_LANES; k++)
-            lane[k] = k;
-        add_group(&sums, p, load(xs), load(ys), load(lane) < (double)used, method);
+    if (i < n) {
+        short_group last = pad(x + i, y + i, (int)(n - i));
+        add_group(&sums, p, last.x, last.y, last.used, method);
     }
-    if (n >= FAST_LANES)
-        used = FAST_LANES;
-    /* Lanes past the samples hold +0.0 and would add nothing. */
-    const lanes each[SUMS] = {sums.r_s1_x, sums.r_s1, sums.r_s2_x, sums.r_s2,
-                              sums.r_a1,   sums.r_a2, sums.r,      sums.r_r};
-    /* The shared factors: d = -2 r, and w3 or w4 on the way to z1 or z2. */
-    const double factor[SUMS] = {-2.0 * p.w3, -2.0 * p.w3, -2.0 * p.w4, -2.0 * p.w4,
-                                 -2.0,        -2.0,        -2.0,        1.0};
-    for (int k = 0; k < SUMS; k++) {
-        double total = each[k][0];
-        for (int l = 1; l < used; l++)
-            total += each[k][l];
-        out[k] = factor[k] * total;
-    }
+    add_lanes(&sums, p, n < FAST_LANES ? (int)n : FAST_LANES, out);
 }
 
 /* ---- Threads, each sum in a fixed order ----------------------------------- */
@@ -343,7 +361,7 @@ void fast_curve(size_t n, double *input, double *observed)
 
 /* ---- The descent ----------------------------------------------------------- */
 
-static int all_finite(const nn_params *p)
+static inline int all_finite(const nn_params *p)
 {
     return isfinite(p->w1) && isfinite(p->b1) && isfinite(p->w2) && isfinite(p->b2) &&
            isfinite(p->w3) && isfinite(p->w4) && isfinite(p->b3);
@@ -365,11 +383,26 @@ descent_result fast_descend(nn_params *p, nn_data data, descent_settings setting
 {
     descent_result result = {DESCENT_STEP_LIMIT, 0, 0};
     double rate = settings.learning_rate, tol = settings.tolerance;
+    /* A few samples fit in one group of lanes: padded once, here, they stay
+       in registers from one step to the next, and a step computes exactly
+       what fast_gradient() would. */
+    int few = data.count > 0 && data.count < FAST_LANES;
+    short_group group = pad(data.input, data.observed, few ? (int)data.count : 0);
     for (;;) {
         fast_row row;
         row.step = result.slopes + 1;
         row.params = *p;
-        fast_result f = fast_gradient(p, data, threads);
+        fast_result f;
+        if (few) {
+            lane_sums sums;
+            memset(&sums, 0, sizeof sums);
+            add_group(&sums, *p, group.x, group.y, group.used, FAST_OWN_SOFTPLUS);
+            double out[SUMS];
+            add_lanes(&sums, *p, group.count, out);
+            f = result_of(out);
+        } else {
+            f = fast_gradient(p, data, threads);
+        }
         row.ssr = f.ssr;
         row.slope = f.slope;
         /* Where the last allowed update led must be finite too. */
