@@ -137,9 +137,9 @@ $(DOCS_HTML)/index.html: $(DOCS_SOURCES) $(DOCS_OUTPUT) $(DOCS_SVG) $(DOCS_GEN)/
 # where the descent goes on to converge. The thread count the run reports
 # is the machine's: the run takes --threads 2 for the page.
 DOCS_CH9_TIMINGS := sed -E \
-    -e 's/^[0-9.]+ ms per step, [0-9.]+ ns per sample-step/… ms per step, … ns per sample-step/' \
+    -e 's/^[0-9.]+ ms per step( on [0-9]+ threads?)?, [0-9.]+ ns per sample-step/… ms per step\1, … ns per sample-step/' \
     -e 's/ +[0-9]+(\.[0-9]+)? ns per sample/  … ns per sample/g' \
-    -e 's/  \([0-9.]+x\)//'
+    -e 's/ \([0-9.]+ times as (fast|slow)\)//'
 DOCS_CH9_CSV_ARGS := --csv --threads 1 --max-steps 5000
 
 $(DOCS_GEN)/data/chapter9.csv: $(BUILD)/chapter9
