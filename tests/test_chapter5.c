@@ -25,7 +25,7 @@ static void prints_one_row_per_slope(void **state)
                  golden_descent_step_size[i]);
         assert_contains(r.out, row);
     }
-    /* The numbers the article and EXAMPLE.md name. */
+    /* The numbers the article and StatQuest's video print. */
     assert_contains(r.out, "-6.2620");
     assert_contains(r.out, "2.1917");
     assert_contains(r.out, "b3 = 2.6085 after 9 updates");

@@ -72,7 +72,7 @@ static void converges_where_the_article_data_allows(void **state)
     assert_contains(r.out, expected);
     assert_contains(r.out, "converged");
     assert_true(golden_scale_article_final_ssr < 0.001);
-    /* EXAMPLE.md: the part-2 descent ends near (3.23, -1.92, -3.31, 0.53, -1.46, -2.22, 2.41). */
+    /* The part-2 descent at rate 0.1 ends near (3.23, -1.92, -3.31, 0.53, -1.46, -2.22, 2.41). */
     assert_contains(r.out, "w1 = 3.2344, b1 = -1.9171, w2 = -3.3059, b2 = 0.5298");
     run_free(&r);
 }
