@@ -127,7 +127,8 @@ static void defaults_fit_the_three_samples(void **state)
     double final_ssr = ssr(&p, nn_article_data());
     assert_close(final_ssr, golden_ch7_end_ssr, 1e-9);
     assert_true(final_ssr < 0.001);
-    /* Plain descent at rate 0.1 from this start ends near (3.23, -1.92, -3.31, 0.53, -1.46, -2.22, 2.41). */
+    /* Plain descent at rate 0.1 from this start ends near
+       (3.23, -1.92, -3.31, 0.53, -1.46, -2.22, 2.41). */
     const double example[] = {3.23, -1.92, -3.31, 0.53, -1.46, -2.22, 2.41};
     for (int i = 0; i < NN_PARAM_COUNT; i++)
         assert_true(fabs(nn_param(&p, i) - example[i]) < 0.005);
