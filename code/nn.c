@@ -251,6 +251,25 @@ static int point_is_finite(const descent_point *point)
     return 1;
 }
 
+/* The slopes a descent needs. When only w3, w4 and b3 move, each reaches
+   the SSR through the prediction alone: dSSR/dw3 = sum d a1, dSSR/dw4 =
+   sum d a2, dSSR/db3 = sum d, with d = dssr_dpredicted() (chapter 6). Any
+   other parameter needs the whole backward pass (chapter 7). */
+static nn_gradient slopes_of(const nn_params *p, nn_data data, unsigned moving)
+{
+    if (moving & ~NN_OUTPUT_LAYER)
+        return gradient(p, data);
+    nn_gradient g = {0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0};
+    for (size_t i = 0; i < data.count; i++) {
+        nn_trace t = forward(p, data.input[i]);
+        double d = dssr_dpredicted(data.observed[i], t.predicted);
+        g.w3 += d * t.a1;
+        g.w4 += d * t.a2;
+        g.b3 += d * dpredicted_db3();
+    }
+    return g;
+}
+
 /* For every moving parameter: step size = dSSR/dparameter * rate, and
    parameter = parameter - step size, all from the same gradient; repeat until
    every |step size| < tolerance, without taking those steps. */
@@ -260,7 +279,7 @@ descent_result descend(nn_params *p, nn_data data, unsigned moving, descent_sett
     descent_result result = {DESCENT_STEP_LIMIT, 0, 0};
     for (long step = 1; step <= settings.max_steps; step++) {
         descent_point point = {.step = step, .params = *p, .ssr = ssr(p, data),
-                               .slope = gradient(p, data)};
+                               .slope = slopes_of(p, data, moving)};
         for (int i = 0; i < NN_PARAM_COUNT; i++)
             if (moving & NN_BIT(i))
                 *nn_param_at(&point.step_size, i) =

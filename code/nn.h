@@ -275,7 +275,7 @@ typedef struct descent_point {
     long step;           /**< 1 for the first gradient computed */
     nn_params params;    /**< all seven parameters where the gradient was computed */
     double ssr;          /**< the SSR there */
-    nn_gradient slope;   /**< all seven slopes, those of fixed parameters too */
+    nn_gradient slope;   /**< the slopes of the moving parameters (a fixed one's may be 0) */
     nn_params step_size; /**< slope times learning rate for a moving parameter, 0 for a fixed one */
 } descent_point;
 
@@ -290,7 +290,9 @@ int steps_below_tolerance(const descent_point *point, unsigned moving, double to
 
 /**
  * Gradient descent on the parameters whose bits are set in `moving`: compute
- * the full gradient, and for each moving parameter
+ * their slopes (for w3, w4 and b3 alone, by their chains through the
+ * prediction, as chapter 6 shows; otherwise the full gradient()), and for
+ * each moving parameter
  * \f$ \theta \leftarrow \theta - \mathrm{rate} \cdot \partial\,\mathrm{SSR}/\partial\theta \f$
  * while the others stay put. Stops when steps_below_tolerance() (that last
  * step is not applied) or after max_steps gradients. `p` is updated in place;
