@@ -11,22 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "columns.h"
 #include "golden.h"
 #include "nn.h"
 #include "plot.h"
-
-/* The widest line of `text`. */
-static size_t widest_line(const char *text)
-{
-    size_t widest = 0;
-    while (*text != '\0') {
-        size_t length = strcspn(text, "\n");
-        if (length > widest)
-            widest = length;
-        text += length + (text[length] == '\n');
-    }
-    return widest;
-}
 
 /* What plot_print() writes for `chart`, in a string to free(). */
 static char *printed(const plot_chart *chart)
