@@ -101,22 +101,44 @@ LANE_FUNCTION lanes polynomial(const double c[10], lanes x)
    nearest t / ln 2 and r = n ln 2 - t in [-ln 2 / 2, ln 2 / 2]. 2^-n is made
    from its bits, in two halves so that 2^-1074 (the smallest double) is
    reached; past t = 746, e^-t rounds to 0. */
-LANE_FUNCTION lanes exp_minus(lanes t)
+/* r, and 1.5 * 2^52 - n, which holds n in its low bits. */
+typedef struct reduced {
+    lanes r, rounded;
+} reduced;
+
+LANE_FUNCTION reduced reduce(lanes t)
 {
     lanes tc = select(t > 746.0, all(746.0), t); /* a NaN goes through as NaN */
     lanes rounded = ROUNDER - tc * 0x1.71547652b82fep0; /* 1.5 * 2^52 - t / ln 2 */
     lanes n = ROUNDER - rounded;
-    lanes r = (n * LN2_HI - tc) + n * LN2_LO;
+    reduced out = {(n * LN2_HI - tc) + n * LN2_LO, rounded};
+    return out;
+}
+
+/* e^-t = 2^-n * e^r from the reduced argument. */
+LANE_FUNCTION lanes exp_reduced(reduced red)
+{
+    lanes r = red.r;
     lanes e_r = 1.0 + (r + r * r * polynomial(exp_q, r));
     /* n = m1 + m2, and 2^-m is the double whose exponent field is 1023 - m. */
-    lane_bits m = (lane_bits)all(ROUNDER) - (lane_bits)rounded;
+    lane_bits m = (lane_bits)all(ROUNDER) - (lane_bits)red.rounded;
     lane_bits m1 = m >> 1, m2 = m - m1;
     return e_r * (lanes)((1023 - m1) << 52) * (lanes)((1023 - m2) << 52);
+}
+
+LANE_FUNCTION lanes exp_minus(lanes t)
+{
+    return exp_reduced(reduce(t));
 }
 // [fast_exp]
 
 // [fast_neuron]
 /* e^-|z|: the first half of a neuron. */
+LANE_FUNCTION lanes abs_of(lanes z)
+{
+    return (lanes)((lane_bits)z & 0x7fffffffffffffff);
+}
+
 LANE_FUNCTION lanes exp_minus_abs(lanes z)
 {
     return exp_minus((lanes)((lane_bits)z & 0x7fffffffffffffff));
@@ -268,7 +290,7 @@ LANE_FUNCTION void add_lanes(const lane_sums *sums, nn_params p, int used, doubl
     }
 }
 
-/* The groups of lanes that one run of the three loops below takes: 16 was
+/* The groups of lanes that one run of the four loops below takes: 16 was
    the fastest of 8, 16, 32 and 64 on an AVX-512 machine. */
 #define FAST_RUN 16
 
@@ -284,17 +306,23 @@ static void sums_in_lanes(nn_params p, const double *x, const double *y, size_t 
         for (size_t groups; (groups = (n - i) / FAST_LANES) > 0; i += groups * FAST_LANES) {
             /* Each group is one long chain of dependent operations, and the
                processor overlaps only as many groups as its window of
-               waiting instructions holds. Cut into three shorter chains,
+               waiting instructions holds. Cut into four shorter chains,
                each in its own loop over a run of groups, more of them
-               overlap: every exponential, then every division, then the
-               rest. The same operations, so the same bits. */
+               overlap: the range reduction of every exponential, then its
+               polynomial, then every division, then the rest. The same
+               operations, so the same bits. */
             if (groups > FAST_RUN)
                 groups = FAST_RUN;
-            lanes e1[FAST_RUN], e2[FAST_RUN];
+            reduced t1[FAST_RUN], t2[FAST_RUN];
             for (size_t g = 0; g < groups; g++) {
                 lanes xg = load(x + i + g * FAST_LANES);
-                e1[g] = exp_minus_abs(p.w1 * xg + p.b1);
-                e2[g] = exp_minus_abs(p.w2 * xg + p.b2);
+                t1[g] = reduce(abs_of(p.w1 * xg + p.b1));
+                t2[g] = reduce(abs_of(p.w2 * xg + p.b2));
+            }
+            lanes e1[FAST_RUN], e2[FAST_RUN];
+            for (size_t g = 0; g < groups; g++) {
+                e1[g] = exp_reduced(t1[g]);
+                e2[g] = exp_reduced(t2[g]);
             }
             lanes i1[FAST_RUN], i2[FAST_RUN];
             for (size_t g = 0; g < groups; g++) {
