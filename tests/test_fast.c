@@ -215,9 +215,12 @@ static void equals_the_plain_gradient_on_several_threads(void **state)
 static void holds_deep_in_both_tails_of_softplus(void **state)
 {
     (void)state;
-    /* Weights up to 300 put |z| past 700, where e^|z| would overflow. */
-    for (uint64_t seed = 1; seed <= 20; seed++) {
-        problem pr = make_problem(seed % 2 ? 5000 : 5, seed, 300.0);
+    /* Weights up to 300 put |z| past 700, where e^|z| would overflow: on
+       both neurons side by side (3 samples), in one short group (5) and in
+       many groups (5000). */
+    static const size_t sizes[] = {3, 5, 5000};
+    for (uint64_t seed = 1; seed <= 21; seed++) {
+        problem pr = make_problem(sizes[seed % 3], seed, 300.0);
         assert_same_as_plain(fast_gradient(&pr.p, pr.data, 2), &pr.p, pr.data);
         assert_same_as_plain(fast_gradient_with(&pr.p, pr.data, 2, FAST_LANES_LIBM), &pr.p,
                              pr.data);
@@ -352,6 +355,31 @@ static void the_point_after_the_last_update_is_checked(void **state)
     }
 }
 
+/* Four samples take the path with both neurons side by side, five the
+   groups of lanes: both descend as nn.c's descend() does, row by row. */
+static void descent_on_either_side_of_four_samples(void **state)
+{
+    (void)state;
+    for (size_t n = 3; n <= 6; n++) {
+        problem pr = make_problem(n, 100 + n, 2.0);
+        descent_settings settings = {0.01, 0.0, 200};
+        nn_params fast = pr.p, plain = pr.p;
+        descent_result f = fast_descend(&fast, pr.data, settings, 1, NULL, NULL);
+        descent_result d = descend(&plain, pr.data, NN_ALL_PARAMS, settings, NULL, NULL);
+        assert_int_equal(f.end, DESCENT_STEP_LIMIT);
+        assert_int_equal(d.end, DESCENT_STEP_LIMIT);
+        assert_int_equal(f.updates, 200);
+        assert_int_equal(d.updates, 200);
+        for (int i = 0; i < NN_PARAM_COUNT; i++)
+            assert_close(nn_param(&fast, i), nn_param(&plain, i), 1e-10);
+        /* The descent moved every parameter: a comparison of the start would
+           prove nothing. */
+        for (int i = 0; i < NN_PARAM_COUNT; i++)
+            assert_true(nn_param(&fast, i) != nn_param(&pr.p, i));
+        free_problem(&pr);
+    }
+}
+
 static void blocks_depend_on_the_count_alone(void **state)
 {
     (void)state;
@@ -369,6 +397,7 @@ int main(void)
         cmocka_unit_test(softplus_and_sigmoid_within_4_ulp_of_mpmath),
         cmocka_unit_test(softplus_and_sigmoid_at_infinity_and_nan),
         cmocka_unit_test(the_point_after_the_last_update_is_checked),
+        cmocka_unit_test(descent_on_either_side_of_four_samples),
         cmocka_unit_test(blocks_depend_on_the_count_alone),
         cmocka_unit_test(equals_the_plain_gradient_on_one_thread),
         cmocka_unit_test(equals_the_plain_gradient_on_several_threads),

@@ -115,15 +115,19 @@ LANE_FUNCTION reduced reduce(lanes t)
     return out;
 }
 
-/* e^-t = 2^-n * e^r from the reduced argument. */
+/* e^-t = 2^-n * e^r from the reduced argument, as 2^-n + 2^-n (e^r - 1):
+   one multiply-add, rounded once, at the end of the chain, where 2^-n is
+   ready long before the polynomial is. */
 LANE_FUNCTION lanes exp_reduced(reduced red)
 {
     lanes r = red.r;
-    lanes e_r = 1.0 + (r + r * r * polynomial(exp_q, r));
-    /* n = m1 + m2, and 2^-m is the double whose exponent field is 1023 - m. */
+    lanes e_r_minus_1 = r + r * r * polynomial(exp_q, r);
+    /* n = m1 + m2, and 2^-m is the double whose exponent field is 1023 - m.
+       Their product 2^-n is exact, down to 2^-1074. */
     lane_bits m = (lane_bits)all(ROUNDER) - (lane_bits)red.rounded;
     lane_bits m1 = m >> 1, m2 = m - m1;
-    return e_r * (lanes)((1023 - m1) << 52) * (lanes)((1023 - m2) << 52);
+    lanes scale = (lanes)((1023 - m1) << 52) * (lanes)((1023 - m2) << 52);
+    return scale + scale * e_r_minus_1;
 }
 
 LANE_FUNCTION lanes exp_minus(lanes t)
@@ -345,6 +349,103 @@ static void sums_in_lanes(nn_params p, const double *x, const double *y, size_t 
     add_lanes(&sums, p, n < FAST_LANES ? (int)n : FAST_LANES, out);
 }
 
+/* ---- A few samples: both neurons side by side ----------------------------- */
+
+/* Up to FEW samples fill one group of lanes twice over: lane k holds neuron 1
+   on sample k, lane FEW + k neuron 2 on sample k. One exponential, one
+   division and one logarithm then serve both neurons, and each parameter
+   lives in the half of the lanes that uses it. A descent on three samples is
+   one long chain of waits, from the parameters through the neurons and the
+   sums back to the parameters; here nothing on that chain leaves the
+   registers. */
+#define FEW (FAST_LANES / 2)
+
+/* The seven parameters, or seven slopes, as the lanes hold them: first half
+   | second half. */
+typedef struct few_params {
+    lanes w;  /* w1 | w2 */
+    lanes b;  /* b1 | b2 */
+    lanes v;  /* w3 | w4: each neuron's weight into the output */
+    lanes b3; /* b3 | b3 */
+} few_params;
+
+/* The samples, twice: x0 x1 x2 x3 | x0 x1 x2 x3, and which lanes hold one.
+   Lanes past the samples repeat sample 0, so that they are finite wherever
+   it is, and their residual is set to 0. */
+typedef struct few_samples {
+    lanes x, y;
+    lane_mask used;
+} few_samples;
+
+static few_samples few_samples_of(nn_data data)
+{
+    few_samples s;
+    for (int k = 0; k < FAST_LANES; k++) {
+        size_t i = (size_t)(k % FEW) < data.count ? (size_t)(k % FEW) : 0;
+        s.x[k] = data.count > 0 ? data.input[i] : 0.0;
+        s.y[k] = data.count > 0 ? data.observed[i] : 0.0;
+        s.used[k] = (size_t)(k % FEW) < data.count ? -1 : 0;
+    }
+    return s;
+}
+
+static few_params few_params_of(const nn_params *p)
+{
+    few_params q = {all(p->w1), all(p->b1), all(p->w3), all(p->b3)};
+    for (int k = FEW; k < FAST_LANES; k++) {
+        q.w[k] = p->w2;
+        q.b[k] = p->b2;
+        q.v[k] = p->w4;
+    }
+    return q;
+}
+
+static nn_params nn_params_of(few_params q)
+{
+    nn_params p = {q.w[0], q.b[0], q.w[FEW], q.b[FEW], q.v[0], q.v[FEW], q.b3[0]};
+    return p;
+}
+
+/* The two halves swapped: w3 a1 | w4 a2 becomes w4 a2 | w3 a1. */
+LANE_FUNCTION lanes halves_swapped(lanes v)
+{
+    return (lanes){v[4], v[5], v[6], v[7], v[0], v[1], v[2], v[3]};
+}
+
+/* The sum of each half, in every lane of that half: (l0 + l1) + (l2 + l3)
+   in lane 0, (l1 + l0) + (l3 + l2) in lane 1, and so on, the same bits in
+   each, since a + b and b + a round alike. */
+LANE_FUNCTION lanes half_sums(lanes v)
+{
+    v = v + (lanes){v[1], v[0], v[3], v[2], v[5], v[4], v[7], v[6]};
+    return v + (lanes){v[2], v[3], v[0], v[1], v[6], v[7], v[4], v[5]};
+}
+
+/* The SSR (in every lane) and the seven slopes, as add_neurons() and
+   add_lanes() compute them: d = -2 r, and w3 or w4 on the way to z1 or z2. */
+LANE_FUNCTION few_params few_gradient(few_params q, few_samples s, lanes *ssr)
+{
+    lanes a, sigma;
+    neurons(q.w * s.x + q.b, &a, &sigma);
+    lanes out = q.v * a; /* w3 a1 | w4 a2 */
+    lanes r = select(s.used, s.y - ((out + halves_swapped(out)) + q.b3), all(0.0));
+    lanes r_sigma = r * sigma;
+    few_params slope = {(-2.0 * q.v) * half_sums(r_sigma * s.x), (-2.0 * q.v) * half_sums(r_sigma),
+                        -2.0 * half_sums(r * a), -2.0 * half_sums(r)};
+    *ssr = half_sums(r * r);
+    return slope;
+}
+
+/* True when all seven are finite, with no branch per lane: x - x is 0 for
+   every finite x, and NaN for an infinity or a NaN, which then spreads
+   through every sum. */
+LANE_FUNCTION int few_finite(few_params q)
+{
+    lanes zero = (q.w - q.w) + (q.b - q.b) + (q.v - q.v) + (q.b3 - q.b3);
+    zero = half_sums(zero + halves_swapped(zero));
+    return zero[0] == 0.0;
+}
+
 /* ---- Threads, each sum in a fixed order ----------------------------------- */
 
 size_t fast_blocks(size_t n)
@@ -393,6 +494,12 @@ fast_result fast_gradient_with(const nn_params *p, nn_data data, int threads,
 {
     double sums[SUMS];
     size_t n = data.count, blocks = fast_blocks(n);
+    if (n <= FEW && method == FAST_OWN_SOFTPLUS) {
+        lanes ssr;
+        few_params slope = few_gradient(few_params_of(p), few_samples_of(data), &ssr);
+        fast_result r = {nn_params_of(slope), ssr[0]};
+        return r;
+    }
     if (blocks == 1) { /* no thread to start */
         sums_in_lanes(*p, data.input, data.observed, n, method, sums);
         return result_of(sums);
@@ -444,15 +551,67 @@ void fast_curve(size_t n, double *input, double *observed)
 
 /* ---- The descent ----------------------------------------------------------- */
 
+/* True when every step is below the tolerance (a NaN step is not). */
+LANE_FUNCTION int few_all_below(few_params step, lanes tolerance)
+{
+    lane_mask below = (abs_of(step.w) < tolerance) & (abs_of(step.b) < tolerance) &
+                      (abs_of(step.v) < tolerance) & (abs_of(step.b3) < tolerance);
+    for (int k = 0; k < FAST_LANES; k++)
+        if (!below[k])
+            return 0;
+    return 1;
+}
+
+/* fast_descend() on at most FEW samples: the same steps, rows and checks,
+   with the parameters kept in lanes from one step to the next. */
+static descent_result few_descend(nn_params *p, nn_data data, descent_settings settings,
+                                  fast_observer on_row, void *context)
+{
+    descent_result result = {DESCENT_STEP_LIMIT, 0, 0};
+    few_samples samples = few_samples_of(data);
+    few_params q = few_params_of(p);
+    lanes rate = all(settings.learning_rate), tolerance = all(settings.tolerance);
+    for (;;) {
+        lanes ssr;
+        few_params slope = few_gradient(q, samples, &ssr);
+        if (!isfinite(ssr[0]) || !few_finite(slope)) {
+            result.end = DESCENT_DIVERGED;
+            break;
+        }
+        if (result.slopes == settings.max_steps)
+            break;
+        /* step_size() and apply_step() of nn.c, lane by lane. */
+        few_params step = {slope.w * rate, slope.b * rate, slope.v * rate, slope.b3 * rate};
+        few_params next = {q.w - step.w, q.b - step.b, q.v - step.v, q.b3 - step.b3};
+        /* A finite slope times the rate may still overflow. */
+        if (!few_finite(next)) {
+            result.end = DESCENT_DIVERGED;
+            break;
+        }
+        result.slopes++;
+        if (on_row != NULL) {
+            fast_row row = {result.slopes, nn_params_of(q), ssr[0], nn_params_of(slope)};
+            on_row(&row, context);
+        }
+        if (few_all_below(step, tolerance)) {
+            result.end = DESCENT_CONVERGED;
+            break;
+        }
+        q = next;
+        result.updates++;
+    }
+    *p = nn_params_of(q);
+    return result;
+}
+
 static inline int all_finite(const nn_params *p)
 {
     return isfinite(p->w1) && isfinite(p->b1) && isfinite(p->w2) && isfinite(p->b2) &&
            isfinite(p->w3) && isfinite(p->w4) && isfinite(p->b3);
 }
 
-/* One parameter's update, step_size() and apply_step() of nn.c written out
-   (the same two roundings): on three samples a call each would cost as much
-   as the arithmetic. Returns 1 while the step is still >= tolerance. */
+/* One parameter's update, step_size() and apply_step() of nn.c written out.
+   Returns 1 while the step is still >= tolerance. */
 static inline int move(double *value, double slope, double rate, double tolerance)
 {
     double step = slope * rate;
@@ -464,28 +623,15 @@ static inline int move(double *value, double slope, double rate, double toleranc
 descent_result fast_descend(nn_params *p, nn_data data, descent_settings settings, int threads,
                             fast_observer on_row, void *context)
 {
+    if (data.count <= FEW)
+        return few_descend(p, data, settings, on_row, context);
     descent_result result = {DESCENT_STEP_LIMIT, 0, 0};
     double rate = settings.learning_rate, tol = settings.tolerance;
-    /* A few samples fit in one group of lanes: padded once, here, they stay
-       in registers from one step to the next, and a step computes exactly
-       what fast_gradient() would. */
-    int few = data.count > 0 && data.count < FAST_LANES;
-    short_group group = pad(data.input, data.observed, few ? (int)data.count : 0);
     for (;;) {
         fast_row row;
         row.step = result.slopes + 1;
         row.params = *p;
-        fast_result f;
-        if (few) {
-            lane_sums sums;
-            memset(&sums, 0, sizeof sums);
-            add_group(&sums, *p, group.x, group.y, group.used, FAST_OWN_SOFTPLUS);
-            double out[SUMS];
-            add_lanes(&sums, *p, group.count, out);
-            f = result_of(out);
-        } else {
-            f = fast_gradient(p, data, threads);
-        }
+        fast_result f = fast_gradient(p, data, threads);
         row.ssr = f.ssr;
         row.slope = f.slope;
         /* Where the last allowed update led must be finite too. */

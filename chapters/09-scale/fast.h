@@ -6,9 +6,12 @@
  * fast_gradient() computes what ssr() and gradient() of nn.h compute, in one
  * pass over the samples instead of two, eight samples at a time in vector
  * lanes, with its own softplus and sigmoid (no library call, so the compiler
- * can vectorise the loop), on several threads. The result agrees with the
- * plain loops to about 1e-15 relative (the tests hold it to 1e-12): the
- * terms are added in another order, and the softplus is within 4 ulp.
+ * can vectorise the loop), on several threads. Up to four samples, as the
+ * article's three, fill one group of lanes with both neurons side by side,
+ * and fast_descend() keeps its parameters there from one step to the next.
+ * The result agrees with the plain loops to about 1e-15 relative (the tests
+ * hold it to 1e-12): the terms are added in another order, and the softplus
+ * is within 4 ulp.
  *
  * The order of the sum is fixed by the number of samples alone: they are cut
  * into blocks whose size depends only on the count, each block is summed on
@@ -32,10 +35,9 @@ typedef struct fast_result {
 /**
  * The samples one group of vector lanes takes: 8, the doubles of one
  * AVX-512 register, two AVX2 registers, or four SSE2 or NEON registers.
+ * Up to half as many samples take one group with both neurons side by side.
  */
-#ifndef FAST_LANES
 #define FAST_LANES 8
-#endif
 
 /**
  * The samples in one block: a block is summed on its own and the block sums
