@@ -6,7 +6,13 @@
 # targets this run met, and writes the table to build/bench.md.
 PYTHON3 ?= /usr/bin/python3
 BENCH_CLANG ?= clang
-YARDSTICK_CFLAGS := -std=c11 -O3 -march=native -ffast-math -Wno-pass-failed
+YARDSTICK_ARCH ?= -march=native
+YARDSTICK_CFLAGS = -std=c11 -O3 $(YARDSTICK_ARCH) -ffast-math -Wno-pass-failed
+# On a processor with AVX-512, the fast path and the yardstick are built and
+# timed a second time for AVX2 alone (-march=x86-64-v3: AVX2 and FMA, the
+# vector registers of most readers' x86-64 machines), in the same run.
+BENCH_AVX2 := $(shell grep -qw avx512f /proc/cpuinfo 2>/dev/null && \
+    $(CC) -march=x86-64-v3 -x c -c /dev/null -o /dev/null >/dev/null 2>&1 && echo yes)
 
 .PHONY: bench
 
@@ -28,6 +34,11 @@ bench: $(BUILD)/bench ## time the descent in C, clang, numba, NumPy, PyTorch, Py
 	        $(BUILD)/bench-clang/bench && \
 	    $(BUILD)/bench-clang/bench $(BUILD)/bench-clang.tsv; \
 	else rm -f $(BUILD)/bench-clang.tsv; echo "bench: $(BENCH_CLANG) not found"; fi
+	@rm -f $(BUILD)/bench-avx2.tsv
+	@if [ -n "$(BENCH_AVX2)" ]; then \
+	    $(MAKE) --no-print-directory -s BUILD=$(BUILD)/bench-avx2 FAST_ARCH=-march=x86-64-v3 \
+	        YARDSTICK_ARCH=-march=x86-64-v3 $(BUILD)/bench-avx2/bench && \
+	    $(BUILD)/bench-avx2/bench $(BUILD)/bench-avx2.tsv; fi
 	@$(PYTHON3) tools/bench.py $(BUILD)/bench-c.tsv $(BUILD)/bench-clang.tsv \
-	    $(BUILD)/bench-data.bin $(BUILD)/bench.md
+	    $(BUILD)/bench-avx2.tsv $(BUILD)/bench-data.bin $(BUILD)/bench.md
 	@rm -f $(BUILD)/bench-data.bin

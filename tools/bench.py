@@ -8,8 +8,9 @@ the seven slopes, the update) on the same samples: the article's three, or
 the 1,000,000 points of chapter 9's curve that build/bench wrote to DATA.bin.
 Each is timed in several short runs and the best is kept.
 
-Usage: /usr/bin/python3 tools/bench.py C.tsv CLANG.tsv DATA.bin OUT.md
-(a missing CLANG.tsv leaves the clang column empty).
+Usage: /usr/bin/python3 tools/bench.py C.tsv CLANG.tsv AVX2.tsv DATA.bin OUT.md
+(a missing CLANG.tsv leaves the clang column empty; AVX2.tsv, the fast path
+and the yardstick built for AVX2 alone, exists only on an AVX-512 machine).
 """
 import math
 import os
@@ -224,6 +225,21 @@ def compiler_name(info):
     return name if "clang" in name.lower() else "gcc " + name
 
 
+def vector_registers():
+    """The widest x86-64 vector registers the processor has, from its flags."""
+    try:
+        with open("/proc/cpuinfo") as f:
+            flags = next((line.split(":", 1)[1].split() for line in f
+                          if line.startswith("flags")), [])
+    except OSError:
+        flags = []
+    if "avx512f" in flags:
+        return "AVX-512"
+    if "avx2" in flags:
+        return "AVX2, no AVX-512"
+    return None
+
+
 def machine(info, clang_info):
     os_name = platform.platform()
     try:
@@ -233,18 +249,24 @@ def machine(info, clang_info):
                     os_name = line.split("=", 1)[1].strip().strip('"')
     except OSError:
         pass
+    registers = vector_registers()
+    processor = info.get("processor", platform.machine())
+    if registers is not None:
+        processor += " (%s)" % registers
     return ("%s, %d cores seen (all timings on one thread); %s; C compilers: %s and %s; "
             "Python %s, numba %s, NumPy %s, PyTorch %s" % (
-                info.get("processor", platform.machine()), os.cpu_count() or 0, os_name,
+                processor, os.cpu_count() or 0, os_name,
                 compiler_name(info), compiler_name(clang_info),
                 platform.python_version(), version(numba), version(np), version(torch)))
 
 
 def main():
-    if len(sys.argv) != 5:
-        sys.exit("usage: bench.py C.tsv CLANG.tsv DATA.bin OUT.md")
+    if len(sys.argv) != 6:
+        sys.exit("usage: bench.py C.tsv CLANG.tsv AVX2.tsv DATA.bin OUT.md")
     c, info = read_tsv(sys.argv[1])
     clang, clang_info = read_tsv(sys.argv[2])
+    avx2, _ = read_tsv(sys.argv[3])
+    data_path, out_path = sys.argv[4], sys.argv[5]
     if torch is not None:
         torch.set_num_threads(1)
     missing = [name for name, mod in (("numba (python3-numba)", numba),
@@ -255,7 +277,7 @@ def main():
 
     big = None
     if np is not None:
-        data = np.fromfile(sys.argv[3], dtype=np.float64)
+        data = np.fromfile(data_path, dtype=np.float64)
         big = (data[:BIG], data[BIG:])
     sizes = [(3, ARTICLE, 0.1)]
     if big is not None:
@@ -314,17 +336,34 @@ def main():
                   "library's exp and two of log1p, per sample, take %.3g ns per sample "
                   "(measured alone, in a loop that does nothing else)." % (floor / BIG)]
 
+    if avx2:
+        lines += ["", "Built again for AVX2 alone (-march=x86-64-v3 instead of -march=native, "
+                  "for the fast path and the yardstick alike), the vector registers of most "
+                  "x86-64 machines, and timed in the same run:", "",
+                  "| samples | C fast, AVX2 | C yardstick, AVX2 |", "|---|---|---|"]
+        for n, _, _ in sizes:
+            lines.append("| %s | %s | %s |" % (format(n, ","), human(avx2.get(("C fast", n))),
+                                               human(avx2.get(("C yardstick", n)))))
+
     def ratio(a, b):
         return None if a is None or b is None else a / b
 
-    fast3, fast6 = c.get(("C fast", 3)), c.get(("C fast", BIG))
-    targets = [
-        ("3 samples: numba / C fast >= 4", ratio(peers.get(("numba", 3)), fast3), 4.0, True),
-        ("1e6 samples: numba / C fast >= 5", ratio(peers.get(("numba", BIG)), fast6), 5.0, True),
-        ("1e6 samples: yardstick / C fast >= 1.5", ratio(c.get(("C yardstick", BIG)), fast6),
-         1.5, True),
-        ("1e6 samples: clang / gcc <= 1.5", ratio(clang.get(("C fast", BIG)), fast6), 1.5, False),
-    ]
+    def speed_targets(table, label):
+        fast3, fast6 = table.get(("C fast", 3)), table.get(("C fast", BIG))
+        return [
+            ("3 samples%s: numba / C fast >= 4" % label,
+             ratio(peers.get(("numba", 3)), fast3), 4.0, True),
+            ("1e6 samples%s: numba / C fast >= 5" % label,
+             ratio(peers.get(("numba", BIG)), fast6), 5.0, True),
+            ("1e6 samples%s: yardstick / C fast >= 1.5" % label,
+             ratio(table.get(("C yardstick", BIG)), fast6), 1.5, True),
+        ]
+
+    targets = speed_targets(c, "")
+    targets.append(("1e6 samples: clang / gcc <= 1.5",
+                    ratio(clang.get(("C fast", BIG)), c.get(("C fast", BIG))), 1.5, False))
+    if avx2:
+        targets += speed_targets(avx2, ", AVX2 build")
     lines += ["", "Targets, from this run:", ""]
     met = 0
     for text, r, bound, at_least in targets:
@@ -338,9 +377,9 @@ def main():
         lines += ["", "Not measured: %s not installed." % " and ".join(missing)]
 
     text = "\n".join(lines) + "\n"
-    with open(sys.argv[4], "w") as f:
+    with open(out_path, "w") as f:
         f.write(text)
-    print("\n" + text + "\n(written to %s)" % sys.argv[4])
+    print("\n" + text + "\n(written to %s)" % out_path)
 
 
 if __name__ == "__main__":

@@ -26,9 +26,9 @@
 
 /* FAST_LANES doubles as one value, and as many 64-bit integers: GNU C vector
    types, which gcc and clang share. + - * / work lane by lane; a comparison
-   gives -1 in the lanes where it holds and 0 elsewhere. The compiler maps a
-   vector onto whatever registers the processor has: one AVX-512 register,
-   two AVX2, four SSE2 or NEON, eight plain ones on a processor without. */
+   gives -1 in the lanes where it holds and 0 elsewhere. FAST_LANES is the
+   width of one vector register of the target (fast.h), so that each value
+   is one register. */
 typedef double lanes __attribute__((vector_size(FAST_LANES * sizeof(double))));
 typedef int64_t lane_mask __attribute__((vector_size(FAST_LANES * sizeof(int64_t))));
 typedef uint64_t lane_bits __attribute__((vector_size(FAST_LANES * sizeof(uint64_t))));
@@ -295,7 +295,7 @@ LANE_FUNCTION void add_lanes(const lane_sums *sums, nn_params p, int used, doubl
 }
 
 /* The groups of lanes that one run of the four loops below takes: 16 was
-   the fastest of 8, 16, 32 and 64 on an AVX-512 machine. */
+   the fastest of 8, 16, 32 and 64 on an AVX-512 machine, 8 lanes a group. */
 #define FAST_RUN 16
 
 /* The samples [0, n) in groups of FAST_LANES, then the lanes added in order. */
@@ -349,29 +349,23 @@ static void sums_in_lanes(nn_params p, const double *x, const double *y, size_t 
     add_lanes(&sums, p, n < FAST_LANES ? (int)n : FAST_LANES, out);
 }
 
-/* ---- A few samples: both neurons side by side ----------------------------- */
+/* ---- A few samples: one group, the parameters in lanes too --------------- */
 
-/* Up to FEW samples fill one group of lanes twice over: lane k holds neuron 1
-   on sample k, lane FEW + k neuron 2 on sample k. One exponential, one
-   division and one logarithm then serve both neurons, and each parameter
-   lives in the half of the lanes that uses it. A descent on three samples is
-   one long chain of waits, from the parameters through the neurons and the
-   sums back to the parameters; here nothing on that chain leaves the
-   registers. */
-#define FEW (FAST_LANES / 2)
+/* Up to FAST_LANES samples, as the article's three, fit in one group of
+   lanes. A descent on them is one long chain of waits, from the parameters
+   through the neurons and the sums back to the parameters, so here nothing
+   on that chain leaves the registers: each parameter is held in a whole
+   group of lanes, the same value in every lane, and each sum ends in every
+   lane too, ready for the update. */
 
-/* The seven parameters, or seven slopes, as the lanes hold them: first half
-   | second half. */
-typedef struct few_params {
-    lanes w;  /* w1 | w2 */
-    lanes b;  /* b1 | b2 */
-    lanes v;  /* w3 | w4: each neuron's weight into the output */
-    lanes b3; /* b3 | b3 */
-} few_params;
+/* The seven parameters, or seven slopes, each in every lane. */
+typedef struct lane_params {
+    lanes w1, b1, w2, b2, w3, w4, b3;
+} lane_params;
 
-/* The samples, twice: x0 x1 x2 x3 | x0 x1 x2 x3, and which lanes hold one.
-   Lanes past the samples repeat sample 0, so that they are finite wherever
-   it is, and their residual is set to 0. */
+/* The samples, and which lanes hold one. Lanes past the samples repeat
+   sample 0, so that they are finite wherever it is; their residual is set
+   to 0. */
 typedef struct few_samples {
     lanes x, y;
     lane_mask used;
@@ -381,69 +375,84 @@ static few_samples few_samples_of(nn_data data)
 {
     few_samples s;
     for (int k = 0; k < FAST_LANES; k++) {
-        size_t i = (size_t)(k % FEW) < data.count ? (size_t)(k % FEW) : 0;
+        size_t i = (size_t)k < data.count ? (size_t)k : 0;
         s.x[k] = data.count > 0 ? data.input[i] : 0.0;
         s.y[k] = data.count > 0 ? data.observed[i] : 0.0;
-        s.used[k] = (size_t)(k % FEW) < data.count ? -1 : 0;
+        s.used[k] = (size_t)k < data.count ? -1 : 0;
     }
     return s;
 }
 
-static few_params few_params_of(const nn_params *p)
+static lane_params lane_params_of(const nn_params *p)
 {
-    few_params q = {all(p->w1), all(p->b1), all(p->w3), all(p->b3)};
-    for (int k = FEW; k < FAST_LANES; k++) {
-        q.w[k] = p->w2;
-        q.b[k] = p->b2;
-        q.v[k] = p->w4;
-    }
+    lane_params q = {all(p->w1), all(p->b1), all(p->w2), all(p->b2),
+                     all(p->w3), all(p->w4), all(p->b3)};
     return q;
 }
 
-static nn_params nn_params_of(few_params q)
+static nn_params nn_params_of(lane_params q)
 {
-    nn_params p = {q.w[0], q.b[0], q.w[FEW], q.b[FEW], q.v[0], q.v[FEW], q.b3[0]};
+    nn_params p = {q.w1[0], q.b1[0], q.w2[0], q.b2[0], q.w3[0], q.w4[0], q.b3[0]};
     return p;
 }
 
-/* The two halves swapped: w3 a1 | w4 a2 becomes w4 a2 | w3 a1. */
-LANE_FUNCTION lanes halves_swapped(lanes v)
+/* Lane k ^ d of v in lane k: the lanes swapped in pairs (d = 1), in pairs
+   of pairs (d = 2) or in halves of 8 (d = 4). Written out lane by lane,
+   which gcc and clang both turn into one shuffle instruction. */
+#if FAST_LANES == 8
+#define SWAPPED(v, d) \
+    ((lanes){v[0 ^ d], v[1 ^ d], v[2 ^ d], v[3 ^ d], v[4 ^ d], v[5 ^ d], v[6 ^ d], v[7 ^ d]})
+#elif FAST_LANES == 4
+#define SWAPPED(v, d) ((lanes){v[0 ^ d], v[1 ^ d], v[2 ^ d], v[3 ^ d]})
+#else
+#define SWAPPED(v, d) ((lanes){v[0 ^ d], v[1 ^ d]})
+#endif
+
+/* The sum of all lanes, in every lane: lane k adds lane k ^ 1, then lane
+   k ^ 2, then k ^ 4. Every lane adds the same pairs, and a + b rounds as
+   b + a does, so every lane holds the same bits. */
+LANE_FUNCTION lanes sum_in_every_lane(lanes v)
 {
-    return (lanes){v[4], v[5], v[6], v[7], v[0], v[1], v[2], v[3]};
+    v = v + SWAPPED(v, 1);
+#if FAST_LANES >= 4
+    v = v + SWAPPED(v, 2);
+#endif
+#if FAST_LANES >= 8
+    v = v + SWAPPED(v, 4);
+#endif
+    return v;
 }
 
-/* The sum of each half, in every lane of that half: (l0 + l1) + (l2 + l3)
-   in lane 0, (l1 + l0) + (l3 + l2) in lane 1, and so on, the same bits in
-   each, since a + b and b + a round alike. */
-LANE_FUNCTION lanes half_sums(lanes v)
-{
-    v = v + (lanes){v[1], v[0], v[3], v[2], v[5], v[4], v[7], v[6]};
-    return v + (lanes){v[2], v[3], v[0], v[1], v[6], v[7], v[4], v[5]};
-}
-
+// [fast_few]
 /* The SSR (in every lane) and the seven slopes, as add_neurons() and
    add_lanes() compute them: d = -2 r, and w3 or w4 on the way to z1 or z2. */
-LANE_FUNCTION few_params few_gradient(few_params q, few_samples s, lanes *ssr)
+LANE_FUNCTION lane_params few_gradient(lane_params q, few_samples s, lanes *ssr)
 {
-    lanes a, sigma;
-    neurons(q.w * s.x + q.b, &a, &sigma);
-    lanes out = q.v * a; /* w3 a1 | w4 a2 */
-    lanes r = select(s.used, s.y - ((out + halves_swapped(out)) + q.b3), all(0.0));
-    lanes r_sigma = r * sigma;
-    few_params slope = {(-2.0 * q.v) * half_sums(r_sigma * s.x), (-2.0 * q.v) * half_sums(r_sigma),
-                        -2.0 * half_sums(r * a), -2.0 * half_sums(r)};
-    *ssr = half_sums(r * r);
+    lanes a1, s1, a2, s2;
+    neurons(q.w1 * s.x + q.b1, &a1, &s1);
+    neurons(q.w2 * s.x + q.b2, &a2, &s2);
+    lanes r = select(s.used, s.y - (q.w3 * a1 + q.w4 * a2 + q.b3), all(0.0));
+    lanes r_s1 = r * s1, r_s2 = r * s2;
+    lane_params slope = {(-2.0 * q.w3) * sum_in_every_lane(r_s1 * s.x),
+                         (-2.0 * q.w3) * sum_in_every_lane(r_s1),
+                         (-2.0 * q.w4) * sum_in_every_lane(r_s2 * s.x),
+                         (-2.0 * q.w4) * sum_in_every_lane(r_s2),
+                         -2.0 * sum_in_every_lane(r * a1),
+                         -2.0 * sum_in_every_lane(r * a2),
+                         -2.0 * sum_in_every_lane(r)};
+    *ssr = sum_in_every_lane(r * r);
     return slope;
 }
+// [fast_few]
 
 /* True when all seven are finite, with no branch per lane: x - x is 0 for
    every finite x, and NaN for an infinity or a NaN, which then spreads
-   through every sum. */
-LANE_FUNCTION int few_finite(few_params q)
+   through the sum. */
+LANE_FUNCTION int few_finite(lane_params q)
 {
-    lanes zero = (q.w - q.w) + (q.b - q.b) + (q.v - q.v) + (q.b3 - q.b3);
-    zero = half_sums(zero + halves_swapped(zero));
-    return zero[0] == 0.0;
+    lanes zero = (q.w1 - q.w1) + (q.b1 - q.b1) + (q.w2 - q.w2) + (q.b2 - q.b2) +
+                 (q.w3 - q.w3) + (q.w4 - q.w4) + (q.b3 - q.b3);
+    return sum_in_every_lane(zero)[0] == 0.0;
 }
 
 /* ---- Threads, each sum in a fixed order ----------------------------------- */
@@ -494,9 +503,9 @@ fast_result fast_gradient_with(const nn_params *p, nn_data data, int threads,
 {
     double sums[SUMS];
     size_t n = data.count, blocks = fast_blocks(n);
-    if (n <= FEW && method == FAST_OWN_SOFTPLUS) {
+    if (n <= FAST_LANES && method == FAST_OWN_SOFTPLUS) {
         lanes ssr;
-        few_params slope = few_gradient(few_params_of(p), few_samples_of(data), &ssr);
+        lane_params slope = few_gradient(lane_params_of(p), few_samples_of(data), &ssr);
         fast_result r = {nn_params_of(slope), ssr[0]};
         return r;
     }
@@ -552,37 +561,53 @@ void fast_curve(size_t n, double *input, double *observed)
 /* ---- The descent ----------------------------------------------------------- */
 
 /* True when every step is below the tolerance (a NaN step is not). */
-LANE_FUNCTION int few_all_below(few_params step, lanes tolerance)
+LANE_FUNCTION int few_all_below(lane_params step, lanes tolerance)
 {
-    lane_mask below = (abs_of(step.w) < tolerance) & (abs_of(step.b) < tolerance) &
-                      (abs_of(step.v) < tolerance) & (abs_of(step.b3) < tolerance);
+    lane_mask below = (abs_of(step.w1) < tolerance) & (abs_of(step.b1) < tolerance) &
+                      (abs_of(step.w2) < tolerance) & (abs_of(step.b2) < tolerance) &
+                      (abs_of(step.w3) < tolerance) & (abs_of(step.w4) < tolerance) &
+                      (abs_of(step.b3) < tolerance);
     for (int k = 0; k < FAST_LANES; k++)
         if (!below[k])
             return 0;
     return 1;
 }
 
-/* fast_descend() on at most FEW samples: the same steps, rows and checks,
-   with the parameters kept in lanes from one step to the next. */
+/* step_size() and apply_step() of nn.c, for all seven, lane by lane. */
+LANE_FUNCTION lane_params few_steps(lane_params slope, lanes rate)
+{
+    lane_params step = {slope.w1 * rate, slope.b1 * rate, slope.w2 * rate, slope.b2 * rate,
+                        slope.w3 * rate, slope.w4 * rate, slope.b3 * rate};
+    return step;
+}
+
+LANE_FUNCTION lane_params few_applied(lane_params q, lane_params step)
+{
+    lane_params next = {q.w1 - step.w1, q.b1 - step.b1, q.w2 - step.w2, q.b2 - step.b2,
+                        q.w3 - step.w3, q.w4 - step.w4, q.b3 - step.b3};
+    return next;
+}
+
+/* fast_descend() on at most FAST_LANES samples: the same steps, rows and
+   checks, with the parameters kept in lanes from one step to the next. */
 static descent_result few_descend(nn_params *p, nn_data data, descent_settings settings,
                                   fast_observer on_row, void *context)
 {
     descent_result result = {DESCENT_STEP_LIMIT, 0, 0};
     few_samples samples = few_samples_of(data);
-    few_params q = few_params_of(p);
+    lane_params q = lane_params_of(p);
     lanes rate = all(settings.learning_rate), tolerance = all(settings.tolerance);
     for (;;) {
         lanes ssr;
-        few_params slope = few_gradient(q, samples, &ssr);
+        lane_params slope = few_gradient(q, samples, &ssr);
         if (!isfinite(ssr[0]) || !few_finite(slope)) {
             result.end = DESCENT_DIVERGED;
             break;
         }
         if (result.slopes == settings.max_steps)
             break;
-        /* step_size() and apply_step() of nn.c, lane by lane. */
-        few_params step = {slope.w * rate, slope.b * rate, slope.v * rate, slope.b3 * rate};
-        few_params next = {q.w - step.w, q.b - step.b, q.v - step.v, q.b3 - step.b3};
+        lane_params step = few_steps(slope, rate);
+        lane_params next = few_applied(q, step);
         /* A finite slope times the rate may still overflow. */
         if (!few_finite(next)) {
             result.end = DESCENT_DIVERGED;
@@ -623,7 +648,7 @@ static inline int move(double *value, double slope, double rate, double toleranc
 descent_result fast_descend(nn_params *p, nn_data data, descent_settings settings, int threads,
                             fast_observer on_row, void *context)
 {
-    if (data.count <= FEW)
+    if (data.count <= FAST_LANES)
         return few_descend(p, data, settings, on_row, context);
     descent_result result = {DESCENT_STEP_LIMIT, 0, 0};
     double rate = settings.learning_rate, tol = settings.tolerance;

@@ -4,11 +4,11 @@
  *        every core (chapter 9).
  *
  * fast_gradient() computes what ssr() and gradient() of nn.h compute, in one
- * pass over the samples instead of two, eight samples at a time in vector
+ * pass over the samples instead of two, several samples at a time in vector
  * lanes, with its own softplus and sigmoid (no library call, so the compiler
- * can vectorise the loop), on several threads. Up to four samples, as the
- * article's three, fill one group of lanes with both neurons side by side,
- * and fast_descend() keeps its parameters there from one step to the next.
+ * can vectorise the loop), on several threads. On samples that fit in one
+ * group of lanes, as the article's three do on most processors,
+ * fast_descend() keeps its parameters in lanes from one step to the next.
  * The result agrees with the plain loops to about 1e-15 relative (the tests
  * hold it to 1e-12): the terms are added in another order, and the softplus
  * is within 4 ulp.
@@ -33,11 +33,19 @@ typedef struct fast_result {
 } fast_result;
 
 /**
- * The samples one group of vector lanes takes: 8, the doubles of one
- * AVX-512 register, two AVX2 registers, or four SSE2 or NEON registers.
- * Up to half as many samples take one group with both neurons side by side.
+ * The samples one group of vector lanes takes: the doubles of the widest
+ * vector register the compiler may use. 8 with AVX-512, 4 with AVX2 (or
+ * AVX), 2 with SSE2 (every x86-64) or NEON (every 64-bit ARM). A group
+ * wider than the registers would be split by the compiler, and gcc then
+ * spills it to memory at every step.
  */
+#if defined(__AVX512F__)
 #define FAST_LANES 8
+#elif defined(__AVX__)
+#define FAST_LANES 4
+#else
+#define FAST_LANES 2
+#endif
 
 /**
  * The samples in one block: a block is summed on its own and the block sums
