@@ -221,9 +221,9 @@ typedef struct lane_sums {
 
 // [fast_group]
 /* forward() and backward() of nn.c for FAST_LANES samples at once, each
-   added to the partial sums of its lane. In a short group (count <
-   FAST_LANES) the empty lanes hold x = 0, are computed, and add nothing: their
-   residual is set to 0, and so is every term they add. */
+   added to the partial sums of its lane. In a short group (see padded())
+   the empty lanes are computed too, and add nothing: their residual is set
+   to 0, and so is every term they add. */
 LANE_FUNCTION void add_neurons(lane_sums *sums, nn_params p, lanes x, lanes y, lane_mask used,
                                lanes a1, lanes s1, lanes a2, lanes s2)
 {
@@ -258,22 +258,23 @@ LANE_FUNCTION void add_group(lane_sums *sums, nn_params p, lanes x, lanes y, lan
 /* The eight sums, in the order of nn_params, then the SSR. */
 enum { W1, B1, W2, B2, W3, W4, B3, SSR, SUMS };
 
-/* The last, short group of samples: up to FAST_LANES of them, padded with
-   zeros, and which lanes hold one. */
-typedef struct short_group {
+/* A group of up to FAST_LANES samples, and which lanes hold one. Lanes past
+   the samples repeat the first, so that they are finite wherever it is;
+   their residual is set to 0, so they add nothing. */
+typedef struct padded_group {
     lanes x, y;
     lane_mask used;
-    int count;
-} short_group;
+} padded_group;
 
-static short_group pad(const double *x, const double *y, int count)
+static padded_group padded(const double *x, const double *y, size_t count)
 {
-    double xs[FAST_LANES] = {0.0}, ys[FAST_LANES] = {0.0}, lane[FAST_LANES];
-    memcpy(xs, x, (size_t)count * sizeof(double));
-    memcpy(ys, y, (size_t)count * sizeof(double));
-    for (int k = 0; k < FAST_LANES; k++)
-        lane[k] = k;
-    short_group g = {load(xs), load(ys), load(lane) < (double)count, count};
+    padded_group g;
+    for (int k = 0; k < FAST_LANES; k++) {
+        size_t i = (size_t)k < count ? (size_t)k : 0;
+        g.x[k] = count > 0 ? x[i] : 0.0;
+        g.y[k] = count > 0 ? y[i] : 0.0;
+        g.used[k] = (size_t)k < count ? -1 : 0;
+    }
     return g;
 }
 
@@ -343,7 +344,7 @@ static void sums_in_lanes(nn_params p, const double *x, const double *y, size_t 
     for (; i + FAST_LANES <= n; i += FAST_LANES)
         add_group(&sums, p, load(x + i), load(y + i), every, method);
     if (i < n) {
-        short_group last = pad(x + i, y + i, (int)(n - i));
+        padded_group last = padded(x + i, y + i, n - i);
         add_group(&sums, p, last.x, last.y, last.used, method);
     }
     add_lanes(&sums, p, n < FAST_LANES ? (int)n : FAST_LANES, out);
@@ -362,26 +363,6 @@ static void sums_in_lanes(nn_params p, const double *x, const double *y, size_t 
 typedef struct lane_params {
     lanes w1, b1, w2, b2, w3, w4, b3;
 } lane_params;
-
-/* The samples, and which lanes hold one. Lanes past the samples repeat
-   sample 0, so that they are finite wherever it is; their residual is set
-   to 0. */
-typedef struct few_samples {
-    lanes x, y;
-    lane_mask used;
-} few_samples;
-
-static few_samples few_samples_of(nn_data data)
-{
-    few_samples s;
-    for (int k = 0; k < FAST_LANES; k++) {
-        size_t i = (size_t)k < data.count ? (size_t)k : 0;
-        s.x[k] = data.count > 0 ? data.input[i] : 0.0;
-        s.y[k] = data.count > 0 ? data.observed[i] : 0.0;
-        s.used[k] = (size_t)k < data.count ? -1 : 0;
-    }
-    return s;
-}
 
 static lane_params lane_params_of(const nn_params *p)
 {
@@ -426,7 +407,7 @@ LANE_FUNCTION lanes sum_in_every_lane(lanes v)
 // [fast_few]
 /* The SSR (in every lane) and the seven slopes, as add_neurons() and
    add_lanes() compute them: d = -2 r, and w3 or w4 on the way to z1 or z2. */
-LANE_FUNCTION lane_params few_gradient(lane_params q, few_samples s, lanes *ssr)
+LANE_FUNCTION lane_params few_gradient(lane_params q, padded_group s, lanes *ssr)
 {
     lanes a1, s1, a2, s2;
     neurons(q.w1 * s.x + q.b1, &a1, &s1);
@@ -505,7 +486,7 @@ fast_result fast_gradient_with(const nn_params *p, nn_data data, int threads,
     size_t n = data.count, blocks = fast_blocks(n);
     if (n <= FAST_LANES && method == FAST_OWN_SOFTPLUS) {
         lanes ssr;
-        lane_params slope = few_gradient(lane_params_of(p), few_samples_of(data), &ssr);
+        lane_params slope = few_gradient(lane_params_of(p), padded(data.input, data.observed, n), &ssr);
         fast_result r = {nn_params_of(slope), ssr[0]};
         return r;
     }
@@ -594,7 +575,7 @@ static descent_result few_descend(nn_params *p, nn_data data, descent_settings s
                                   fast_observer on_row, void *context)
 {
     descent_result result = {DESCENT_STEP_LIMIT, 0, 0};
-    few_samples samples = few_samples_of(data);
+    padded_group samples = padded(data.input, data.observed, data.count);
     lane_params q = lane_params_of(p);
     lanes rate = all(settings.learning_rate), tolerance = all(settings.tolerance);
     for (;;) {
