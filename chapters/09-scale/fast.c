@@ -404,14 +404,38 @@ LANE_FUNCTION lanes sum_in_every_lane(lanes v)
     return v;
 }
 
+/* Both neurons of a few samples. Where the samples fill at most half a
+   group, one exponential, one division and one logarithm serve both:
+   neuron 1 in the lower half of the lanes, neuron 2 in the upper. The
+   other half of each result then holds the other neuron's values, finite
+   and unused, since the residual there is 0. */
+LANE_FUNCTION void few_neurons(lanes z1, lanes z2, int one_group, lanes *a1, lanes *s1,
+                               lanes *a2, lanes *s2)
+{
+    if (!one_group) {
+        neurons(z1, a1, s1);
+        neurons(z2, a2, s2);
+        return;
+    }
+    lane_mask lower = (lane_mask)(all(0.0) != 0.0); /* all 0 */
+    for (int k = 0; k < FAST_LANES / 2; k++)
+        lower[k] = -1;
+    lanes a, s;
+    neurons(select(lower, z1, SWAPPED(z2, FAST_LANES / 2)), &a, &s);
+    *a1 = a;
+    *s1 = s;
+    *a2 = SWAPPED(a, FAST_LANES / 2);
+    *s2 = SWAPPED(s, FAST_LANES / 2);
+}
+
 // [fast_few]
 /* The SSR (in every lane) and the seven slopes, as add_neurons() and
    add_lanes() compute them: d = -2 r, and w3 or w4 on the way to z1 or z2. */
-LANE_FUNCTION lane_params few_gradient(lane_params q, padded_group s, lanes *ssr)
+LANE_FUNCTION lane_params few_gradient(lane_params q, padded_group s, int one_group,
+                                       lanes *ssr)
 {
     lanes a1, s1, a2, s2;
-    neurons(q.w1 * s.x + q.b1, &a1, &s1);
-    neurons(q.w2 * s.x + q.b2, &a2, &s2);
+    few_neurons(q.w1 * s.x + q.b1, q.w2 * s.x + q.b2, one_group, &a1, &s1, &a2, &s2);
     lanes r = select(s.used, s.y - (q.w3 * a1 + q.w4 * a2 + q.b3), all(0.0));
     lanes r_s1 = r * s1, r_s2 = r * s2;
     lane_params slope = {(-2.0 * q.w3) * sum_in_every_lane(r_s1 * s.x),
@@ -486,7 +510,8 @@ fast_result fast_gradient_with(const nn_params *p, nn_data data, int threads,
     size_t n = data.count, blocks = fast_blocks(n);
     if (n <= FAST_LANES && method == FAST_OWN_SOFTPLUS) {
         lanes ssr;
-        lane_params slope = few_gradient(lane_params_of(p), padded(data.input, data.observed, n), &ssr);
+        lane_params slope = few_gradient(lane_params_of(p), padded(data.input, data.observed, n),
+                                         n <= FAST_LANES / 2, &ssr);
         fast_result r = {nn_params_of(slope), ssr[0]};
         return r;
     }
@@ -576,11 +601,12 @@ static descent_result few_descend(nn_params *p, nn_data data, descent_settings s
 {
     descent_result result = {DESCENT_STEP_LIMIT, 0, 0};
     padded_group samples = padded(data.input, data.observed, data.count);
+    int one_group = data.count <= FAST_LANES / 2;
     lane_params q = lane_params_of(p);
     lanes rate = all(settings.learning_rate), tolerance = all(settings.tolerance);
     for (;;) {
         lanes ssr;
-        lane_params slope = few_gradient(q, samples, &ssr);
+        lane_params slope = few_gradient(q, samples, one_group, &ssr);
         if (!isfinite(ssr[0]) || !few_finite(slope)) {
             result.end = DESCENT_DIVERGED;
             break;
