@@ -182,7 +182,7 @@ int main(int argc, char **argv)
     }
     char cpu[256];
     processor_name(cpu, sizeof cpu);
-    fprintf(tsv, "#compiler\t%s\n#processor\t%s\n#lanes\t%d\n", __VERSION__, cpu, FAST_LANES);
+    fprintf(tsv, "#compiler\t%s\n#processor\t%s\n#lanes\t%d\n", __VERSION__, cpu, fast_lanes());
     printf("C compiler %s, one thread, best of many runs:\n", __VERSION__);
 
     contender small[] = {

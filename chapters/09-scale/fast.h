@@ -33,19 +33,13 @@ typedef struct fast_result {
 } fast_result;
 
 /**
- * The samples one group of vector lanes takes: the doubles of the widest
- * vector register the compiler may use. 8 with AVX-512, 4 with AVX2 (or
- * AVX), 2 with SSE2 (every x86-64) or NEON (every 64-bit ARM). A group
- * wider than the registers would be split by the compiler, and gcc then
- * spills it to memory at every step.
+ * The samples one group of vector lanes takes, as fast.c was compiled: the
+ * doubles of the widest vector register its compiler was allowed to use.
+ * 8 with AVX-512, 4 with AVX2 (or AVX), 2 with SSE2 (every x86-64) or NEON
+ * (every 64-bit ARM). A function, since the files that call it may be
+ * built for another target than fast.c (mk/speed.mk).
  */
-#if defined(__AVX512F__)
-#define FAST_LANES 8
-#elif defined(__AVX__)
-#define FAST_LANES 4
-#else
-#define FAST_LANES 2
-#endif
+int fast_lanes(void);
 
 /**
  * The samples in one block: a block is summed on its own and the block sums
@@ -79,8 +73,8 @@ fast_neuron_out fast_softplus_sigmoid(double z);
 
 /** How fast_gradient_with() computes the sums: chapter 9's steps, in order. */
 typedef enum fast_method {
-    FAST_LANES_LIBM,   /**< FAST_LANES samples at a time, the C library's exp and log1p */
-    FAST_OWN_SOFTPLUS  /**< FAST_LANES at a time, fast_softplus_sigmoid(): vectorised */
+    FAST_LANES_LIBM,   /**< fast_lanes() samples at a time, the C library's exp and log1p */
+    FAST_OWN_SOFTPLUS  /**< fast_lanes() at a time, fast_softplus_sigmoid(): vectorised */
 } fast_method;
 
 /**

@@ -271,7 +271,7 @@ static void show_lanes(contender *c, fast_result plain)
            "Each lane keeps its own partial sums, added together at the end: the same\n"
            "additions in another order. But exp() and log1p() of the C library take\n"
            "one number at a time, so the lanes must wait for them one by one.\n\n",
-           FAST_LANES);
+           fast_lanes());
     compare(c, "one pass, one sample at a time", ONE_PASS,
             "lanes, the library's exp and log1p", LANES_LIBM);
     print_difference(c->result, plain);
