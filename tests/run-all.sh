@@ -5,9 +5,10 @@
 # machines the tests are meant for, none may be.
 #
 # TEST_JOBS programs run at a time (by default one per processor this
-# process may use, so `taskset -c 1` means one); each program's output is
-# still shown whole, in the order given. The programs share no file: each
-# names its own, or takes one from mkstemp().
+# process may use, so `taskset -c 1` means one), the next starting as soon
+# as any ends; each program's output is still shown whole, in the order
+# given. The programs share no file: each names its own, or takes one from
+# mkstemp().
 #
 # TEST_EMULATOR (empty here) runs programs built for another processor, as
 # `make test-aarch64` runs them under qemu-user. There each program also runs
@@ -15,12 +16,23 @@
 # hang the run instead of failing it. TEST_TIMEOUT seconds (600) is many
 # times what the slowest program needs under qemu; -k kills a process that
 # outlives the first signal by 10 s. A program stopped so is a failure, named.
+if [ "$1" = --one ]; then
+    # One program: its output goes to LOGS/N, then its exit status to
+    # LOGS/N.code. Usage: sh tests/run-all.sh --one LOGS N PROGRAM
+    # shellcheck disable=SC2086 # they are commands and their options
+    $TEST_LIMIT $TEST_EMULATOR "$4" >"$2/$3" 2>&1 </dev/null
+    echo $? >"$2/$3.part"
+    mv "$2/$3.part" "$2/$3.code"
+    exit 0
+fi
+
 jobs=${TEST_JOBS:-$(nproc 2>/dev/null || echo 1)}
 [ "$jobs" -ge 1 ] 2>/dev/null || jobs=1
-limit=
+TEST_LIMIT=
 if [ -n "$TEST_EMULATOR" ]; then
-    limit="timeout -k 10 ${TEST_TIMEOUT:-600}"
+    TEST_LIMIT="timeout -k 10 ${TEST_TIMEOUT:-600}"
 fi
+export TEST_LIMIT
 logs=$(mktemp -d)
 passed=0
 failed=0
@@ -32,17 +44,29 @@ count() {
     grep -h "^\[  $1 *\] [0-9]" "$log" | sed 's/[^0-9]*\([0-9]*\).*/\1/'
 }
 
-# finish N: waits for the Nth program, shows its output and counts its tests.
-# shellcheck disable=SC2154 # name and pid are set by its eval
-finish() {
-    eval "name=\$program_$1 pid=\$pid_$1"
-    wait "$pid"
-    code=$?
-    log="$logs/$1"
-    echo "== $name"
+# Every program, numbered, to a pool of `jobs` runners.
+n=0
+for program in "$@"; do
+    n=$((n + 1))
+    echo "$n $program"
+done | { [ $# -eq 0 ] || xargs -P "$jobs" -L 1 sh "$0" --one "$logs"; } &
+pool=$!
+
+# Each program's output once it has ended, in the order given.
+n=0
+for program in "$@"; do
+    n=$((n + 1))
+    log="$logs/$n"
+    # A pool gone without this program's status could not run it.
+    while [ ! -f "$log.code" ] && kill -0 "$pool" 2>/dev/null; do
+        sleep 0.1
+    done
+    code=$(cat "$log.code" 2>/dev/null || echo 127)
+    touch "$log"
+    echo "== $program"
     cat "$log"
-    if [ -n "$limit" ] && { [ "$code" -eq 124 ] || [ "$code" -eq 137 ]; }; then
-        echo "run-all: $name ran over ${TEST_TIMEOUT:-600} s; stopped"
+    if [ -n "$TEST_LIMIT" ] && { [ "$code" -eq 124 ] || [ "$code" -eq 137 ]; }; then
+        echo "run-all: $program ran over ${TEST_TIMEOUT:-600} s; stopped"
     fi
     passes=$(count PASSED)
     fails=$(count FAILED)
@@ -50,33 +74,18 @@ finish() {
     passed=$((passed + ${passes:-0}))
     if [ -n "$skips" ]; then
         skipped=$((skipped + skips))
-        broken="$broken $name"
+        broken="$broken $program"
     fi
     if [ -n "$fails" ]; then
         failed=$((failed + fails))
-        broken="$broken $name"
+        broken="$broken $program"
     elif [ -z "$passes" ] || [ "$code" -ne 0 ]; then
         # No summary, or a non-zero exit: it crashed or was killed.
         failed=$((failed + 1))
-        broken="$broken $name"
+        broken="$broken $program"
     fi
-}
-
-# Program N starts once program N - jobs has been shown.
-n=0
-for program in "$@"; do
-    n=$((n + 1))
-    [ "$n" -gt "$jobs" ] && finish $((n - jobs))
-    # shellcheck disable=SC2086 # they are commands and their options
-    $limit $TEST_EMULATOR "$program" >"$logs/$n" 2>&1 </dev/null &
-    eval "program_$n=\$program pid_$n=\$!"
 done
-first=$((n - jobs + 1))
-[ "$first" -lt 1 ] && first=1
-while [ "$first" -le "$n" ]; do
-    finish "$first"
-    first=$((first + 1))
-done
+wait "$pool"
 rm -rf "$logs"
 echo
 [ -n "$broken" ] && echo "failing or skipping:$broken"
