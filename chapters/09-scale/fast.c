@@ -397,11 +397,12 @@ static nn_params nn_params_of(lane_params q)
    which gcc and clang both turn into one shuffle instruction. */
 #if FAST_LANES == 8
 #define SWAPPED(v, d) \
-    ((lanes){v[0 ^ d], v[1 ^ d], v[2 ^ d], v[3 ^ d], v[4 ^ d], v[5 ^ d], v[6 ^ d], v[7 ^ d]})
+    ((lanes){(v)[0 ^ (d)], (v)[1 ^ (d)], (v)[2 ^ (d)], (v)[3 ^ (d)], \
+             (v)[4 ^ (d)], (v)[5 ^ (d)], (v)[6 ^ (d)], (v)[7 ^ (d)]})
 #elif FAST_LANES == 4
-#define SWAPPED(v, d) ((lanes){v[0 ^ d], v[1 ^ d], v[2 ^ d], v[3 ^ d]})
+#define SWAPPED(v, d) ((lanes){(v)[0 ^ (d)], (v)[1 ^ (d)], (v)[2 ^ (d)], (v)[3 ^ (d)]})
 #else
-#define SWAPPED(v, d) ((lanes){v[0 ^ d], v[1 ^ d]})
+#define SWAPPED(v, d) ((lanes){(v)[0 ^ (d)], (v)[1 ^ (d)]})
 #endif
 
 /* The sum of all lanes, in every lane: lane k adds lane k ^ 1, then lane
@@ -465,14 +466,12 @@ LANE_FUNCTION lane_params few_gradient(lane_params q, padded_group s, int one_gr
 }
 // [fast_few]
 
-/* True when all seven are finite, with no branch per lane: x - x is 0 for
-   every finite x, and NaN for an infinity or a NaN, which then spreads
-   through the sum. */
+/* True when all seven are finite. Every lane holds the same bits, so lane 0
+   speaks for all of them. */
 LANE_FUNCTION int few_finite(lane_params q)
 {
-    lanes zero = (q.w1 - q.w1) + (q.b1 - q.b1) + (q.w2 - q.w2) + (q.b2 - q.b2) +
-                 (q.w3 - q.w3) + (q.w4 - q.w4) + (q.b3 - q.b3);
-    return sum_in_every_lane(zero)[0] == 0.0;
+    return isfinite(q.w1[0]) && isfinite(q.b1[0]) && isfinite(q.w2[0]) && isfinite(q.b2[0]) &&
+           isfinite(q.w3[0]) && isfinite(q.w4[0]) && isfinite(q.b3[0]);
 }
 
 /* ---- Threads, each sum in a fixed order ----------------------------------- */
