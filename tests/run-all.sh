@@ -15,7 +15,9 @@
 # under timeout: an emulator bug that left a process spinning would otherwise
 # hang the run instead of failing it. TEST_TIMEOUT seconds (600) is many
 # times what the slowest program needs under qemu; -k kills a process that
-# outlives the first signal by 10 s. A program stopped so is a failure, named.
+# outlives the first signal by 10 s; --foreground keeps the program in this
+# process group, so that Ctrl-C stops it too. A program stopped so is a
+# failure, named.
 if [ "$1" = --one ]; then
     # One program: its output goes to LOGS/N, then its exit status to
     # LOGS/N.code. Usage: sh tests/run-all.sh --one LOGS N PROGRAM
@@ -30,7 +32,7 @@ jobs=${TEST_JOBS:-$(nproc 2>/dev/null || echo 1)}
 [ "$jobs" -ge 1 ] 2>/dev/null || jobs=1
 TEST_LIMIT=
 if [ -n "$TEST_EMULATOR" ]; then
-    TEST_LIMIT="timeout -k 10 ${TEST_TIMEOUT:-600}"
+    TEST_LIMIT="timeout --foreground -k 10 ${TEST_TIMEOUT:-600}"
 fi
 export TEST_LIMIT
 logs=$(mktemp -d)
@@ -43,6 +45,10 @@ broken=""
 count() {
     grep -h "^\[  $1 *\] [0-9]" "$log" | sed 's/[^0-9]*\([0-9]*\).*/\1/'
 }
+
+# Like every job a script starts in the background, the runners ignore
+# SIGINT: on Ctrl-C (or SIGTERM) this process group stops with SIGTERM.
+trap 'trap "" TERM; kill -TERM 0; exit 130' INT TERM
 
 # Every program, numbered, to a pool of `jobs` runners.
 n=0
