@@ -434,7 +434,7 @@ LANE_FUNCTION void few_neurons(lanes z1, lanes z2, int one_group, lanes *a1, lan
         neurons(z2, a2, s2);
         return;
     }
-    lane_mask lower = (lane_mask)(all(0.0) != 0.0); /* all 0 */
+    lane_mask lower = {0};
     for (int k = 0; k < FAST_LANES / 2; k++)
         lower[k] = -1;
     lanes a, s;
