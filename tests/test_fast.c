@@ -216,8 +216,8 @@ static void holds_deep_in_both_tails_of_softplus(void **state)
 {
     (void)state;
     /* Weights up to 300 put |z| past 700, where e^|z| would overflow: on
-       both neurons side by side (3 samples), in one short group (5) and in
-       many groups (5000). */
+       3, 5 and 5000 samples, so on the few-sample path and the groups of
+       lanes with 4 or 8 lanes, and past both with 2. */
     static const size_t sizes[] = {3, 5, 5000};
     for (uint64_t seed = 1; seed <= 21; seed++) {
         problem pr = make_problem(sizes[seed % 3], seed, 300.0);
@@ -355,12 +355,14 @@ static void the_point_after_the_last_update_is_checked(void **state)
     }
 }
 
-/* Four samples take the path with both neurons side by side, five the
-   groups of lanes: both descend as nn.c's descend() does, row by row. */
-static void descent_on_either_side_of_four_samples(void **state)
+/* Up to fast_lanes() samples keep the parameters in lanes (with both
+   neurons in one group up to half as many), more take the groups of lanes.
+   From 1 to 9 samples every path is taken with 2, 4 or 8 lanes, and each
+   descends as nn.c's descend() does. */
+static void descent_on_every_path_by_sample_count(void **state)
 {
     (void)state;
-    for (size_t n = 3; n <= 6; n++) {
+    for (size_t n = 1; n <= 9; n++) {
         problem pr = make_problem(n, 100 + n, 2.0);
         descent_settings settings = {0.01, 0.0, 200};
         nn_params fast = pr.p, plain = pr.p;
@@ -397,7 +399,7 @@ int main(void)
         cmocka_unit_test(softplus_and_sigmoid_within_4_ulp_of_mpmath),
         cmocka_unit_test(softplus_and_sigmoid_at_infinity_and_nan),
         cmocka_unit_test(the_point_after_the_last_update_is_checked),
-        cmocka_unit_test(descent_on_either_side_of_four_samples),
+        cmocka_unit_test(descent_on_every_path_by_sample_count),
         cmocka_unit_test(blocks_depend_on_the_count_alone),
         cmocka_unit_test(equals_the_plain_gradient_on_one_thread),
         cmocka_unit_test(equals_the_plain_gradient_on_several_threads),

@@ -160,7 +160,7 @@ LANE_FUNCTION lanes abs_of(lanes z)
 
 LANE_FUNCTION lanes exp_minus_abs(lanes z)
 {
-    return exp_minus((lanes)((lane_bits)z & 0x7fffffffffffffff));
+    return exp_minus(abs_of(z));
 }
 
 /* 1 / ((1 + e)(2 + e)): one division gives both 1 / (2 + e) and
@@ -173,7 +173,6 @@ LANE_FUNCTION lanes inverse_of(lanes e)
 /* softplus(z) and sigmoid(z) from e = e^-|z| and that inverse, without a
    library call: log(1 + e) = 2 atanh(s) with s = e / (2 + e) in [0, 1/3],
    where a polynomial in s^2 converges fast. */
-
 LANE_FUNCTION void neurons_from(lanes z, lanes e, lanes inverse, lanes *softplus, lanes *sigmoid)
 {
     lane_mask positive = z >= 0.0;
@@ -581,17 +580,14 @@ void fast_curve(size_t n, double *input, double *observed)
 
 /* ---- The descent ----------------------------------------------------------- */
 
-/* True when every step is below the tolerance (a NaN step is not). */
-LANE_FUNCTION int few_all_below(lane_params step, lanes tolerance)
+/* True when every step is below the tolerance (a NaN step is not); lane 0
+   speaks for every lane, as in few_finite(). */
+LANE_FUNCTION int few_all_below(lane_params step, double tolerance)
 {
-    lane_mask below = (abs_of(step.w1) < tolerance) & (abs_of(step.b1) < tolerance) &
-                      (abs_of(step.w2) < tolerance) & (abs_of(step.b2) < tolerance) &
-                      (abs_of(step.w3) < tolerance) & (abs_of(step.w4) < tolerance) &
-                      (abs_of(step.b3) < tolerance);
-    for (int k = 0; k < FAST_LANES; k++)
-        if (!below[k])
-            return 0;
-    return 1;
+    return fabs(step.w1[0]) < tolerance && fabs(step.b1[0]) < tolerance &&
+           fabs(step.w2[0]) < tolerance && fabs(step.b2[0]) < tolerance &&
+           fabs(step.w3[0]) < tolerance && fabs(step.w4[0]) < tolerance &&
+           fabs(step.b3[0]) < tolerance;
 }
 
 /* step_size() and apply_step() of nn.c, for all seven, lane by lane. */
@@ -618,7 +614,7 @@ static descent_result few_descend(nn_params *p, nn_data data, descent_settings s
     padded_group samples = padded(data.input, data.observed, data.count);
     int one_group = data.count <= FAST_LANES / 2;
     lane_params q = lane_params_of(p);
-    lanes rate = all(settings.learning_rate), tolerance = all(settings.tolerance);
+    lanes rate = all(settings.learning_rate);
     for (;;) {
         lanes ssr;
         lane_params slope = few_gradient(q, samples, one_group, &ssr);
@@ -640,7 +636,7 @@ static descent_result few_descend(nn_params *p, nn_data data, descent_settings s
             fast_row row = {result.slopes, nn_params_of(q), ssr[0], nn_params_of(slope)};
             on_row(&row, context);
         }
-        if (few_all_below(step, tolerance)) {
+        if (few_all_below(step, settings.tolerance)) {
             result.end = DESCENT_CONVERGED;
             break;
         }
