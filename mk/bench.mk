@@ -24,7 +24,7 @@ $(BUILD)/tools/yardstick.o: tools/yardstick.c tools/yardstick.h
 
 $(BUILD)/tools/bench.o: override CPPFLAGS += -I$(SCALE_DIR) -Itools
 $(BUILD)/bench: $(BUILD)/tools/bench.o $(BUILD)/tools/yardstick.o \
-    $(BUILD)/$(SCALE_DIR)/fast.o $(LIBSUPPORT) $(LIBNN)
+    $(BUILD)/$(SCALE_DIR)/fast.o $(BUILD)/$(SCALE_DIR)/few.o $(LIBSUPPORT) $(LIBNN)
 	$(CC) $(CFLAGS) $(LDFLAGS) $(OPENMP) -o $@ $^ $(LDLIBS)
 
 bench: $(BUILD)/bench ## time the descent in C, clang, numba, NumPy, PyTorch, Python (build/bench.md)

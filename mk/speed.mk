@@ -15,7 +15,7 @@ FAST_ARCH := $(shell $(CC) -march=native -x c -c /dev/null -o /dev/null >/dev/nu
     && echo -march=native)
 endif
 FAST_CFLAGS = $(OPENMP) $(FAST_ARCH) -ffp-contract=fast -Wno-psabi
-FAST_OBJ := $(BUILD)/$(SCALE_DIR)/fast.o
+FAST_OBJ := $(BUILD)/$(SCALE_DIR)/fast.o $(BUILD)/$(SCALE_DIR)/few.o
 
 $(FAST_OBJ): override CFLAGS += $(FAST_CFLAGS)
 $(BUILD)/$(SCALE_DIR)/scale.o: override CFLAGS += $(OPENMP)

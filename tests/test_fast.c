@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "fast.h"
+#include "few.h"
 #include "golden_fast.h"
 #include "nn.h"
 
@@ -28,12 +29,15 @@ static uint64_t ulps_apart(double a, double b)
     return ia > ib ? ia - ib : ib - ia;
 }
 
-static void softplus_and_sigmoid_within_4_ulp_of_mpmath(void **state)
+/* Both functions of `evaluate` within FAST_ULP of mpmath at every golden
+   point (the finite ones only, if `finite_only`). */
+static void within_4_ulp_of_mpmath(fast_neuron_out (*evaluate)(double), int finite_only)
 {
-    (void)state;
     uint64_t worst_softplus = 0, worst_sigmoid = 0;
     for (int i = 0; i < GOLDEN_FAST_POINTS; i++) {
-        fast_neuron_out n = fast_softplus_sigmoid(golden_fast_z[i]);
+        if (finite_only && !isfinite(golden_fast_z[i]))
+            continue;
+        fast_neuron_out n = evaluate(golden_fast_z[i]);
         uint64_t a = ulps_apart(n.softplus, golden_fast_softplus[i]);
         uint64_t s = ulps_apart(n.sigmoid, golden_fast_sigmoid[i]);
         if (a > FAST_ULP || s > FAST_ULP)
@@ -47,6 +51,39 @@ static void softplus_and_sigmoid_within_4_ulp_of_mpmath(void **state)
     }
     /* Not exact everywhere, or the test would prove nothing about the bound. */
     assert_true(worst_softplus >= 1 && worst_sigmoid >= 1);
+}
+
+static void softplus_and_sigmoid_within_4_ulp_of_mpmath(void **state)
+{
+    (void)state;
+    within_4_ulp_of_mpmath(fast_softplus_sigmoid, 0);
+}
+
+/* The same for the Taylor series of few.c, at every finite point (z = inf
+   has no nearest multiple of 1/16). */
+static void softplus_and_sigmoid_near_within_4_ulp_of_mpmath(void **state)
+{
+    (void)state;
+    within_4_ulp_of_mpmath(fast_softplus_sigmoid_near, 1);
+}
+
+/* Between the golden points too: 200,001 values of z from -50 to 50,
+   through every piece and both of its edges, within 6 ulp of nn.c's
+   softplus() and sigmoid(), which take the C library's exp and log1p. A
+   wrong coefficient would be off by far more. */
+static void softplus_and_sigmoid_near_on_every_piece(void **state)
+{
+    (void)state;
+    uint64_t worst = 0;
+    for (int i = -100000; i <= 100000; i++) {
+        double z = i / 2000.0;
+        fast_neuron_out n = fast_softplus_sigmoid_near(z);
+        uint64_t a = ulps_apart(n.softplus, softplus(z));
+        uint64_t s = ulps_apart(n.sigmoid, sigmoid(z));
+        worst = a > worst ? a : worst;
+        worst = s > worst ? s : worst;
+    }
+    assert_true(worst <= 6);
 }
 
 static void softplus_and_sigmoid_at_infinity_and_nan(void **state)
@@ -382,6 +419,26 @@ static void descent_on_every_path_by_sample_count(void **state)
     }
 }
 
+/* The article's descent on three samples for 3,000 steps, as nn.c's
+   descend() takes it. On the way each z crosses dozens of pieces of
+   few.c's Taylor series, and its lanes take new ones as they go. */
+static void few_samples_descend_across_pieces(void **state)
+{
+    (void)state;
+    nn_params fast = nn_start_all(), plain = nn_start_all();
+    descent_settings settings = {0.1, 0.0, 3000};
+    fast_descend(&fast, nn_article_data(), settings, 1, NULL, NULL);
+    descend(&plain, nn_article_data(), NN_ALL_PARAMS, settings, NULL, NULL);
+    for (int i = 0; i < NN_PARAM_COUNT; i++)
+        assert_close(nn_param(&fast, i), nn_param(&plain, i), 1e-10);
+    /* How far z moved, for the first sample's first neuron: pieces are
+       1/16 wide. */
+    nn_params start = nn_start_all();
+    double x = nn_article_data().input[2];
+    double moved = fabs((fast.w1 * x + fast.b1) - (start.w1 * x + start.b1));
+    assert_true(moved > 1.0);
+}
+
 static void blocks_depend_on_the_count_alone(void **state)
 {
     (void)state;
@@ -397,9 +454,12 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(softplus_and_sigmoid_within_4_ulp_of_mpmath),
+        cmocka_unit_test(softplus_and_sigmoid_near_within_4_ulp_of_mpmath),
+        cmocka_unit_test(softplus_and_sigmoid_near_on_every_piece),
         cmocka_unit_test(softplus_and_sigmoid_at_infinity_and_nan),
         cmocka_unit_test(the_point_after_the_last_update_is_checked),
         cmocka_unit_test(descent_on_every_path_by_sample_count),
+        cmocka_unit_test(few_samples_descend_across_pieces),
         cmocka_unit_test(blocks_depend_on_the_count_alone),
         cmocka_unit_test(equals_the_plain_gradient_on_one_thread),
         cmocka_unit_test(equals_the_plain_gradient_on_several_threads),

@@ -335,12 +335,6 @@ def main():
         lines += ["", "The machine's floor for what the fast path replaces: two calls of the C "
                   "library's exp and two of log1p, per sample, take %.3g ns per sample "
                   "(measured alone, in a loop that does nothing else)." % (floor / BIG)]
-    chain = c.get(("softplus chain", 3))
-    if chain is not None:
-        lines += ["", "The floor of a step on three samples: fast.c's softplus and sigmoid of "
-                  "one z take %.3g ns when each z is made from the last result, as each step "
-                  "of a descent waits for the one before. A step waits for that, then for the "
-                  "residual, the sums across the lanes and the update." % chain]
 
     if avx2:
         lines += ["", "Built again for AVX2 alone (-march=x86-64-v3 instead of -march=native, "

@@ -7,8 +7,9 @@
  * pass over the samples instead of two, several samples at a time in vector
  * lanes, with its own softplus and sigmoid (no library call, so the compiler
  * can vectorise the loop), on several threads. On samples that fit in one
- * group of lanes, as the article's three do on most processors,
- * fast_descend() keeps its parameters in lanes from one step to the next.
+ * group of lanes, as the article's three do on any processor with AVX2,
+ * fast_descend() hands over to few_descend() (few.h), which keeps its
+ * parameters in lanes from one step to the next.
  * The result agrees with the plain loops to about 1e-15 relative (the tests
  * hold it to 1e-12): the terms are added in another order, and the softplus
  * is within 4 ulp.

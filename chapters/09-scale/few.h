@@ -1,0 +1,32 @@
+/**
+ * @file few.h
+ * @brief fast_descend() on samples that fit in one group of vector lanes
+ *        (chapter 9).
+ */
+#ifndef FEW_H
+#define FEW_H
+
+#include "fast.h"
+
+/**
+ * softplus(z) and sigmoid(z) as few_descend() computes them: each from
+ * eight terms of its Taylor series at c, the multiple of 1/16 nearest z,
+ * with coefficients from the exp and log1p of softplus.h at c.
+ * tests/test_fast.c holds both within 4 ulp of mpmath, at the points where
+ * it holds fast_softplus_sigmoid().
+ */
+fast_neuron_out fast_softplus_sigmoid_near(double z);
+
+/** The most samples few_descend() takes: 4 with AVX2 or AVX-512, 2 else. */
+int few_lanes(void);
+
+/**
+ * fast_descend() on at most few_lanes() samples, one thread: the same
+ * rows, checks and ends, with the parameters held in vector lanes from one
+ * step to the next and softplus and sigmoid from
+ * fast_softplus_sigmoid_near().
+ */
+descent_result few_descend(nn_params *p, nn_data data, descent_settings settings,
+                           fast_observer on_row, void *context);
+
+#endif /* FEW_H */

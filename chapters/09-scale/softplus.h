@@ -1,0 +1,125 @@
+/**
+ * @file softplus.h
+ * @brief softplus and sigmoid in vector lanes, from +, -, *, / and the bits
+ *        of a double: no library call (chapter 9, step 4).
+ *
+ * Functions of lanes (lanes.h), inlined into each file that includes this
+ * header, at that file's width: fast.c runs them over the samples, few.c
+ * when a lane of a few samples moves to a new piece.
+ */
+#ifndef SOFTPLUS_H
+#define SOFTPLUS_H
+
+#include "lanes.h"
+
+/* ln 2 in two parts: LN2_HI has its last 11 bits zero, so n * LN2_HI is exact
+   for every |n| < 2048, and LN2_LO is the rest. */
+#define LN2_HI 0x1.62e42fefa3800p-1
+#define LN2_LO 0x1.ef35793c7673p-45
+/* Adding 1.5 * 2^52 rounds a double below 2^51 to a whole number, which then
+   sits in the low bits of the sum. */
+#define ROUNDER 0x1.8p52
+
+/* The two polynomials, fitted by tools/fast_polynomials.py (mpmath):
+   e^r = 1 + r + r^2 Q(r) for |r| <= ln(2) / 2, within 1.6e-17, and
+   2 atanh(s) = 2 s + s w P(w) for w = s^2 <= 1/9, within 7.1e-18. */
+static const double exp_q[10] = {
+    0x1.0000000000001p-1, 0x1.5555555555556p-3, 0x1.5555555553d68p-5, 0x1.11111111109b5p-7,
+    0x1.6c16c17889ef1p-10, 0x1.a01a01a7c2efep-13, 0x1.a019b9149a41cp-16,
+    0x1.71de0db2f6b19p-19, 0x1.28917c89a43a7p-22, 0x1.af389ecfc4b9cp-26,
+};
+static const double log_p[10] = {
+    0x1.5555555555555p-1, 0x1.999999999a3ddp-2, 0x1.24924923d44c6p-2, 0x1.c71c727143318p-3,
+    0x1.745cf0b0e03bdp-3, 0x1.3b18b294bebf9p-3, 0x1.10ac75dc602b1p-3, 0x1.eb905e8575054p-4,
+    0x1.687a6e7c95176p-4, 0x1.4b0a26c5f2aefp-3,
+};
+
+/* c[0] + c[1] x + ... + c[9] x^9 by Estrin's scheme: pairs c[k] + c[k+1] x,
+   then pairs of pairs with x^2, then x^4, x^8. Horner's rule is one long
+   chain of nine multiply-adds, each waiting for the one before; here the
+   longest chain is four, and the processor overlaps the rest. */
+LANE_FUNCTION lanes polynomial(const double c[10], lanes x)
+{
+    lanes x2 = x * x, x4 = x2 * x2, x8 = x4 * x4;
+    lanes p01 = c[0] + x * c[1], p23 = c[2] + x * c[3], p45 = c[4] + x * c[5];
+    lanes p67 = c[6] + x * c[7], p89 = c[8] + x * c[9];
+    lanes p03 = p01 + x2 * p23, p47 = p45 + x2 * p67;
+    return (p03 + x4 * p47) + x8 * p89;
+}
+
+// [fast_exp]
+/* e^-t for t >= 0, within 1 ulp: e^-t = 2^-n * e^r with n the whole number
+   nearest t / ln 2 and r = n ln 2 - t in [-ln 2 / 2, ln 2 / 2]. 2^-n is made
+   from its bits, in two halves so that 2^-1074 (the smallest double) is
+   reached; past t = 746, e^-t rounds to 0. */
+/* r, and 1.5 * 2^52 - n, which holds n in its low bits. */
+typedef struct reduced {
+    lanes r, rounded;
+} reduced;
+
+LANE_FUNCTION reduced reduce(lanes t)
+{
+    lanes tc = select(t > 746.0, all(746.0), t); /* a NaN goes through as NaN */
+    lanes rounded = ROUNDER - tc * 0x1.71547652b82fep0; /* 1.5 * 2^52 - t / ln 2 */
+    lanes n = ROUNDER - rounded;
+    reduced out = {(n * LN2_HI - tc) + n * LN2_LO, rounded};
+    return out;
+}
+
+/* e^-t = 2^-n * e^r from the reduced argument, as 2^-n + 2^-n (e^r - 1):
+   one multiply-add, rounded once, at the end of the chain, where 2^-n is
+   ready long before the polynomial is. */
+LANE_FUNCTION lanes exp_reduced(reduced red)
+{
+    lanes r = red.r;
+    lanes e_r_minus_1 = r + r * r * polynomial(exp_q, r);
+    /* n = m1 + m2, and 2^-m is the double whose exponent field is 1023 - m.
+       Their product 2^-n is exact, down to 2^-1074. */
+    lane_bits m = (lane_bits)all(ROUNDER) - (lane_bits)red.rounded;
+    lane_bits m1 = m >> 1, m2 = m - m1;
+    lanes scale = (lanes)((1023 - m1) << 52) * (lanes)((1023 - m2) << 52);
+    return scale + scale * e_r_minus_1;
+}
+
+LANE_FUNCTION lanes exp_minus(lanes t)
+{
+    return exp_reduced(reduce(t));
+}
+// [fast_exp]
+
+// [fast_neuron]
+/* e^-|z|: the first half of a neuron. */
+LANE_FUNCTION lanes exp_minus_abs(lanes z)
+{
+    return exp_minus(abs_of(z));
+}
+
+/* 1 / ((1 + e)(2 + e)): one division gives both 1 / (2 + e) and
+   sigmoid's 1 / (1 + e). */
+LANE_FUNCTION lanes inverse_of(lanes e)
+{
+    return 1.0 / ((1.0 + e) * (2.0 + e));
+}
+
+/* softplus(z) and sigmoid(z) from e = e^-|z| and that inverse, without a
+   library call: log(1 + e) = 2 atanh(s) with s = e / (2 + e) in [0, 1/3],
+   where a polynomial in s^2 converges fast. */
+LANE_FUNCTION void neurons_from(lanes z, lanes e, lanes inverse, lanes *softplus, lanes *sigmoid)
+{
+    lane_mask positive = z >= 0.0;
+    lanes u = 1.0 + e, v = 2.0 + e;
+    lanes s = e * (u * inverse); /* e / (2 + e) */
+    lanes w = s * s;
+    lanes log1p_e = 2.0 * s + s * w * polynomial(log_p, w);
+    *softplus = select(positive, z, all(0.0)) + log1p_e;
+    *sigmoid = select(positive, all(1.0), e) * (v * inverse); /* over 1 + e */
+}
+
+LANE_FUNCTION void neurons(lanes z, lanes *softplus, lanes *sigmoid)
+{
+    lanes e = exp_minus_abs(z);
+    neurons_from(z, e, inverse_of(e), softplus, sigmoid);
+}
+// [fast_neuron]
+
+#endif
