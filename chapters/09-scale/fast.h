@@ -67,7 +67,7 @@ typedef struct fast_neuron_out {
  * the C library: e by range reduction and a polynomial, \f$ \log(1 + e) \f$
  * by a polynomial in \f$ s = e / (2 + e) \f$. tests/test_fast.c holds both
  * within 4 ulp of mpmath's exact values at 1,261 points spread over every
- * range of z, from 5e-324 to 1.8e308 in size (3 ulp at worst there). The
+ * range of z, from 5e-324 to 1.8e308 in size (2 ulp at worst there). The
  * same function that the vector lanes run, one value at a time.
  */
 fast_neuron_out fast_softplus_sigmoid(double z);

@@ -82,10 +82,11 @@ static void piece_follow(piece *near, lanes z)
 {
     lanes rounded = ((z * PIECES_PER_UNIT + ROUNDER) - ROUNDER) / PIECES_PER_UNIT;
     lanes c = select(abs_of(z) < 0x1p47, rounded, z);
-    lanes e = exp_minus_abs(c), inverse = inverse_of(e), p;
+    lanes e = exp_minus_abs(c), p;
+    quotients of_e = quotients_of(e);
     near->centre = c;
-    neurons_from(c, e, inverse, &near->softplus[0], &p);
-    lanes q = select(c >= 0.0, e, all(1.0)) * ((2.0 + e) * inverse);
+    neurons_from(c, e, of_e, &near->softplus[0], &p);
+    lanes q = select(c >= 0.0, e, all(1.0)) * of_e.over_u;
     lanes p_to[TERMS + 1], q_to[TERMS + 1]; /* p^k and q^k */
     p_to[0] = q_to[0] = all(1.0);
     for (int k = 1; k <= TERMS; k++) {

@@ -282,8 +282,8 @@ static void show_own_softplus(contender *c, fast_result plain)
     printf("4. A softplus the compiler can vectorise\n\n"
            "fast.c computes e^-|z| itself: 2^-n times a polynomial, n the whole number\n"
            "nearest |z| / ln 2. Then log(1 + e) = 2 atanh(s), s = e / (2 + e), another\n"
-           "polynomial, and one division gives both s and sigmoid's 1 / (1 + e). Only\n"
-           "+, -, *, / and a few bit operations: every lane runs them at once. Each\n"
+           "polynomial, and sigmoid is 1 / (1 + e) or e / (1 + e). Only +, -, *, /\n"
+           "and a few bit operations: every lane runs them at once. Each\n"
            "value is within 4 ulp of the exact one (tests/test_fast.c checks it).\n\n");
     compare(c, "lanes, the library's exp and log1p", LANES_LIBM,
             "lanes, fast.c's softplus, sigmoid", LANES_OWN);
