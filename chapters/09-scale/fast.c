@@ -186,8 +186,8 @@ static void sums_in_lanes(nn_params p, const double *x, const double *y, size_t 
             }
             for (size_t g = 0; g < groups; g++) {
                 lanes xg = load(x + i + g * FAST_LANES), a1, s1, a2, s2;
-                neurons_from(p.w1 * xg + p.b1, e1[g], quotients_of(e1[g]), &a1, &s1);
-                neurons_from(p.w2 * xg + p.b2, e2[g], quotients_of(e2[g]), &a2, &s2);
+                neurons_from(p.w1 * xg + p.b1, e1[g], &a1, &s1);
+                neurons_from(p.w2 * xg + p.b2, e2[g], &a2, &s2);
                 add_neurons(&sums, p, xg, load(y + i + g * FAST_LANES), every, a1, s1, a2, s2);
             }
         }

@@ -100,36 +100,23 @@ LANE_FUNCTION lanes exp_minus_abs(lanes z)
     return exp_minus(abs_of(z));
 }
 
-/* The two quotients of a neuron: s = e / (2 + e) for the logarithm and
-   1 / (1 + e) for sigmoid. Two divisions, each rounded once, rather than
-   one division and four multiplies: the divider works beside the
-   multiply-add units, which have more to do. */
-typedef struct quotients {
-    lanes s, over_u;
-} quotients;
-
-LANE_FUNCTION quotients quotients_of(lanes e)
-{
-    quotients q = {e / (2.0 + e), 1.0 / (1.0 + e)};
-    return q;
-}
-
-/* softplus(z) and sigmoid(z) from e = e^-|z| and its quotients, without a
-   library call: log(1 + e) = 2 atanh(s) with s = e / (2 + e) in [0, 1/3],
-   where a polynomial in s^2 converges fast. */
-LANE_FUNCTION void neurons_from(lanes z, lanes e, quotients q, lanes *softplus, lanes *sigmoid)
+/* softplus(z) and sigmoid(z) from e = e^-|z|, without a library call:
+   log(1 + e) = 2 atanh(s) with s = e / (2 + e) in [0, 1/3], where a
+   polynomial in s^2 converges fast, and sigmoid(z) = 1 / (1 + e) for
+   z >= 0, e / (1 + e) below. Two divisions, each rounded once: the divider
+   works beside the multiply-add units, which have the rest to do. */
+LANE_FUNCTION void neurons_from(lanes z, lanes e, lanes *softplus, lanes *sigmoid)
 {
     lane_mask positive = z >= 0.0;
-    lanes s = q.s, w = s * s;
-    lanes log1p_e = 2.0 * s + s * w * polynomial(log_p, w);
+    lanes s = e / (2.0 + e), w = s * s;
+    lanes log1p_e = s * (2.0 + w * polynomial(log_p, w));
     *softplus = select(positive, z, all(0.0)) + log1p_e;
-    *sigmoid = select(positive, all(1.0), e) * q.over_u;
+    *sigmoid = select(positive, all(1.0), e) / (1.0 + e);
 }
 
 LANE_FUNCTION void neurons(lanes z, lanes *softplus, lanes *sigmoid)
 {
-    lanes e = exp_minus_abs(z);
-    neurons_from(z, e, quotients_of(e), softplus, sigmoid);
+    neurons_from(z, exp_minus_abs(z), softplus, sigmoid);
 }
 // [fast_neuron]
 
