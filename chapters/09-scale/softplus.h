@@ -79,12 +79,13 @@ LANE_FUNCTION lanes exp_reduced(reduced red)
 {
     lanes r = red.r;
     lanes e_r_minus_1 = r + r * r * polynomial(exp_q, r);
-    /* n = m1 + m2, and 2^-m is the double whose exponent field is 1023 - m.
-       Their product 2^-n is exact, down to 2^-1074. */
-    lane_bits m = (lane_bits)all(ROUNDER) - (lane_bits)red.rounded;
-    lane_bits m1 = m >> 1, m2 = m - m1;
-    lanes scale = (lanes)((1023 - m1) << 52) * (lanes)((1023 - m2) << 52);
-    return scale + scale * e_r_minus_1;
+    /* 2^k is the double whose exponent field is 1023 + k, for k down to
+       -1022. So 2^(64 - n) is a double for every n up to 1076, and the
+       product with 2^-64 is exact wherever e^-t is not below 2^-1022;
+       below, it rounds once more, into the subnormal range. */
+    lane_bits n = (lane_bits)all(ROUNDER) - (lane_bits)red.rounded;
+    lanes scale = (lanes)((1087 - n) << 52); /* 2^(64 - n) */
+    return (scale + scale * e_r_minus_1) * 0x1p-64;
 }
 
 LANE_FUNCTION lanes exp_minus(lanes t)
