@@ -56,8 +56,8 @@ LANE_FUNCTION lanes polynomial(const double c[10], lanes x)
 // [fast_exp]
 /* e^-t for t >= 0, within 1 ulp: e^-t = 2^-n * e^r with n the whole number
    nearest t / ln 2 and r = n ln 2 - t in [-ln 2 / 2, ln 2 / 2]. 2^-n is made
-   from its bits, in two halves so that 2^-1074 (the smallest double) is
-   reached; past t = 746, e^-t rounds to 0. */
+   from its bits, by way of 2^(64 - n), so that values down to 2^-1074 (the
+   smallest double) are reached; past t = 746, e^-t rounds to 0. */
 /* r, and 1.5 * 2^52 - n, which holds n in its low bits. */
 typedef struct reduced {
     lanes r, rounded;
