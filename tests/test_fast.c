@@ -195,8 +195,8 @@ static void bit_equal(fast_result a, fast_result b)
 /* Counts below, at and above a group of lanes, around the block size, and
    past FAST_MAX_BLOCKS full blocks. */
 static const size_t counts[] = {
-    1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 1000, FAST_BLOCK - 1, FAST_BLOCK, FAST_BLOCK + 1, 3 * FAST_BLOCK + 5,
-    100003, (size_t)FAST_BLOCK * FAST_MAX_BLOCKS + 12345,
+    1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 1000, FAST_BLOCK - 1, FAST_BLOCK, FAST_BLOCK + 1,
+    3 * FAST_BLOCK + 5, 100003, (size_t)FAST_BLOCK * FAST_MAX_BLOCKS + 12345,
 };
 enum { COUNTS = sizeof counts / sizeof counts[0] };
 

@@ -452,8 +452,9 @@ static void require_finite_start(const nn_params *p, nn_data data, const cli_opt
 
 // [ch09_threads]
 /* Without --threads: one thread, or every core (`most`, at most one per
-   block) if a short trial finds it faster. Threads cost time to start and to wait for each other, and on a
-   machine that other programs keep busy every core can be slower than one. */
+   block) if a short trial finds it faster. Threads cost time to start and
+   to wait for each other, and on a machine that other programs keep busy
+   every core can be slower than one. */
 static int pick_threads(const nn_params *p, nn_data data, int most)
 {
     if (most <= 1)
