@@ -76,9 +76,10 @@ static const double eulerian[TERMS][TERMS] = {
 /* The pieces of z, in every lane of the group: c = round(16 z) / 16, or z
    itself past 2^47, where every double is a multiple of 1/16 already.
    softplus(c), p and q come from softplus.h, q as sigmoid(-c), not as
-   1 - p, which would lose the digits of a q near 0. Not inlined: it runs
-   a few hundred times in a whole descent. */
-static void piece_follow(piece *near, lanes z)
+   1 - p, which would lose the digits of a q near 0. Kept out of line (a
+   GNU C attribute that clang shares): the article's whole descent needs it
+   81 times, and inlined it would crowd the step that runs millions. */
+static __attribute__((noinline)) void piece_follow(piece *near, lanes z)
 {
     lanes rounded = ((z * PIECES_PER_UNIT + ROUNDER) - ROUNDER) / PIECES_PER_UNIT;
     lanes c = select(abs_of(z) < 0x1p47, rounded, z);
@@ -125,6 +126,9 @@ LANE_FUNCTION lanes taylor_sum(const lanes c[TERMS], lanes h, lanes h2, lanes h4
 }
 
 // [few_piece]
+/* softplus(z) and sigmoid(z) from the pieces the lanes hold. If any lane's
+   z has left its piece (or has none yet: a NaN centre is no piece), the
+   group takes the pieces of its z first. */
 LANE_FUNCTION void piece_neurons(piece *near, lanes z, lanes *softplus, lanes *sigmoid)
 {
     lanes h = z - near->centre;
