@@ -153,6 +153,53 @@ LANE_FUNCTION void add_lanes(const lane_sums *sums, nn_params p, int used, doubl
    with 4, by 3 to 5% over 16. */
 #define FAST_RUN 8
 
+/* The four loops over a run of `groups` groups. The two that evaluate
+   polynomials are kept out of line (a GNU C attribute that clang shares):
+   in a function of its own, gcc holds the ten coefficients in registers,
+   where inlined beside the other loops it read them from memory at every
+   group (6% slower built for AVX2). The two short loops stay inline: out
+   of line they cost 6% with AVX-512. */
+#define OUT_OF_LINE static __attribute__((noinline))
+
+static inline void run_reduce(nn_params p, const double *x, size_t groups, reduced *t1,
+                              reduced *t2)
+{
+    for (size_t g = 0; g < groups; g++) {
+        lanes xg = load(x + g * FAST_LANES);
+        t1[g] = reduce(abs_of(p.w1 * xg + p.b1));
+        t2[g] = reduce(abs_of(p.w2 * xg + p.b2));
+    }
+}
+
+OUT_OF_LINE void run_exp(size_t groups, const reduced *t1, const reduced *t2, lanes *e1,
+                         lanes *e2)
+{
+    for (size_t g = 0; g < groups; g++) {
+        e1[g] = exp_reduced(t1[g]);
+        e2[g] = exp_reduced(t2[g]);
+    }
+}
+
+OUT_OF_LINE void run_neurons(nn_params p, const double *x, size_t groups, const lanes *e1,
+                             const lanes *e2, lanes *a1, lanes *s1, lanes *a2, lanes *s2)
+{
+    for (size_t g = 0; g < groups; g++) {
+        lanes xg = load(x + g * FAST_LANES);
+        neurons_from(p.w1 * xg + p.b1, e1[g], &a1[g], &s1[g]);
+        neurons_from(p.w2 * xg + p.b2, e2[g], &a2[g], &s2[g]);
+    }
+}
+
+static inline void run_sums(lane_sums *sums, nn_params p, const double *x, const double *y,
+                            size_t groups, const lanes *a1, const lanes *s1, const lanes *a2,
+                            const lanes *s2)
+{
+    lane_mask every = (lane_mask)(all(0.0) == 0.0);
+    for (size_t g = 0; g < groups; g++)
+        add_neurons(sums, p, load(x + g * FAST_LANES), load(y + g * FAST_LANES), every, a1[g],
+                    s1[g], a2[g], s2[g]);
+}
+
 /* The samples [0, n) in groups of FAST_LANES, then the lanes added in order. */
 static void sums_in_lanes(nn_params p, const double *x, const double *y, size_t n,
                           fast_method method, double out[SUMS])
@@ -174,25 +221,12 @@ static void sums_in_lanes(nn_params p, const double *x, const double *y, size_t 
             if (groups > FAST_RUN)
                 groups = FAST_RUN;
             reduced t1[FAST_RUN], t2[FAST_RUN];
-            for (size_t g = 0; g < groups; g++) {
-                lanes xg = load(x + i + g * FAST_LANES);
-                t1[g] = reduce(abs_of(p.w1 * xg + p.b1));
-                t2[g] = reduce(abs_of(p.w2 * xg + p.b2));
-            }
             lanes e1[FAST_RUN], e2[FAST_RUN];
-            for (size_t g = 0; g < groups; g++) {
-                e1[g] = exp_reduced(t1[g]);
-                e2[g] = exp_reduced(t2[g]);
-            }
             lanes a1[FAST_RUN], s1[FAST_RUN], a2[FAST_RUN], s2[FAST_RUN];
-            for (size_t g = 0; g < groups; g++) {
-                lanes xg = load(x + i + g * FAST_LANES);
-                neurons_from(p.w1 * xg + p.b1, e1[g], &a1[g], &s1[g]);
-                neurons_from(p.w2 * xg + p.b2, e2[g], &a2[g], &s2[g]);
-            }
-            for (size_t g = 0; g < groups; g++)
-                add_neurons(&sums, p, load(x + i + g * FAST_LANES), load(y + i + g * FAST_LANES),
-                            every, a1[g], s1[g], a2[g], s2[g]);
+            run_reduce(p, x + i, groups, t1, t2);
+            run_exp(groups, t1, t2, e1, e2);
+            run_neurons(p, x + i, groups, e1, e2, a1, s1, a2, s2);
+            run_sums(&sums, p, x + i, y + i, groups, a1, s1, a2, s2);
         }
     for (; i + FAST_LANES <= n; i += FAST_LANES)
         add_group(&sums, p, load(x + i), load(y + i), every, method);
