@@ -111,8 +111,9 @@ static void the_lessons_print_the_right_numbers(void **state)
     assert_contains(r.out, "3. Vector lanes");
     assert_contains(r.out, "4. A softplus the compiler can vectorise");
     assert_contains(r.out, "5. Threads, and the order of a sum");
-    assert_contains(r.out, "6. What -ffast-math would break");
-    assert_contains(r.out, "7. The descent");
+    assert_contains(r.out, "6. Three samples: softplus near where it was");
+    assert_contains(r.out, "7. What -ffast-math would break");
+    assert_contains(r.out, "8. The descent");
 
     /* Section 2: both columns hold the SSR and slopes at the start. */
     static const char *const labels[8] = {"\n  SSR ", "dSSR/dw1", "dSSR/db1", "dSSR/dw2",
@@ -127,7 +128,7 @@ static void the_lessons_print_the_right_numbers(void **state)
         assert_close(one_pass, golden_scale_start[k], GOLDEN_TOLERANCE);
     }
 
-    /* Section 4: the sums in parts, and the same SSR bits on every thread count. */
+    /* Section 5: the sums in parts, and the same SSR bits on every thread count. */
     assert_close(value_after(r.out, "  1 part "), golden_scale_parts[0], 1e-15);
     assert_close(value_after(r.out, "  2 parts"), golden_scale_parts[1], 1e-15);
     assert_close(value_after(r.out, "  3 parts"), golden_scale_parts[2], 1e-15);
@@ -139,14 +140,18 @@ static void the_lessons_print_the_right_numbers(void **state)
     assert_true(strstr(r.out, "1000 samples make one block") != NULL ||
                 strstr(r.out, "This build has no OpenMP") != NULL);
 
-    /* Section 5: the plain build gets both lines right. */
+    /* Section 6: few.c's descent ends where nn.c's does, to a few ulp. */
+    double few = value_after(r.out, "nn.c's descend(): ");
+    assert_true(few >= 0.0 && few < 1e-12);
+
+    /* Section 7: the plain build gets both lines right. */
     assert_contains(r.out, "is an infinite SSR finite?      plain: no ");
     assert_contains(r.out, "(0.1 + 1e16) - 1e16             plain: 0 ");
 
-    /* Section 6: the first row is the start, and the run ends at the limit. */
+    /* Section 8: the first row is the start, and the run ends at the limit. */
     assert_contains(r.out, "      1      193.4   2.740   0.000  -1.130   0.000   0.360");
     assert_contains(r.out, "after 5 updates");
-    assert_lacks(strstr(r.out, "7. The descent"), "nan");
+    assert_lacks(strstr(r.out, "8. The descent"), "nan");
     run_free(&r);
 
     /* 20000 samples make 5 blocks: two threads, the same bits. */
@@ -227,7 +232,7 @@ static void overflow_exits_1_naming_its_cause(void **state)
         assert_contains(r.err, cases[i].cause);
         assert_true(strchr(r.err, '\n')[1] == '\0'); /* one line */
         /* The lessons' text speaks of infinities; the rows must hold none. */
-        const char *rows = strstr(r.out, "7. The descent");
+        const char *rows = strstr(r.out, "8. The descent");
         assert_lacks(rows != NULL ? rows : r.out, "inf");
         assert_lacks(rows != NULL ? rows : r.out, "nan");
         run_free(&r);

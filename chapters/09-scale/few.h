@@ -17,7 +17,7 @@
  */
 fast_neuron_out fast_softplus_sigmoid_near(double z);
 
-/** The most samples few_descend() takes: 4 with AVX2 or AVX-512, 2 else. */
+/** The most samples few_descend() takes: 4, on every processor. */
 int few_lanes(void);
 
 /**

@@ -16,7 +16,7 @@
 #include <string.h>
 
 /* The doubles of one vector register of the target, unless the file that
-   includes this header asks for fewer. A group wider than the registers is
+   includes this header sets its own (few.c takes 4). A group wider than the registers is
    legal GNU C, split by the compiler into several registers, but gcc then
    keeps the pieces in memory between steps: built for AVX2 with 8 lanes,
    the fast path ran at less than half its speed. */

@@ -283,8 +283,8 @@ static void show_own_softplus(contender *c, fast_result plain)
            "fast.c computes e^-|z| itself: 2^-n times a polynomial, n the whole number\n"
            "nearest |z| / ln 2. Then log(1 + e) = 2 atanh(s), s = e / (2 + e), another\n"
            "polynomial, and sigmoid is 1 / (1 + e) or e / (1 + e). Only +, -, *, /\n"
-           "and a few bit operations: every lane runs them at once. Each\n"
-           "value is within 4 ulp of the exact one (tests/test_fast.c checks it).\n\n");
+           "and a few bit operations: every lane runs them at once. Each value is\n"
+           "within 4 ulp of the exact one (tests/test_fast.c checks it).\n\n");
     compare(c, "lanes, the library's exp and log1p", LANES_LIBM,
             "lanes, fast.c's softplus, sigmoid", LANES_OWN);
     print_difference(c->result, plain);
@@ -340,6 +340,61 @@ static void show_threads(contender *c, int most)
                c->data.count);
 }
 
+// [ch09_few]
+/* Steps of descent on the article's three samples from chapter 7's start,
+   at rate 0.1: by step 4's lanes, one gradient and then the update of each
+   parameter, or by fast_descend(), which hands three samples to few.c. The
+   point reached goes to `end`; returns nanoseconds per step. */
+static double few_steps(int by_few, long steps, nn_params *end)
+{
+    nn_data article = nn_article_data();
+    nn_params p = nn_start_all();
+    double start = seconds();
+    if (by_few) {
+        descent_settings settings = {0.1, 0.0, steps};
+        fast_descend(&p, article, settings, 1, NULL, NULL);
+    } else {
+        for (long k = 0; k < steps; k++) {
+            fast_result r = fast_gradient(&p, article, 1);
+            for (int i = 0; i < NN_PARAM_COUNT; i++)
+                *nn_param_at(&p, i) -= 0.1 * nn_param(&r.slope, i);
+        }
+    }
+    double took = seconds() - start;
+    *end = p;
+    return took * 1e9 / (double)steps;
+}
+// [ch09_few]
+
+static void show_few(void)
+{
+    printf("6. Three samples: softplus near where it was\n\n"
+           "On the article's three samples a step is one chain of waits: the new\n"
+           "parameters, z, softplus, the residual, the sums and the update, each\n"
+           "waiting for the one before. So few.c keeps the parameters in vector lanes,\n"
+           "and takes softplus and sigmoid from eight terms of their Taylor series at\n"
+           "the nearest multiple of 1/16, three multiply-adds deep. New coefficients\n"
+           "are worked out only when a z leaves its piece.\n\n");
+    enum { STEPS = 20000 };
+    double ns[2] = {INFINITY, INFINITY};
+    nn_params end[2];
+    for (int round = 0; round < 5; round++)
+        for (int by_few = 0; by_few < 2; by_few++)
+            ns[by_few] = fmin(ns[by_few], few_steps(by_few, STEPS, &end[by_few]));
+    printf("  %-36s %6.1f ns per step\n", "step 4's lanes, then the update", ns[0]);
+    printf("  %-36s %6.1f ns per step", "few.c", ns[1]);
+    print_speed(ns[0], ns[1]);
+    nn_params plain = nn_start_all();
+    descent_settings settings = {0.1, 0.0, STEPS};
+    descend(&plain, nn_article_data(), NN_ALL_PARAMS, settings, NULL, NULL);
+    double worst = 0.0;
+    for (int i = 0; i < NN_PARAM_COUNT; i++)
+        worst = fmax(worst, relative(nn_param(&end[1], i), nn_param(&plain, i)));
+    printf("\n  After %d steps, the largest relative difference of a parameter from\n"
+           "  nn.c's descend(): %.1e.\n\n",
+           STEPS, worst);
+}
+
 // [ch09_safe]
 static int plain_isfinite(double v)
 {
@@ -355,7 +410,7 @@ static double plain_round_trip(double x, double big)
 static void show_fast_math(void)
 {
     volatile double inf = INFINITY; /* volatile: computed at run time, not folded */
-    printf("6. What -ffast-math would break\n\n"
+    printf("7. What -ffast-math would break\n\n"
            "-ffast-math would let the compiler vectorise the library's exp and log1p too,\n"
            "but it also lets it reorder every sum and assume no value is ever infinite\n"
            "or NaN. The same two lines, built without and with it:\n\n");
@@ -580,8 +635,9 @@ int main(int argc, char **argv)
         show_lanes(&c, plain);
         show_own_softplus(&c, plain);
         show_threads(&c, most);
+        show_few();
         show_fast_math();
-        printf("7. The descent\n\n"
+        printf("8. The descent\n\n"
                "All seven parameters move together, as in chapter 7. The SSR adds one term\n"
                "per sample, so its slopes grow with the number of samples: a rate that\n"
                "suits 3 samples is far too large for %zu. So each step is the rate times\n"
