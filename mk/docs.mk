@@ -139,6 +139,7 @@ $(DOCS_HTML)/index.html: $(DOCS_SOURCES) $(DOCS_OUTPUT) $(DOCS_SVG) $(DOCS_GEN)/
 DOCS_CH9_TIMINGS := sed -E \
     -e 's/^[0-9.]+ ms per step( on [0-9]+ threads?)?, [0-9.]+ ns per sample-step/… ms per step\1, … ns per sample-step/' \
     -e 's/ +[0-9]+(\.[0-9]+)? ns per sample/  … ns per sample/g' \
+    -e 's/ +[0-9]+(\.[0-9]+)? ns per step/  … ns per step/g' \
     -e 's/ \([0-9.]+ times as (fast|slow)\)//'
 DOCS_CH9_CSV_ARGS := --csv --threads 1 --max-steps 5000
 
