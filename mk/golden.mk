@@ -10,7 +10,7 @@
 GOLDEN_PYTHON ?= /usr/bin/python3
 # script:header, both without their directory and extension
 GOLDEN := golden:golden golden_descent:golden_descent golden_torch:golden_gradient \
-    golden_extremes:golden_extremes golden_scale:golden_scale
+    golden_extremes:golden_extremes golden_scale:golden_scale golden_fast:golden_fast
 
 .PHONY: golden verify-golden
 

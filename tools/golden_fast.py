@@ -4,9 +4,10 @@
 Each z is a double; softplus(z) = log(1 + e^z) and sigmoid(z) = 1 / (1 + e^-z)
 are computed with 60 significant digits and rounded once to the nearest
 double. The points: the edges of fast.c's ranges (0, the ends of its
-reduction of e^-|z| and of subnormal results, overflow of e^|z|), then 1,200
-drawn with a fixed seed, half of them evenly in [-40, 40] and half with |z|
-spread evenly in log scale from 1e-12 to 800.
+reduction of e^-|z| and of subnormal results, |z| = asinh(1) and its
+neighbours, where e^-|z| = sqrt(2) - 1 splits its logarithm, overflow of
+e^|z|), then 1,200 drawn with a fixed seed, half of them evenly in
+[-40, 40] and half with |z| spread evenly in log scale from 1e-12 to 800.
 
 Usage: /usr/bin/python3 tools/golden_fast.py > tests/golden_fast.h
 """
@@ -27,7 +28,9 @@ def sigmoid(z):
 
 
 def points():
-    edges = [0.0, 5e-324, 1e-300, 1e-20, 1e-8, 0.1, 0.5, math.log(2) / 2, math.log(2), 1.0,
+    edges = [0.0, 5e-324, 1e-300, 1e-20, 1e-8, 0.1, 0.5, math.log(2) / 2, math.log(2),
+             math.asinh(1.0), math.nextafter(math.asinh(1.0), 0.0),
+             math.nextafter(math.asinh(1.0), 1.0), 1.0,
              2.0, 10.0, 20.0, 36.0, 37.0, 40.0, 100.0, 700.0, 707.0, 708.0, 709.0, 709.8,
              740.0, 744.0, 745.0, 745.2, 746.0, 750.0, 1e5, 1e300, 1.7976931348623157e308]
     zs = []

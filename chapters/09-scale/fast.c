@@ -153,16 +153,15 @@ LANE_FUNCTION void add_lanes(const lane_sums *sums, nn_params p, int used, doubl
    with 4, by 3 to 5% over 16. */
 #define FAST_RUN 8
 
-/* The four loops over a run of `groups` groups. The two that evaluate
-   polynomials are kept out of line (a GNU C attribute that clang shares):
-   in a function of its own, gcc holds the ten coefficients in registers,
-   where inlined beside the other loops it read them from memory at every
-   group (6% slower built for AVX2). The two short loops stay inline: out
-   of line they cost 6% with AVX-512. */
+/* The four loops over a run of `groups` groups, each a function of its own
+   (a GNU C attribute that clang shares): there gcc holds each loop's
+   constants in registers, where inlined side by side it read some of them
+   from memory at every group; and sums_in_lanes() keeps no lanes in
+   registers across the calls, which would have to be saved around each. */
 #define OUT_OF_LINE static __attribute__((noinline))
 
-static inline void run_reduce(nn_params p, const double *x, size_t groups, reduced *t1,
-                              reduced *t2)
+OUT_OF_LINE void run_reduce(nn_params p, const double *x, size_t groups, reduced *t1,
+                            reduced *t2)
 {
     for (size_t g = 0; g < groups; g++) {
         lanes xg = load(x + g * FAST_LANES);
@@ -180,24 +179,34 @@ OUT_OF_LINE void run_exp(size_t groups, const reduced *t1, const reduced *t2, la
     }
 }
 
+/* softplus, and the numerator of sigmoid: the division of sigmoid waits
+   for the next loop. The divider takes several cycles for each division,
+   beside the multiply-add units; this loop keeps it busy with the
+   logarithm's, the next one would leave it idle. */
 OUT_OF_LINE void run_neurons(nn_params p, const double *x, size_t groups, const lanes *e1,
-                             const lanes *e2, lanes *a1, lanes *s1, lanes *a2, lanes *s2)
+                             const lanes *e2, lanes *a1, lanes *n1, lanes *a2, lanes *n2)
 {
     for (size_t g = 0; g < groups; g++) {
         lanes xg = load(x + g * FAST_LANES);
-        neurons_from(p.w1 * xg + p.b1, e1[g], &a1[g], &s1[g]);
-        neurons_from(p.w2 * xg + p.b2, e2[g], &a2[g], &s2[g]);
+        lanes z1 = p.w1 * xg + p.b1, z2 = p.w2 * xg + p.b2;
+        a1[g] = softplus_from(z1, e1[g]);
+        n1[g] = sigmoid_numerator(z1, e1[g]);
+        a2[g] = softplus_from(z2, e2[g]);
+        n2[g] = sigmoid_numerator(z2, e2[g]);
     }
 }
 
-static inline void run_sums(lane_sums *sums, nn_params p, const double *x, const double *y,
-                            size_t groups, const lanes *a1, const lanes *s1, const lanes *a2,
-                            const lanes *s2)
+/* The sums live in registers for the run and go back to memory after it. */
+OUT_OF_LINE void run_sums(lane_sums *sums, nn_params p, const double *x, const double *y,
+                          size_t groups, const lanes *e1, const lanes *e2, const lanes *a1,
+                          const lanes *n1, const lanes *a2, const lanes *n2)
 {
     lane_mask every = (lane_mask)(all(0.0) == 0.0);
+    lane_sums held = *sums;
     for (size_t g = 0; g < groups; g++)
-        add_neurons(sums, p, load(x + g * FAST_LANES), load(y + g * FAST_LANES), every, a1[g],
-                    s1[g], a2[g], s2[g]);
+        add_neurons(&held, p, load(x + g * FAST_LANES), load(y + g * FAST_LANES), every, a1[g],
+                    sigmoid_from(n1[g], e1[g]), a2[g], sigmoid_from(n2[g], e2[g]));
+    *sums = held;
 }
 
 /* The samples [0, n) in groups of FAST_LANES, then the lanes added in order. */
@@ -215,18 +224,18 @@ static void sums_in_lanes(nn_params p, const double *x, const double *y, size_t 
                waiting instructions holds. Cut into four shorter chains,
                each in its own loop over a run of groups, more of them
                overlap: the range reduction of every exponential, then its
-               polynomial, then the divisions and the logarithm, then the
-               residual and the sums. The same operations, so the same
-               bits. */
+               polynomial, then the logarithm, then sigmoid, the residual
+               and the sums. The same operations as add_group(), so the
+               same bits. */
             if (groups > FAST_RUN)
                 groups = FAST_RUN;
             reduced t1[FAST_RUN], t2[FAST_RUN];
             lanes e1[FAST_RUN], e2[FAST_RUN];
-            lanes a1[FAST_RUN], s1[FAST_RUN], a2[FAST_RUN], s2[FAST_RUN];
+            lanes a1[FAST_RUN], n1[FAST_RUN], a2[FAST_RUN], n2[FAST_RUN];
             run_reduce(p, x + i, groups, t1, t2);
             run_exp(groups, t1, t2, e1, e2);
-            run_neurons(p, x + i, groups, e1, e2, a1, s1, a2, s2);
-            run_sums(&sums, p, x + i, y + i, groups, a1, s1, a2, s2);
+            run_neurons(p, x + i, groups, e1, e2, a1, n1, a2, n2);
+            run_sums(&sums, p, x + i, y + i, groups, e1, e2, a1, n1, a2, n2);
         }
     for (; i + FAST_LANES <= n; i += FAST_LANES)
         add_group(&sums, p, load(x + i), load(y + i), every, method);

@@ -83,10 +83,11 @@ static __attribute__((noinline)) void piece_follow(piece *near, lanes z)
 {
     lanes rounded = ((z * PIECES_PER_UNIT + ROUNDER) - ROUNDER) / PIECES_PER_UNIT;
     lanes c = select(abs_of(z) < 0x1p47, rounded, z);
-    lanes e = exp_minus_abs(c), p;
+    lanes e = exp_minus_abs(c);
     near->centre = c;
-    neurons_from(c, e, &near->softplus[0], &p);
-    lanes q = select(c >= 0.0, e, all(1.0)) / (1.0 + e);
+    near->softplus[0] = softplus_from(c, e);
+    lanes p = sigmoid_from(sigmoid_numerator(c, e), e);
+    lanes q = sigmoid_from(select(c >= 0.0, e, all(1.0)), e);
     lanes p_to[TERMS + 1], q_to[TERMS + 1]; /* p^k and q^k */
     p_to[0] = q_to[0] = all(1.0);
     for (int k = 1; k <= TERMS; k++) {

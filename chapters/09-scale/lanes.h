@@ -47,6 +47,31 @@ LANE_FUNCTION lanes select(lane_mask mask, lanes yes, lanes no)
     return (lanes)((mask & (lane_mask)yes) | (~mask & (lane_mask)no));
 }
 
+/* The lanes where v < 0, and where v > bound, as masks for select(). With
+   AVX-512 a comparison writes a mask register, and on a Zen 4 that takes a
+   turn of the multiply-add units, the busiest part of the fast path; the
+   sign bit of v or of bound - v, copied across its lane by a shift, takes
+   none. AVX2, SSE2 and NEON compare without that cost (and AVX2 and SSE2
+   have no such shift). For -0 and NaN the two forms may answer
+   differently; softplus.h picks the same values from either answer. */
+LANE_FUNCTION lane_mask negative(lanes v)
+{
+#ifdef __AVX512F__
+    return (lane_mask)v >> 63;
+#else
+    return v < 0.0;
+#endif
+}
+
+LANE_FUNCTION lane_mask above(lanes v, double bound)
+{
+#ifdef __AVX512F__
+    return (lane_mask)(bound - v) >> 63;
+#else
+    return v > bound;
+#endif
+}
+
 LANE_FUNCTION lanes all(double v)
 {
     return v - (lanes){0.0}; /* v - 0 is v, -0 included */

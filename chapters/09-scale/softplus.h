@@ -12,8 +12,10 @@
 
 #include "lanes.h"
 
-/* ln 2 in two parts: LN2_HI has its last 11 bits zero, so n * LN2_HI is exact
-   for every |n| < 2048, and LN2_LO is the rest. */
+/* ln 2 rounded to a double, and ln 2 in two parts: LN2_HI has its last 11
+   bits zero, so n * LN2_HI is exact for every |n| < 2048, and LN2_LO is the
+   rest. */
+#define LN2 0x1.62e42fefa39efp-1
 #define LN2_HI 0x1.62e42fefa3800p-1
 #define LN2_LO 0x1.ef35793c7673p-45
 /* Adding 1.5 * 2^52 rounds a double below 2^51 to a whole number, which then
@@ -22,34 +24,42 @@
 
 /* The two polynomials, fitted by tools/fast_polynomials.py (mpmath):
    e^r = 1 + r + r^2 Q(r) for |r| <= ln(2) / 2, within 1.6e-17, and
-   2 atanh(s) = 2 s + s w P(w) for w = s^2 <= 1/9, within 7.1e-18. */
+   2 atanh(s) = 2 s + s w P(w) for |s| <= 3 - 2 sqrt(2), within 4.5e-18. */
 static const double exp_q[10] = {
     0x1.0000000000001p-1, 0x1.5555555555556p-3, 0x1.5555555553d68p-5, 0x1.11111111109b5p-7,
     0x1.6c16c17889ef1p-10, 0x1.a01a01a7c2efep-13, 0x1.a019b9149a41cp-16,
     0x1.71de0db2f6b19p-19, 0x1.28917c89a43a7p-22, 0x1.af389ecfc4b9cp-26,
 };
-static const double log_p[10] = {
-    0x1.5555555555555p-1, 0x1.999999999a3ddp-2, 0x1.24924923d44c6p-2, 0x1.c71c727143318p-3,
-    0x1.745cf0b0e03bdp-3, 0x1.3b18b294bebf9p-3, 0x1.10ac75dc602b1p-3, 0x1.eb905e8575054p-4,
-    0x1.687a6e7c95176p-4, 0x1.4b0a26c5f2aefp-3,
+static const double log_p[7] = {
+    0x1.5555555555558p-1, 0x1.99999999952e2p-2, 0x1.2492492df148dp-2, 0x1.c71c62e5800a1p-3,
+    0x1.7462b4ab2ef6bp-3, 0x1.39fe606542ddep-3, 0x1.2b584aae78a57p-3,
 };
 
-/* c[0] + c[1] x + ... + c[9] x^9 as its even and odd halves, each a
-   polynomial in x^2 by Horner's rule:
+/* A polynomial as its even and odd halves, each a polynomial in x^2 by
+   Horner's rule:
 
-       (c[0] + c[2] x^2 + ... + c[8] x^8) + x (c[1] + c[3] x^2 + ... + c[9] x^8)
+       (c[0] + c[2] x^2 + c[4] x^4 + ...) + x (c[1] + c[3] x^2 + ...)
 
-   Ten multiplies and multiply-adds, one more than Horner's rule on the
-   whole, and the longest chain is six, not nine. Over a million samples
-   the lanes keep the multiply-add units busy, and fewer operations are
-   faster (Estrin's scheme, with the shortest chain, takes twelve); on
-   four lanes the processor runs out of independent work sooner, and a
-   shorter chain is faster. This is the best of the three on both. */
-LANE_FUNCTION lanes polynomial(const double c[10], lanes x)
+   For degree 9, ten multiplies and multiply-adds, one more than Horner's
+   rule on the whole, and the longest chain is six, not nine. Over a
+   million samples the lanes keep the multiply-add units busy, and fewer
+   operations are faster (Estrin's scheme, with the shortest chain, takes
+   twelve); on four lanes the processor runs out of independent work
+   sooner, and a shorter chain is faster. This is the best of the three on
+   both. */
+LANE_FUNCTION lanes degree_9(const double c[10], lanes x)
 {
     lanes x2 = x * x;
     lanes even = c[0] + x2 * (c[2] + x2 * (c[4] + x2 * (c[6] + x2 * c[8])));
     lanes odd = c[1] + x2 * (c[3] + x2 * (c[5] + x2 * (c[7] + x2 * c[9])));
+    return even + x * odd;
+}
+
+LANE_FUNCTION lanes degree_6(const double c[7], lanes x)
+{
+    lanes x2 = x * x;
+    lanes even = c[0] + x2 * (c[2] + x2 * (c[4] + x2 * c[6]));
+    lanes odd = c[1] + x2 * (c[3] + x2 * c[5]);
     return even + x * odd;
 }
 
@@ -65,7 +75,7 @@ typedef struct reduced {
 
 LANE_FUNCTION reduced reduce(lanes t)
 {
-    lanes tc = select(t > 746.0, all(746.0), t); /* a NaN goes through as NaN */
+    lanes tc = select(above(t, 746.0), all(746.0), t); /* a NaN goes through as NaN */
     lanes rounded = ROUNDER - tc * 0x1.71547652b82fep0; /* 1.5 * 2^52 - t / ln 2 */
     lanes n = ROUNDER - rounded;
     reduced out = {(n * LN2_HI - tc) + n * LN2_LO, rounded};
@@ -78,7 +88,7 @@ LANE_FUNCTION reduced reduce(lanes t)
 LANE_FUNCTION lanes exp_reduced(reduced red)
 {
     lanes r = red.r;
-    lanes e_r_minus_1 = r + r * r * polynomial(exp_q, r);
+    lanes e_r_minus_1 = r + r * r * degree_9(exp_q, r);
     /* 2^k is the double whose exponent field is 1023 + k, for k down to
        -1022. So 2^(64 - n) is a double for every n up to 1076, and the
        product with 2^-64 is exact wherever e^-t is not below 2^-1022;
@@ -101,23 +111,38 @@ LANE_FUNCTION lanes exp_minus_abs(lanes z)
     return exp_minus(abs_of(z));
 }
 
-/* softplus(z) and sigmoid(z) from e = e^-|z|, without a library call:
-   log(1 + e) = 2 atanh(s) with s = e / (2 + e) in [0, 1/3], where a
-   polynomial in s^2 converges fast, and sigmoid(z) = 1 / (1 + e) for
-   z >= 0, e / (1 + e) below. Two divisions, each rounded once: the divider
-   works beside the multiply-add units, which have the rest to do. */
-LANE_FUNCTION void neurons_from(lanes z, lanes e, lanes *softplus, lanes *sigmoid)
+/* softplus(z) = max(z, 0) + log(1 + e), with e = e^-|z| in [0, 1] and no
+   library call: log(1 + e) = 2 atanh(s) with s = e / (2 + e), where a
+   polynomial in s^2 converges fast. Above e = sqrt(2) - 1 it is
+   ln 2 + log((1 + e) / 2) = ln 2 + 2 atanh(s) with s = (e - 1) / (3 + e)
+   instead, so that |s| <= 3 - 2 sqrt(2) = 0.17 either way: degree 6 is
+   enough, where s up to 1/3 would take degree 9. */
+LANE_FUNCTION lanes softplus_from(lanes z, lanes e)
 {
-    lane_mask positive = z >= 0.0;
-    lanes s = e / (2.0 + e), w = s * s;
-    lanes log1p_e = s * (2.0 + w * polynomial(log_p, w));
-    *softplus = select(positive, z, all(0.0)) + log1p_e;
-    *sigmoid = select(positive, all(1.0), e) / (1.0 + e);
+    lane_mask upper = above(e, 0x1.a827999fcef32p-2); /* sqrt(2) - 1 */
+    lanes c = select(upper, all(1.0), all(0.0));
+    lanes s = (e - c) / ((2.0 + c) + e), w = s * s;
+    lanes start = select(negative(z), all(0.0), z) + select(upper, all(LN2), all(0.0));
+    return start + s * (2.0 + w * degree_6(log_p, w));
+}
+
+/* sigmoid(z) = 1 / (1 + e) for z >= 0 and e / (1 + e) below: a numerator,
+   then one division, which fast.c makes in a later loop. */
+LANE_FUNCTION lanes sigmoid_numerator(lanes z, lanes e)
+{
+    return select(negative(z), e, all(1.0));
+}
+
+LANE_FUNCTION lanes sigmoid_from(lanes numerator, lanes e)
+{
+    return numerator / (1.0 + e);
 }
 
 LANE_FUNCTION void neurons(lanes z, lanes *softplus, lanes *sigmoid)
 {
-    neurons_from(z, exp_minus_abs(z), softplus, sigmoid);
+    lanes e = exp_minus_abs(z);
+    *softplus = softplus_from(z, e);
+    *sigmoid = sigmoid_from(sigmoid_numerator(z, e), e);
 }
 // [fast_neuron]
 
