@@ -148,9 +148,10 @@ LANE_FUNCTION void add_lanes(const lane_sums *sums, nn_params p, int used, doubl
     }
 }
 
-/* The groups of lanes that one run of the four loops below takes: 8 was
-   the fastest of 4, 8, 16 and 32 on a Zen 4 EPYC, with 8 lanes a group and
-   with 4, by 3 to 5% over 16. */
+/* The groups of lanes that one run of the four loops below takes. On a
+   Zen 4 EPYC with 8 lanes a group, runs of 16 were as fast as runs of 8,
+   runs of 4 and of 32 slower (32 by 15%); with 4 lanes, runs of 32 were 3%
+   faster than runs of 8. */
 #define FAST_RUN 8
 
 /* The four loops over a run of `groups` groups, each a function of its own

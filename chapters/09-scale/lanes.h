@@ -49,11 +49,12 @@ LANE_FUNCTION lanes select(lane_mask mask, lanes yes, lanes no)
 
 /* The lanes where v < 0, and where v > bound, as masks for select(). With
    AVX-512 a comparison writes a mask register, and on a Zen 4 that takes a
-   turn of the multiply-add units, the busiest part of the fast path; the
-   sign bit of v or of bound - v, copied across its lane by a shift, takes
-   none. AVX2, SSE2 and NEON compare without that cost (and AVX2 and SSE2
-   have no such shift). For -0 and NaN the two forms may answer
-   differently; softplus.h picks the same values from either answer. */
+   turn of the multiply-add units, the busiest part of the fast path, while
+   the sign bit of v or of bound - v, copied across its lane by a shift,
+   takes none. Other targets compare into ordinary vector registers (AVX2
+   at no such cost on the same machine; AVX2 and SSE2 have no 64-bit
+   arithmetic shift). For -0 and NaN the two forms may answer differently;
+   softplus.h picks the same values from either answer. */
 LANE_FUNCTION lane_mask negative(lanes v)
 {
 #ifdef __AVX512F__

@@ -281,10 +281,12 @@ static void show_own_softplus(contender *c, fast_result plain)
 {
     printf("4. A softplus the compiler can vectorise\n\n"
            "fast.c computes e^-|z| itself: 2^-n times a polynomial, n the whole number\n"
-           "nearest |z| / ln 2. Then log(1 + e) = 2 atanh(s), s = e / (2 + e), another\n"
-           "polynomial, and sigmoid is 1 / (1 + e) or e / (1 + e). Only +, -, *, /\n"
-           "and a few bit operations: every lane runs them at once. Each value is\n"
-           "within 4 ulp of the exact one (tests/test_fast.c checks it).\n\n");
+           "nearest |z| / ln 2. Then log(1 + e) = 2 atanh(s), another polynomial, with\n"
+           "s = e / (2 + e); above e = sqrt(2) - 1 it is ln 2 + 2 atanh(s) with\n"
+           "s = (e - 1) / (3 + e), so that s stays small. sigmoid is 1 / (1 + e) or\n"
+           "e / (1 + e). Only +, -, *, / and a few bit operations: every lane runs them\n"
+           "at once. Each value is within 4 ulp of the exact one (tests/test_fast.c\n"
+           "checks it).\n\n");
     compare(c, "lanes, the library's exp and log1p", LANES_LIBM,
             "lanes, fast.c's softplus, sigmoid", LANES_OWN);
     print_difference(c->result, plain);
