@@ -119,7 +119,7 @@ LANE_FUNCTION lanes exp_minus_abs(lanes z)
    enough, where s up to 1/3 would take degree 9. */
 LANE_FUNCTION lanes softplus_from(lanes z, lanes e)
 {
-    lane_mask upper = above(e, 0x1.a827999fcef32p-2); /* sqrt(2) - 1 */
+    lane_mask upper = above(e, 0x1.a827999fcef34p-2); /* sqrt(2) - 1 */
     lanes c = select(upper, all(1.0), all(0.0));
     lanes s = (e - c) / ((2.0 + c) + e), w = s * s;
     lanes start = select(negative(z), all(0.0), z) + select(upper, all(LN2), all(0.0));
