@@ -21,10 +21,10 @@ SUPPORT_SRC := $(wildcard code/support/*.c)
 LIBNN := $(BUILD)/libnn.a
 LIBSUPPORT := $(BUILD)/libsupport.a
 INCLUDES := -Icode -Icode/support
-# Chapter 9's fast path lives with its chapter; its tests and the bench use it.
-SCALE_DIR := chapters/09-scale
+# Chapter 10's fast path lives with its chapter; its tests and the bench use it.
+SCALE_DIR := chapters/10-scale
 
-# -fopenmp when $(CC) has OpenMP, else nothing: only chapter 9 uses it, and
+# -fopenmp when $(CC) has OpenMP, else nothing: only chapter 10 uses it, and
 # runs on one thread without it.
 OPENMP ?= $(shell printf 'int main(void) { return 0; }\n' | \
     $(CC) -fopenmp -x c - -o /dev/null >/dev/null 2>&1 && echo -fopenmp)

@@ -3,10 +3,10 @@
 # qemu-user, and libcmocka-dev:arm64 after dpkg --add-architecture arm64).
 # The tests run the chapter programs through TEST_EMULATOR, so they run
 # under qemu too. Nothing is built with -march=native here: FAST_ARCH is
-# empty, and the vector lanes of chapter 9 become NEON registers. Nor with
+# empty, and the vector lanes of chapter 10 become NEON registers. Nor with
 # OpenMP: under qemu-user its threads wait for each other so slowly (minutes
 # for what takes milliseconds on one thread) that the tests would time out;
-# chapter 9 then runs on one thread, and says so.
+# chapter 10 then runs on one thread, and says so.
 AARCH64_CC ?= aarch64-linux-gnu-gcc
 AARCH64_SYSROOT ?= /usr/aarch64-linux-gnu
 AARCH64_EMULATOR ?= qemu-aarch64 -L $(AARCH64_SYSROOT)

@@ -1,5 +1,5 @@
 # make bench: steps of descent on one thread, float64, side by side: chapter
-# 9's fast path built by $(CC) and by clang, nn.c's plain loops, a yardstick
+# 10's fast path built by $(CC) and by clang, nn.c's plain loops, a yardstick
 # (tools/yardstick.c, the plain loop built with -O3 -march=native
 # -ffast-math), numba, NumPy, PyTorch and plain Python, all on the same
 # samples. A benchmark, not a test: it prints what it measured and which

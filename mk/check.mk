@@ -10,7 +10,7 @@
 #   make check-same-output   the chapters print the same at -O0, -O2, clang, sanitized
 #   make check-fuzz          libFuzzer, FUZZ_SECONDS on each target, all at once
 #   make check-no-openmp     everything builds with a compiler that has no OpenMP
-#   make check-lanes         chapter 9's tests with 4 lanes too, on an x86-64 with AVX2
+#   make check-lanes         chapter 10's tests with 4 lanes too, on an x86-64 with AVX2
 #
 # Each step builds into its own directory under build/, so no object of one
 # configuration is ever linked into another.
@@ -57,7 +57,7 @@ check-sanitize:
 	$(MAKE) --no-print-directory test SANITIZE=1
 
 # valgrind memcheck over every chapter and test program. FAST_ARCH= builds
-# chapter 9's fast path without -march=native: valgrind knows no AVX-512.
+# chapter 10's fast path without -march=native: valgrind knows no AVX-512.
 check-valgrind:
 	$(MAKE) --no-print-directory build-everything BUILD=build/valgrind CFLAGS='-O1 -g' FAST_ARCH=
 	sh tests/valgrind.sh build/valgrind
@@ -70,7 +70,7 @@ check-warnings:
 # A compiler without OpenMP (Apple's clang, for one): gcc behind a wrapper
 # that refuses -fopenmp. The Makefile has to find that out by itself; then
 # chapters 1 to 8 build as they are (-Wall -Werror makes a stray
-# `#pragma omp` an error), and chapter 9 and its fast path build and pass
+# `#pragma omp` an error), and chapter 10 and its fast path build and pass
 # their tests on one thread.
 NO_OPENMP_CC := build/no-openmp/cc
 check-no-openmp:
@@ -79,7 +79,7 @@ check-no-openmp:
 	    '{ echo "cc: no OpenMP here" >&2; exit 1; }' >$(NO_OPENMP_CC)
 	@chmod +x $(NO_OPENMP_CC)
 	$(MAKE) --no-print-directory build-everything BUILD=build/no-openmp CC=$(CURDIR)/$(NO_OPENMP_CC)
-	sh tests/run-all.sh build/no-openmp/tests/test_fast build/no-openmp/tests/test_chapter9
+	sh tests/run-all.sh build/no-openmp/tests/test_fast build/no-openmp/tests/test_chapter10
 
 # cppcheck and clang-tidy over code/, chapters/ and tests/.
 check-static:
@@ -128,17 +128,17 @@ check-fuzz: $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
 	    echo "check-fuzz: a fuzz target crashed; its input is in build/fuzz/" >&2; fi; \
 	exit $$status
 
-# Chapter 9's fast path takes as many lanes as one register of its target
+# Chapter 10's fast path takes as many lanes as one register of its target
 # holds. make test runs it at this processor's widest, check-valgrind at
 # the baseline (2 lanes on x86-64, SSE2); on an x86-64 with AVX2 this runs
-# chapter 9's tests with 4 lanes as well, the width of most readers' machines.
+# chapter 10's tests with 4 lanes as well, the width of most readers' machines.
 LANES_AVX2 := $(shell grep -qw avx2 /proc/cpuinfo 2>/dev/null && \
     $(CC) -march=x86-64-v3 -x c -c /dev/null -o /dev/null >/dev/null 2>&1 && echo yes)
-LANES_TESTS := test_fast test_chapter9
+LANES_TESTS := test_fast test_chapter10
 
 check-lanes:
 ifeq ($(LANES_AVX2),yes)
-	$(MAKE) --no-print-directory BUILD=build/avx2 FAST_ARCH=-march=x86-64-v3 build/avx2/chapter9 \
+	$(MAKE) --no-print-directory BUILD=build/avx2 FAST_ARCH=-march=x86-64-v3 build/avx2/chapter10 \
 	    $(addprefix build/avx2/tests/,$(LANES_TESTS))
 	@sh tests/run-all.sh $(addprefix build/avx2/tests/,$(LANES_TESTS))
 else

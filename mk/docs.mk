@@ -120,9 +120,9 @@ $(DOCS_HTML)/index.html: $(DOCS_SOURCES) $(DOCS_OUTPUT) $(DOCS_SVG) $(DOCS_GEN)/
 	@touch $@
 	@echo "The guide: $(DOCS_HTML)/index.html"
 
-# ---- chapter 9 and the bench page -----------------------------------------
+# ---- chapter 10 and the bench page -----------------------------------------
 #
-# Two builds of the guide must give the same pages, and chapter 9 prints how
+# Two builds of the guide must give the same pages, and chapter 10 prints how
 # long its steps took. Its page shows a run without the timings: the run of
 # `--no-timings` when the program offers it; otherwise each measured time is
 # printed as "…" (and a speed-up as nothing). Measured times are on the
@@ -143,12 +143,12 @@ DOCS_CH9_TIMINGS := sed -E \
     -e 's/ \([0-9.]+ times as (fast|slow)\)//'
 DOCS_CH9_CSV_ARGS := --csv --threads 1 --max-steps 5000
 
-$(DOCS_GEN)/data/chapter9.csv: $(BUILD)/chapter9
+$(DOCS_GEN)/data/chapter10.csv: $(BUILD)/chapter10
 	@mkdir -p $(@D)
 	$< $(DOCS_CH9_CSV_ARGS) > $@.tmp && mv $@.tmp $@
 
-$(DOCS_GEN)/output/chapter9.txt: $(BUILD)/chapter9 | \
-    $(filter-out $(DOCS_GEN)/output/chapter9.txt,$(DOCS_OUTPUT)) $(DOCS_CSV) $(DOCS_SVG)
+$(DOCS_GEN)/output/chapter10.txt: $(BUILD)/chapter10 | \
+    $(filter-out $(DOCS_GEN)/output/chapter10.txt,$(DOCS_OUTPUT)) $(DOCS_CSV) $(DOCS_SVG)
 	@mkdir -p $(@D)
 	if $< --help | grep -q -e '--no-timings'; then \
 	    OMP_WAIT_POLICY=passive $< --threads 2 --no-timings > $@.tmp; \

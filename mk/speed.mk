@@ -1,4 +1,4 @@
-# Chapter 9's fast path, chapters/09-scale/fast.c, is plain C11 with GNU
+# Chapter 10's fast path, chapters/10-scale/fast.c, is plain C11 with GNU
 # vector types. Built with:
 # - $(OPENMP), detected by the Makefile: threads, where the compiler has them;
 # - -march=native where $(CC) accepts it (FAST_ARCH= turns it off): the vector
@@ -19,10 +19,10 @@ FAST_OBJ := $(BUILD)/$(SCALE_DIR)/fast.o $(BUILD)/$(SCALE_DIR)/few.o
 
 $(FAST_OBJ): override CFLAGS += $(FAST_CFLAGS)
 $(BUILD)/$(SCALE_DIR)/scale.o: override CFLAGS += $(OPENMP)
-# The one file built with -ffast-math, so that chapter 9 can show what it breaks.
+# The one file built with -ffast-math, so that chapter 10 can show what it breaks.
 $(BUILD)/$(SCALE_DIR)/unsafe_math.o: override CFLAGS += -ffast-math
 
 # The tests of the fast path link it, and read its header.
 $(BUILD)/tests/test_fast: $(FAST_OBJ)
 $(BUILD)/tests/test_fast.o: override CPPFLAGS += -I$(SCALE_DIR)
-$(BUILD)/chapter9 $(BUILD)/tests/test_fast: override LDFLAGS += $(OPENMP)
+$(BUILD)/chapter10 $(BUILD)/tests/test_fast: override LDFLAGS += $(OPENMP)

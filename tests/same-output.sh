@@ -1,7 +1,7 @@
 #!/bin/sh
 # Every chapter prints exactly the same bytes, and ends with the same status,
 # whether it is built with gcc -O0, gcc -O2, clang -O2 or the sanitizers
-# (chapter 9 through its timing-free runs; see below).
+# (chapter 10 through its timing-free runs; see below).
 # A difference means the result depends on the optimiser (or on undefined
 # behaviour), and the printed numbers could not be trusted.
 #
@@ -28,7 +28,7 @@ runs='
 --b3 1e308
 --rate 0.1x'
 
-# Chapter 9 is about speed: its default run prints its own timings, and in
+# Chapter 10 is about speed: its default run prints its own timings, and in
 # --csv it prints every digit of sums whose order in vector lanes the
 # optimiser chooses, which moves the last digit or two (the chapter shows
 # this itself; tests/test_fast holds it to the plain loops). What it prints
@@ -46,7 +46,7 @@ mkdir -p "$out"
 for reference in build/same-O0/chapter[0-9]*; do
     chapter=$(basename "$reference")
     chapter_runs=$runs
-    [ "$chapter" = chapter9 ] && chapter_runs=$runs9
+    [ "$chapter" = chapter10 ] && chapter_runs=$runs9
     count=0
     # An empty first line stands for the run without options (not in runs9).
     printf '%s\n' "$chapter_runs" | {

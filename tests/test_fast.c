@@ -1,6 +1,6 @@
 /**
  * @file test_fast.c
- * @brief chapters/09-scale/fast.c: its softplus and sigmoid against mpmath,
+ * @brief chapters/10-scale/fast.c: its softplus and sigmoid against mpmath,
  *        its gradient against nn.c's, the same bits on any thread count.
  */
 #include "support.h"
@@ -252,7 +252,7 @@ static void equals_the_plain_gradient_on_one_thread(void **state)
             /* Once per problem: the plain loops take longer than all the fast ones. */
             fast_result plain = plain_result(&pr.p, pr.data);
             assert_same_as(fast_gradient(&pr.p, pr.data, 1), plain);
-            /* Lanes with the C library's exp and log1p, as chapter 9 shows them. */
+            /* Lanes with the C library's exp and log1p, as chapter 10 shows them. */
             assert_same_as(fast_gradient_with(&pr.p, pr.data, 1, FAST_LANES_LIBM), plain);
             free_problem(&pr);
         }

@@ -752,11 +752,11 @@ static void options_that_nearly_are(void **state)
     (void)state;
     expect_option_error("chapter5", "--max-step 3",
                         "chapter5: unknown option '--max-step' (did you mean --max-steps?)\n");
-    expect_option_error("chapter9", "--threds=2",
-                        "chapter9: unknown option '--threds' (did you mean --threads?)\n");
-    /* More threads than chapter 9 can use is an error, not a silent 256. */
-    expect_option_error("chapter9", "--threads 100000",
-                        "chapter9: --threads: at most 256, not 100000\n");
+    expect_option_error("chapter10", "--threds=2",
+                        "chapter10: unknown option '--threds' (did you mean --threads?)\n");
+    /* More threads than chapter 10 can use is an error, not a silent 256. */
+    expect_option_error("chapter10", "--threads 100000",
+                        "chapter10: --threads: at most 256, not 100000\n");
     /* "--" ends the options; no chapter takes anything after it. */
     expect_option_error("chapter5", "-- --rate 0.5",
                         "chapter5: unexpected argument '--rate' after -- (try --help)\n");
@@ -878,12 +878,12 @@ static void options_of_later_chapters(void **state)
 /* ---- output that cannot be written ---------------------------------------- */
 
 /* Chapters 1 to CHAPTER_COUNT, each as build/chapterN. */
-enum { CHAPTER_COUNT = 9 };
+enum { CHAPTER_COUNT = 10 };
 
 /* Options that make chapter n print its usual pages, quickly. */
 static const char *usual_options(int n)
 {
-    return n == 9 ? "--samples 1000" : "";
+    return n == 10 ? "--samples 1000" : "";
 }
 
 /* Runs `BUILD_DIR/program args` through the shell with its standard output

@@ -4,7 +4,7 @@
  *        side by side in one process.
  *
  * Every contender runs the same descent from chapter 7's start on the same
- * samples: the article's three, or n points of chapter 9's curve
+ * samples: the article's three, or n points of chapter 10's curve
  * (fast_curve()). Each is timed in short runs, taken in turn with the
  * others, and the best run is kept: on a shared machine a slower run only
  * means that another program had the core for a while. Writes one line per
@@ -43,7 +43,7 @@ typedef struct task {
 
 typedef void (*descent_fn)(const task *t, long steps);
 
-/* chapter 9's loop, fast_descend(), on one thread. */
+/* chapter 10's loop, fast_descend(), on one thread. */
 static void fast_steps(const task *t, long steps)
 {
     nn_params p = nn_start_all();
@@ -194,7 +194,7 @@ int main(int argc, char **argv)
             return 2;
         }
     }
-    /* Chapter 9's rate scaled by 3/n: every step stays finite. */
+    /* Chapter 10's rate scaled by 3/n: every step stays finite. */
     task big = {{n, x, x + n}, 0.1 * 3.0 / (double)n};
     contender large[] = {
         {"C fast", fast_steps, 1, 0, 0.0},

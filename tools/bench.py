@@ -5,7 +5,7 @@ columns that build/bench measured, and the targets this run met.
 
 Every peer starts from chapter 7's start and runs steps of descent (the SSR,
 the seven slopes, the update) on the same samples: the article's three, or
-the 1,000,000 points of chapter 9's curve that build/bench wrote to DATA.bin.
+the 1,000,000 points of chapter 10's curve that build/bench wrote to DATA.bin.
 Each is timed in several short runs and the best is kept.
 
 Usage: /usr/bin/python3 tools/bench.py C.tsv CLANG.tsv AVX2.tsv DATA.bin OUT.md
@@ -312,7 +312,7 @@ def main():
     lines = ["# make bench", "", "Machine: " + machine(info, clang_info), "",
              "Time per step of descent (the SSR, the seven slopes and the update of all "
              "seven parameters), one thread, float64, the best of several runs. C fast is "
-             "chapter 9's fast_descend(); C fast, clang the same built by clang; C yardstick "
+             "chapter 10's fast_descend(); C fast, clang the same built by clang; C yardstick "
              "the plain loop of tools/yardstick.c built with gcc -O3 -march=native "
              "-ffast-math (which calls glibc's vector exp and log1p); C plain is nn.c's "
              "descend(); numba compiles the whole descent (@njit).", "",

@@ -1,9 +1,9 @@
 #!/usr/bin/python3
-"""Golden values for chapter 9 (tests/test_chapter9.c), independent of the C code.
+"""Golden values for chapter 10 (tests/test_chapter10.c), independent of the C code.
 
 NumPy in float64, from the formulas: softplus is np.logaddexp(0, z), the
 slopes are the chain rule written out, summed with np.sum, and the descent
-is written again here. Run it again whenever chapter 9's defaults change and
+is written again here. Run it again whenever chapter 10's defaults change and
 commit its output:
 
     /usr/bin/python3 tools/golden_scale.py > tests/golden_scale.h

@@ -1,7 +1,7 @@
 /**
  * @file few.h
  * @brief fast_descend() on samples that fit in one group of vector lanes
- *        (chapter 9).
+ *        (chapter 10).
  */
 #ifndef FEW_H
 #define FEW_H

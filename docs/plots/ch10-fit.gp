@@ -1,21 +1,21 @@
-# Chapter 9: the curve the generated samples lie on, and the network's curve
+# Chapter 10: the curve the generated samples lie on, and the network's curve
 # at the start, at the default limit of gradients (where the program's plain
 # run stops) and where the longer run of the CSV converges.
 #
 # The samples are the article's network with b3 set to the value fast_curve()
-# in chapters/09-scale/fast.c gives it, read from there. That network is chapter 1's
+# in chapters/10-scale/fast.c gives it, read from there. That network is chapter 1's
 # starting curve (the article's weights, b3 = 0) moved up by that b3.
-f = data."/chapter9.csv"
+f = data."/chapter10.csv"
 samples = data."/chapter1.csv"
 curve_b3 = real(system("awk '$1 == \"fitted.b3\" && $2 == \"=\" " \
-    . "{ sub(\";\", \"\", $3); printf \"%.17g\", $3 }' chapters/09-scale/fast.c"))
+    . "{ sub(\";\", \"\", $3); printf \"%.17g\", $3 }' chapters/10-scale/fast.c"))
 if (!(curve_b3 > 0)) {
-    print "ch09-fit.gp: no line fitted.b3 = VALUE; in fast_curve() of chapters/09-scale/fast.c"
+    print "ch10-fit.gp: no line fitted.b3 = VALUE; in fast_curve() of chapters/10-scale/fast.c"
     exit status 1
 }
 limit = int(real(system("awk -F'[=,]' '/\\.max_steps *=/ { printf \"%d\", $2 }' code/support/cli.c")))
 if (!(limit > 0)) {
-    print "ch09-fit.gp: no .max_steps = N in the defaults of code/support/cli.c"
+    print "ch10-fit.gp: no .max_steps = N in the defaults of code/support/cli.c"
     exit status 1
 }
 # stats reads every row: the assignments keep the parameters of the first

@@ -1,7 +1,7 @@
 /**
  * @file softplus.h
  * @brief softplus and sigmoid in vector lanes, from +, -, *, / and the bits
- *        of a double: no library call (chapter 9, step 4).
+ *        of a double: no library call (chapter 10, step 4).
  *
  * Functions of lanes (lanes.h), inlined into each file that includes this
  * header, at that file's width: fast.c runs them over the samples, few.c

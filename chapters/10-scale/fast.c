@@ -1,7 +1,7 @@
 /**
  * @file fast.c
  * @brief The gradient at scale: one pass, vector lanes, a softplus the
- *        compiler can vectorise, threads (chapter 9).
+ *        compiler can vectorise, threads (chapter 10).
  *
  * Plain C11: no intrinsics, no library call in the loop over the samples,
  * nothing that asks for -ffast-math. The loop over the lanes of a group is

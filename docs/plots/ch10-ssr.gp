@@ -1,12 +1,12 @@
-# Chapter 9: the SSR at each step of the descent on the generated samples,
+# Chapter 10: the SSR at each step of the descent on the generated samples,
 # on a log scale. The CSV comes from a run allowed more gradients than the
 # default limit (see mk/docs.mk), so the picture shows where the
 # program's plain run stops, at that limit, and where the descent converges.
-f = data."/chapter9.csv"
+f = data."/chapter10.csv"
 # The default limit of gradients, read from where the options get it.
 limit = int(real(system("awk -F'[=,]' '/\\.max_steps *=/ { printf \"%d\", $2 }' code/support/cli.c")))
 if (!(limit > 0)) {
-    print "ch09-ssr.gp: no .max_steps = N in the defaults of code/support/cli.c"
+    print "ch10-ssr.gp: no .max_steps = N in the defaults of code/support/cli.c"
     exit status 1
 }
 stats f using "step" nooutput

@@ -1,6 +1,6 @@
 /**
- * @file test_chapter9.c
- * @brief build/chapter9 against tools/golden_scale.py, and its command line.
+ * @file test_chapter10.c
+ * @brief build/chapter10 against tools/golden_scale.py, and its command line.
  *
  * Only the numbers that do not depend on the machine are checked: the
  * values, the descent, the sums. The timings it prints are not.
@@ -35,7 +35,7 @@ static int read_csv(const char *text, double *values, int max_rows)
 
 static void assert_rows(const char *args, const double *golden, int count)
 {
-    run_result r = run_program("chapter9", args, NULL);
+    run_result r = run_program("chapter10", args, NULL);
     assert_int_equal(r.status, 0);
     assert_true(strncmp(r.out, "step,w1,b1,w2,b2,w3,w4,b3,ssr\n", 30) == 0);
     double *values = malloc((size_t)(count + 1) * 8 * sizeof(double));
@@ -64,7 +64,7 @@ static void descent_on_a_thousand_samples(void **state)
 static void converges_where_the_article_data_allows(void **state)
 {
     (void)state;
-    run_result r = run_program("chapter9", "--samples 0 --quiet", NULL);
+    run_result r = run_program("chapter10", "--samples 0 --quiet", NULL);
     assert_int_equal(r.status, 0);
     char expected[128];
     snprintf(expected, sizeof expected, "after %d updates: SSR = %.4g",
@@ -81,9 +81,9 @@ static void thread_count_changes_no_digit(void **state)
 {
     (void)state;
     /* 20000 samples make 5 blocks, so the threads really share them. */
-    run_result one = run_program("chapter9", "--samples 20000 --max-steps 30 --csv --threads 1",
+    run_result one = run_program("chapter10", "--samples 20000 --max-steps 30 --csv --threads 1",
                                  NULL);
-    run_result three = run_program("chapter9",
+    run_result three = run_program("chapter10",
                                    "--samples 20000 --max-steps 30 --csv --threads 3", NULL);
     assert_int_equal(one.status, 0);
     assert_int_equal(three.status, 0);
@@ -104,7 +104,7 @@ static double value_after(const char *text, const char *label)
 static void the_lessons_print_the_right_numbers(void **state)
 {
     (void)state;
-    run_result r = run_program("chapter9", "--samples 1000 --threads 2 --max-steps 5", NULL);
+    run_result r = run_program("chapter10", "--samples 1000 --threads 2 --max-steps 5", NULL);
     assert_int_equal(r.status, 0);
     assert_contains(r.out, "1. One exponential per neuron");
     assert_contains(r.out, "2. One pass for the SSR and all seven slopes");
@@ -155,7 +155,7 @@ static void the_lessons_print_the_right_numbers(void **state)
     run_free(&r);
 
     /* 20000 samples make 5 blocks: two threads, the same bits. */
-    r = run_program("chapter9", "--samples 20000 --threads 2 --max-steps 2", NULL);
+    r = run_program("chapter10", "--samples 20000 --threads 2 --max-steps 2", NULL);
     assert_int_equal(r.status, 0);
     if (strstr(r.out, "This build has no OpenMP") == NULL) {
         assert_contains(r.out, "fast.c on 2 threads");
@@ -187,7 +187,7 @@ static void bad_input_exits_2_with_one_line(void **state)
         {"--threads 100000", "--threads: at most 256, not 100000"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        run_result r = run_program("chapter9", cases[i].args, NULL);
+        run_result r = run_program("chapter10", cases[i].args, NULL);
         assert_int_equal(r.status, 2);
         assert_contains(r.err, cases[i].message);
         assert_non_null(strchr(r.err, '\n'));
@@ -199,7 +199,7 @@ static void bad_input_exits_2_with_one_line(void **state)
 static void divergence_exits_1_without_nan_rows(void **state)
 {
     (void)state;
-    run_result r = run_program("chapter9", "--samples 0 --rate 10 --csv", NULL);
+    run_result r = run_program("chapter10", "--samples 0 --rate 10 --csv", NULL);
     assert_int_equal(r.status, 1);
     assert_contains(r.err, "diverged");
     assert_contains(r.err, "--rate 10 is too large");
@@ -227,7 +227,7 @@ static void overflow_exits_1_naming_its_cause(void **state)
         {"--data - --csv", "1e300,0\n", "the data holds values too large"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        run_result r = run_program("chapter9", cases[i].args, cases[i].input);
+        run_result r = run_program("chapter10", cases[i].args, cases[i].input);
         assert_int_equal(r.status, 1);
         assert_contains(r.err, cases[i].cause);
         assert_true(strchr(r.err, '\n')[1] == '\0'); /* one line */
@@ -252,7 +252,7 @@ static void every_line_fits_80_columns(void **state)
         "--data tests/data/five.csv --rate 0.5",
     };
     for (size_t i = 0; i < sizeof runs / sizeof runs[0]; i++) {
-        run_result r = run_program("chapter9", runs[i], NULL);
+        run_result r = run_program("chapter10", runs[i], NULL);
         assert_true(r.status == 0 || r.status == 1);
         size_t column = 0;
         for (const char *c = r.out; *c != '\0'; c++) {
@@ -269,12 +269,12 @@ static void every_line_fits_80_columns(void **state)
 static void reads_a_data_file_and_helps(void **state)
 {
     (void)state;
-    run_result r = run_program("chapter9", "--data tests/data/five.csv --quiet", NULL);
+    run_result r = run_program("chapter10", "--data tests/data/five.csv --quiet", NULL);
     assert_int_equal(r.status, 0);
     assert_contains(r.out, "after ");
     assert_contains(r.out, "SSR = ");
     run_free(&r);
-    r = run_program("chapter9", "--help", NULL);
+    r = run_program("chapter10", "--help", NULL);
     assert_int_equal(r.status, 0);
     assert_contains(r.out, "--threads N");
     assert_contains(r.out, "--samples N");
@@ -285,9 +285,9 @@ static void reads_a_data_file_and_helps(void **state)
 static void seed_draws_a_repeatable_start(void **state)
 {
     (void)state;
-    run_result a = run_program("chapter9", "--samples 0 --seed 7 --max-steps 3 --csv", NULL);
-    run_result b = run_program("chapter9", "--samples 0 --seed 7 --max-steps 3 --csv", NULL);
-    run_result c = run_program("chapter9", "--samples 0 --seed 8 --max-steps 3 --csv", NULL);
+    run_result a = run_program("chapter10", "--samples 0 --seed 7 --max-steps 3 --csv", NULL);
+    run_result b = run_program("chapter10", "--samples 0 --seed 7 --max-steps 3 --csv", NULL);
+    run_result c = run_program("chapter10", "--samples 0 --seed 8 --max-steps 3 --csv", NULL);
     assert_int_equal(a.status, 0);
     assert_string_equal(a.out, b.out);
     assert_string_not_equal(a.out, c.out);

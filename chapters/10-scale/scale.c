@@ -1,6 +1,6 @@
 /**
  * @file scale.c
- * @brief Chapter 9: the same gradient on a hundred thousand samples, made fast.
+ * @brief Chapter 10: the same gradient on a hundred thousand samples, made fast.
  *
  * Chapter 7 computes the slope of every weight and bias on three samples.
  * Here there are many more, and the chapter takes the computation apart to
@@ -27,8 +27,8 @@
 #include "unsafe_math.h"
 
 static const cli_program program = {
-    "chapter9",
-    "Chapter 9: the full gradient from three samples to a million, as fast as\n"
+    "chapter10",
+    "Chapter 10: the full gradient from three samples to a million, as fast as\n"
     "the machine allows. Without --data it fits N points of the curve the\n"
     "article's network draws (default 100000; --samples 0 takes the article's\n"
     "three samples). Each slope is scaled by 3/N, so --rate takes steps the size\n"
@@ -42,7 +42,7 @@ enum { DEFAULT_SAMPLES = 100000 };
 
 /* ---- The steps, from the plain loops to the fast path -------------------- */
 
-// [ch09_one_exponential]
+// [ch10_one_exponential]
 /* Step 1. forward() calls softplus() and sigmoid(), and each computes its
    own e^-|z|: two exponentials per neuron. Both come from the same one. */
 static nn_trace forward_one_exponential(const nn_params *p, double x)
@@ -72,9 +72,9 @@ static nn_gradient gradient_one_exponential(const nn_params *p, nn_data data)
     }
     return g;
 }
-// [ch09_one_exponential]
+// [ch10_one_exponential]
 
-// [ch09_one_pass]
+// [ch10_one_pass]
 /* Step 2. The descent needs the SSR and the gradient at every point, and
    ssr() and gradient() each run the forward pass over every sample. One
    pass can add up the squared residual along with the slopes. */
@@ -89,7 +89,7 @@ static fast_result one_pass(const nn_params *p, nn_data data)
     }
     return f;
 }
-// [ch09_one_pass]
+// [ch10_one_pass]
 
 /* ---- Timing ------------------------------------------------------------- */
 
@@ -143,7 +143,7 @@ static void run(contender *c, way how)
     }
 }
 
-// [ch09_timing]
+// [ch10_timing]
 /* Seconds for `reps` passes of `how`. */
 static double time_passes(contender *c, way how, long reps)
 {
@@ -175,7 +175,7 @@ static void ns_per_sample(contender *c, way before, way after, double ns[2])
             ns[k] = fmin(ns[k], per_sample);
         }
 }
-// [ch09_timing]
+// [ch10_timing]
 
 /* "2.3 times as fast", or as slow, from two times. */
 static void print_speed(double before, double after)
@@ -292,7 +292,7 @@ static void show_own_softplus(contender *c, fast_result plain)
     print_difference(c->result, plain);
 }
 
-// [ch09_order]
+// [ch10_order]
 /* The observed values summed in `parts` consecutive parts, each part summed in
    order and the part sums then added: what `parts` threads would each do. */
 static double sum_in_parts(nn_data data, size_t parts)
@@ -306,7 +306,7 @@ static double sum_in_parts(nn_data data, size_t parts)
     }
     return total;
 }
-// [ch09_order]
+// [ch10_order]
 
 static void show_threads(contender *c, int most)
 {
@@ -342,7 +342,7 @@ static void show_threads(contender *c, int most)
                c->data.count);
 }
 
-// [ch09_few]
+// [ch10_few]
 /* Steps of descent on the article's three samples from chapter 7's start,
    at rate 0.1: by step 4's lanes, one gradient and then the update of each
    parameter, or by fast_descend(), which hands three samples to few.c. The
@@ -366,7 +366,7 @@ static double few_steps(int by_few, long steps, nn_params *end)
     *end = p;
     return took * 1e9 / (double)steps;
 }
-// [ch09_few]
+// [ch10_few]
 
 static void show_few(void)
 {
@@ -397,7 +397,7 @@ static void show_few(void)
            STEPS, worst);
 }
 
-// [ch09_safe]
+// [ch10_safe]
 static int plain_isfinite(double v)
 {
     return isfinite(v);
@@ -407,7 +407,7 @@ static double plain_round_trip(double x, double big)
 {
     return (x + big) - big;
 }
-// [ch09_safe]
+// [ch10_safe]
 
 static void show_fast_math(void)
 {
@@ -507,7 +507,7 @@ static void require_finite_start(const nn_params *p, nn_data data, const cli_opt
     exit(EXIT_DIVERGED);
 }
 
-// [ch09_threads]
+// [ch10_threads]
 /* Without --threads: one thread, or every core (`most`, at most one per
    block) if a short trial finds it faster. Threads cost time to start and
    to wait for each other, and on a machine that other programs keep busy
@@ -528,7 +528,7 @@ static int pick_threads(const nn_params *p, nn_data data, int most)
     }
     return best[1] < best[0] ? most : 1;
 }
-// [ch09_threads]
+// [ch10_threads]
 
 /* ---- The descent ---------------------------------------------------------- */
 
@@ -602,7 +602,7 @@ static void print_final(const cli_options *options, const nn_params *p, nn_data 
 
 static void print_start(const samples *s, const nn_params *p, int threads)
 {
-    report_title("Chapter 9: from three samples to a million");
+    report_title("Chapter 10: from three samples to a million");
     printf("%zu samples (%s), %d thread%s. The start: w1 = %g,\n"
            "b1 = %g, w2 = %g, b2 = %g, w3 = %g, w4 = %g, b3 = %g.\n\n", s->data.count,
            s->source, threads, threads == 1 ? "" : "s", p->w1, p->b1, p->w2, p->b2, p->w3,
@@ -651,7 +651,7 @@ int main(int argc, char **argv)
     if (options.csv)
         printf("step,w1,b1,w2,b2,w3,w4,b3,ssr\n");
 
-    // [ch09_descent]
+    // [ch10_descent]
     /* 3.0 / count is exactly 1 for the article's three samples. */
     descent_settings settings = {options.rate * (3.0 / (double)data.count), options.tolerance,
                                  options.max_steps};
@@ -659,7 +659,7 @@ int main(int argc, char **argv)
     double start = seconds();
     descent_result result = fast_descend(&p, data, settings, threads, print_row, &printer);
     double per_step = (seconds() - start) / (double)(result.slopes > 0 ? result.slopes : 1);
-    // [ch09_descent]
+    // [ch10_descent]
 
     int status = 0;
     if (result.end == DESCENT_DIVERGED) {

@@ -1,7 +1,7 @@
 /**
  * @file few.c
  * @brief A descent on a few samples: the parameters kept in vector lanes,
- *        softplus from its Taylor series near where it was (chapter 9).
+ *        softplus from its Taylor series near where it was (chapter 10).
  *
  * On the article's three samples a step of descent is one long chain of
  * waits: the parameters, z, softplus, the residual, the sums over the

@@ -1,6 +1,6 @@
 /**
  * @file unsafe_math.h
- * @brief What -ffast-math does to two lines of C (chapter 9).
+ * @brief What -ffast-math does to two lines of C (chapter 10).
  */
 #ifndef UNSAFE_MATH_H
 #define UNSAFE_MATH_H

@@ -1,7 +1,7 @@
 /**
  * @file fast.h
  * @brief The full gradient and the SSR at scale: one pass, vector lanes,
- *        every core (chapter 9).
+ *        every core (chapter 10).
  *
  * fast_gradient() computes what ssr() and gradient() of nn.h compute, in one
  * pass over the samples instead of two, several samples at a time in vector
@@ -75,7 +75,7 @@ typedef struct fast_neuron_out {
  */
 fast_neuron_out fast_softplus_sigmoid(double z);
 
-/** How fast_gradient_with() computes the sums: chapter 9's steps, in order. */
+/** How fast_gradient_with() computes the sums: chapter 10's steps, in order. */
 typedef enum fast_method {
     FAST_LANES_LIBM,   /**< fast_lanes() samples at a time, the C library's exp and log1p */
     FAST_OWN_SOFTPLUS  /**< fast_lanes() at a time, fast_softplus_sigmoid(): vectorised */
@@ -97,7 +97,7 @@ typedef enum fast_method {
 fast_result fast_gradient(const nn_params *p, nn_data data, int threads);
 
 /**
- * fast_gradient() by one of chapter 9's methods, so that the chapter can
+ * fast_gradient() by one of chapter 10's methods, so that the chapter can
  * time each step alone and the tests can check each.
  */
 fast_result fast_gradient_with(const nn_params *p, nn_data data, int threads,
@@ -113,7 +113,7 @@ int fast_cores(void);
 int fast_most_threads(void);
 
 /**
- * The curve chapter 9 and `make bench` fit when no file is given: n evenly
+ * The curve chapter 10 and `make bench` fit when no file is given: n evenly
  * spaced inputs \f$ x_i = i/(n-1) \f$ on [0, 1] (0.5 when n = 1), and as
  * observed values what the article's network predicts there once b3 = 2.61,
  * the value its descent finds. That curve passes within 0.01 of the

@@ -10,7 +10,7 @@
 
 #include "unsafe_math.h"
 
-// [ch09_unsafe]
+// [ch10_unsafe]
 int fast_math_isfinite(double v)
 {
     /* -ffinite-math-only lets the compiler assume v is never inf or NaN,
@@ -24,4 +24,4 @@ double fast_math_round_trip(double x, double big)
        although in doubles x + big may have rounded x away. */
     return (x + big) - big;
 }
-// [ch09_unsafe]
+// [ch10_unsafe]

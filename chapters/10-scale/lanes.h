@@ -1,7 +1,7 @@
 /**
  * @file lanes.h
  * @brief Vector lanes in plain GNU C, shared by fast.c and few.c
- *        (chapter 9).
+ *        (chapter 10).
  *
  * One vector register of doubles, and what the two files do with it. gcc
  * and clang share these vector types on x86-64 and on ARM: + - * / work
