@@ -85,7 +85,7 @@ ex_stub_file() {
 }
 
 # A name safe in a path and a shell command, from any text.
-ex_safe_name() { printf '%s' "$1" | sed 's#^\./##; s#/*$##; s#[^A-Za-z0-9._-]#_#g; s#^\.#_.#'; }
+ex_safe_name() { printf '%s' "$1" | tr '\n' '_' | sed 's#^\./##; s#/*$##; s#[^A-Za-z0-9._-]#_#g; s#^\.#_.#'; }
 
 # The name of a report for a hand-in named $1: its safe name, and where that
 # had to change anything, a checksum of the original, so that "a smith",

@@ -189,13 +189,13 @@ link_and_run() {
 reaches() {
     awk -v own=" $1 " -v table="$out/functions" '
         BEGIN { while ((getline l < table) > 0) { split(l, w, " "); api[w[1]] = l } }
-        /^[0-9a-f]+ / {
+        /^RELOCATION RECORDS FOR \[/ { current = substr($0, 25); sub(/\]:$/, "", current); next }
+        current == "" && /^[0-9a-f]+ / {
             sec = substr($0, 26); sec = substr(sec, 1, index(sec, "\t") - 1)
             name = substr($0, index($0, "\t") + 1); sub(/^[0-9a-f]+ /, "", name)
             if (sec != "*UND*" && sec != "*ABS*" && sec != "*COM*") section[name] = sec
             next
         }
-        /^RELOCATION RECORDS FOR \[/ { current = substr($0, 25); sub(/\]:$/, "", current); next }
         current != "" && NF >= 3 && $1 ~ /^[0-9a-f]+$/ {
             target = $3; sub(/[-+]0x[0-9a-f]+$/, "", target)
             refs[current] = refs[current] " " target
@@ -239,6 +239,8 @@ grade_task() {
     run=$(link_and_run "$t_dir" "$2") || return 2
     case $run in compile"$TAB"*) printf '0\tcompile\t%s\n' "${run#*"$TAB"}"; return ;; esac
     "$tools/judge" "$t_dir/cases" "$t_dir/expected" "$t_dir/answers" >"$t_dir/verdicts" || return 2
+    # Up to 64 MB of what student code printed: judged, never kept.
+    rm -f "$t_dir/answers"
     awk -F "$TAB" -v stopped="${run#*"$TAB"}" -f "$EX_TOOLS/verdict.awk" "$t_dir/verdicts"
 }
 
@@ -252,6 +254,7 @@ if [ -n "$compiled" ] && [ -n "$earlier" ]; then
     run=$(link_and_run "$e_dir" "$earlier") || exit 2
     case $run in compile"$TAB"*) ;; *)
         "$tools/judge" "$e_dir/cases" "$e_dir/expected" "$e_dir/answers" >"$e_dir/verdicts" || exit 2
+        rm -f "$e_dir/answers"
         awk -F "$TAB" -v table="$out/functions" '
             BEGIN { while ((getline l < table) > 0) { split(l, w, " "); chapter[w[1]] = w[2] } }
             $1 == "fail" { f = $2; sub(/\..*/, "", f); if (!seen[f]++) printf "%s\t%d\t%s\n", f, chapter[f], $3 }' \

@@ -35,7 +35,7 @@ ex_tasks "$CHAPTER" | LC_ALL=C awk -F "$TAB" -v format="${FORMAT:-text}" -v chap
     function xml(s) { s = clean(s); gsub(/&/, "\\&amp;", s); gsub(/</, "\\&lt;", s); gsub(/>/, "\\&gt;", s)
                       gsub(/"/, "\\&quot;", s); gsub(/\047/, "\\&apos;", s); gsub(/\\x0a/, "\\&#10;", s)
                       return s }
-    function json(s) { s = clean(s); gsub(/\\/, "\\\\", s); gsub(/"/, "\\\"", s)
+    function json(s) { s = clean(s); gsub(/\\/, "&&", s); gsub(/"/, "\\\"", s)
                        gsub(/\\\\x0a/, "\\n", s); return "\"" s "\"" }
     function wrap(head, text,    m, k, lines, pad) {
         pad = sprintf("%" length(head) "s", "")
