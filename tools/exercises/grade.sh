@@ -151,21 +151,32 @@ harness() {
 }
 
 # link_and_run DIR OWN: links the hand-in's object, whose functions OWN stay
-# its own (the others weak), with the reference (OWN's weak) and DIR's
-# harness; runs it on DIR/questions. Prints "status TAB why" of the build or
-# of the run; the answers are in DIR/answers.
+# its own, with the reference (OWN's weak) and DIR's harness; runs it on
+# DIR/questions. The hand-in's other functions of nn.h are made weak, so the
+# reference's win; every other global of it is made local, so that nothing
+# outside it (the harness, the reference, the C library) can call into it.
+# Prints "status TAB why" of the build or of the run; the answers are in
+# DIR/answers.
 link_and_run() {
-    awk -v own=" $2 " '
+    awk -v own=" $2 " -v api="$out/api" -v weak="$1/weak" -v local="$1/local" '
+        BEGIN { while ((getline l < api) > 0) is_api[l] = 1 }
+        /^RELOCATION RECORDS/ { exit }
         # objdump -t: value, seven flag characters, section TAB size name
         /^[0-9a-f]+ / && substr($0, 18, 1) == "g" && substr($0, 26, 5) != "*UND*" {
             name = substr($0, index($0, "\t") + 1); sub(/^[0-9a-f]+ /, "", name)
-            if (name ~ /^[A-Za-z_.$][A-Za-z0-9_.$@]*$/ && !index(own, " " name " ")) print name
-        }' "$out/symbols" >"$1/weak" || return 2
+            if (index(own, " " name " ")) next
+            print name > (is_api[name] ? weak : local)
+        }' "$out/symbols" || return 2
+    touch "$1/weak" "$1/local"
+    # objcopy fails, silently, on an empty list.
+    lists=""
+    [ ! -s "$1/weak" ] || lists="--weaken-symbols=weak"
+    [ ! -s "$1/local" ] || lists="$lists --localize-symbols=local"
     objcopy $(printf -- '-W %s ' $2) "$tools/ref.o" "$1/ref.o" || return 2
     harness "$1" || return 2
-    $box 60 "$out/student.o=student.o" "$1/weak=weak" "$1/ref.o=ref.o" "$1/harness.o=harness.o" \
-        "$tools/random.o=random.o" -- sh -c "
-        objcopy --weaken-symbols=weak student.o own.o &&
+    $box 60 "$out/student.o=student.o" "$1/weak=weak" "$1/local=local" "$1/ref.o=ref.o" \
+        "$1/harness.o=harness.o" "$tools/random.o=random.o" -- sh -c "
+        objcopy $lists student.o own.o &&
         timeout -k 1 45 $cc -Wl,--gc-sections -o harness harness.o own.o ref.o random.o -lm \
             </dev/null >&2 && exec cat harness" </dev/null >"$1/harness" 2>"$1/link.log"
     rc=$?
@@ -238,7 +249,7 @@ grade_task() {
     ask "$t_dir" "$seed" "$2" || return 2
     run=$(link_and_run "$t_dir" "$2") || return 2
     case $run in compile"$TAB"*) printf '0\tcompile\t%s\n' "${run#*"$TAB"}"; return ;; esac
-    "$tools/judge" "$t_dir/cases" "$t_dir/expected" "$t_dir/answers" >"$t_dir/verdicts" || return 2
+    timeout 120 "$tools/judge" "$t_dir/cases" "$t_dir/expected" "$t_dir/answers" >"$t_dir/verdicts" || return 2
     # Up to 64 MB of what student code printed: judged, never kept.
     rm -f "$t_dir/answers"
     awk -F "$TAB" -v stopped="${run#*"$TAB"}" -f "$EX_TOOLS/verdict.awk" "$t_dir/verdicts"
@@ -253,7 +264,7 @@ if [ -n "$compiled" ] && [ -n "$earlier" ]; then
     ask "$e_dir" "" "$earlier" || exit 2
     run=$(link_and_run "$e_dir" "$earlier") || exit 2
     case $run in compile"$TAB"*) ;; *)
-        "$tools/judge" "$e_dir/cases" "$e_dir/expected" "$e_dir/answers" >"$e_dir/verdicts" || exit 2
+        timeout 120 "$tools/judge" "$e_dir/cases" "$e_dir/expected" "$e_dir/answers" >"$e_dir/verdicts" || exit 2
         rm -f "$e_dir/answers"
         awk -F "$TAB" -v table="$out/functions" '
             BEGIN { while ((getline l < table) > 0) { split(l, w, " "); chapter[w[1]] = w[2] } }
