@@ -41,6 +41,7 @@ typedef struct drawing_labels {
  */
 void drawing_number(char *text, size_t size, double v);
 
+/** Lets gcc and clang check the arguments of a printf-like function. */
 #if defined(__GNUC__)
 #define DRAWING_PRINTF(f, a) __attribute__((format(printf, f, a)))
 #else
