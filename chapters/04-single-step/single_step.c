@@ -102,6 +102,7 @@ int main(int argc, char **argv)
     }
 
     report_title("Chapter 4: one step of gradient descent");
+    report_beside("\"Slop Calculation and Learning\", up to the first new b3.");
     printf("At b3 = ");
     report_number(p.b3, 0);
     printf(" the SSR is ");

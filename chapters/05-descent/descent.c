@@ -70,6 +70,8 @@ static void show_row(const descent_row *row, void *context)
 static void print_introduction(const cli_options *options)
 {
     report_title("Chapter 5: gradient descent until the step is tiny");
+    report_beside("the repeated steps at the end of \"Slop Calculation and\n"
+                  "Learning\", and \"Final Result\".");
     printf("Start at b3 = ");
     report_number(options->b3, 0);
     printf(" with learning rate %g.\n"

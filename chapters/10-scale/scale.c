@@ -603,6 +603,8 @@ static void print_final(const cli_options *options, const nn_params *p, nn_data 
 static void print_start(const samples *s, const nn_params *p, int threads)
 {
     report_title("Chapter 10: from three samples to a million");
+    report_beside("past its end. The article's three samples become as many as\n"
+                  "a computer can hold; the network and its slopes stay the same.");
     printf("%zu samples (%s), %d thread%s. The start: w1 = %g,\n"
            "b1 = %g, w2 = %g, b2 = %g, w3 = %g, w4 = %g, b3 = %g.\n\n", s->data.count,
            s->source, threads, threads == 1 ? "" : "s", p->w1, p->b1, p->w2, p->b2, p->w3,
