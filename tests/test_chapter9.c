@@ -246,13 +246,24 @@ static void program_text_counts_the_passes(void **state)
     run_free(&r);
 }
 
+#define HEADER "parameters,finite_differences_ns,backpropagation_ns,ratio,max_rel_diff\n"
+
+/* chapter9 --timings on `kept` must refuse it: status 2, `message` on stderr. */
+static void refuse_timings(const char *kept, const char *message)
+{
+    run_result r = run_program("chapter9", "--timings /dev/stdin", kept);
+    assert_int_equal(r.status, 2);
+    assert_string_equal(r.err, message);
+    assert_string_equal(r.out, "");
+    run_free(&r);
+}
+
 /* --timings: the times of an earlier --csv, shown as if measured now; the
    passes and the gradients are still the program's own. */
 static void times_kept_from_an_earlier_run(void **state)
 {
     (void)state;
-    const char *kept = "parameters,finite_differences_ns,backpropagation_ns,ratio,max_rel_diff\n"
-                       "7,1400,200,7,0\n16,32000,400,80,0\n";
+    const char *kept = HEADER "7,1400,200,7,0\n16,32000,400,80,0\n";
     run_result r = run_program("chapter9", "--csv --timings /dev/stdin", kept);
     assert_int_equal(r.status, 0);
     static csv_row rows[8];
@@ -279,22 +290,11 @@ static void times_kept_from_an_earlier_run(void **state)
     assert_contains(r.out, "grow as parameters^3.79,\nbackpropagation as parameters^0.84.");
     run_free(&r);
 
-    r = run_program("chapter9", "--timings /dev/stdin", "x,y\n");
-    assert_int_equal(r.status, 2);
-    assert_string_equal(r.err, "/dev/stdin:1: expected the header line that --csv writes\n");
-    run_free(&r);
-    r = run_program("chapter9", "--timings /dev/stdin",
-                    "parameters,finite_differences_ns,backpropagation_ns,ratio,max_rel_diff\n"
-                    "7,1,1,1,0\n31,1,1,1,0\n");
-    assert_int_equal(r.status, 2);
-    assert_contains(r.err, "/dev/stdin:3: not the next size this chapter times");
-    run_free(&r);
-    r = run_program("chapter9", "--timings /dev/stdin",
-                    "parameters,finite_differences_ns,backpropagation_ns,ratio,max_rel_diff\n"
-                    "7,-1,1,1,0\n");
-    assert_int_equal(r.status, 2);
-    assert_contains(r.err, "/dev/stdin:2: expected two times in ns");
-    run_free(&r);
+    refuse_timings("x,y\n", "/dev/stdin:1: expected the header line that --csv writes\n");
+    refuse_timings(HEADER "7,1,1,1,0\n31,1,1,1,0\n",
+                   "/dev/stdin:3: not the next size this chapter times (7, 16, 31, 61, ...)\n");
+    refuse_timings(HEADER "7,-1,1,1,0\n", "/dev/stdin:2: expected two times in ns, both "
+                   "positive numbers, after the parameters\n");
     expect_bad_input("chapter9", "--timings /no/such/file", "/no/such/file: cannot read:");
     expect_bad_input("chapter9", "--timings ''", "the file name is empty");
 }
