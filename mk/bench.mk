@@ -22,9 +22,9 @@ $(BUILD)/tools/yardstick.o: tools/yardstick.c tools/yardstick.h
 	@mkdir -p $(@D)
 	$(CC) $(YARDSTICK_CFLAGS) $(OPENMP) -Itools -c $< -o $@
 
-$(BUILD)/tools/bench.o: override CPPFLAGS += -I$(SCALE_DIR) -Itools
+$(BUILD)/tools/bench.o: override CPPFLAGS += -I$(SCALE_DIR)/tuned -Itools
 $(BUILD)/bench: $(BUILD)/tools/bench.o $(BUILD)/tools/yardstick.o \
-    $(BUILD)/$(SCALE_DIR)/fast.o $(BUILD)/$(SCALE_DIR)/few.o $(LIBSUPPORT) $(LIBNN)
+    $(FAST_OBJ) $(LIBSUPPORT) $(LIBNN)
 	$(CC) $(CFLAGS) $(LDFLAGS) $(OPENMP) -o $@ $^ $(LDLIBS)
 
 bench: $(BUILD)/bench ## time the descent in C, clang, numba, NumPy, PyTorch, Python (build/bench.md)
