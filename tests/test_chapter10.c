@@ -273,6 +273,7 @@ static void every_line_fits_80_columns(void **state)
         "--samples 1000 --max-steps 30",
         "--samples 0 --max-steps 1000000",
         "--samples 20000 --threads 256 --max-steps 3",
+        "--samples 20000 --max-steps 3", /* the thread count picked by a trial */
         "--samples 0 --rate 3 --max-steps 60",
         "--samples 0 --seed 12345 --quiet",
         "--data tests/data/five.csv --rate 0.5",

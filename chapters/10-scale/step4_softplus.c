@@ -31,7 +31,7 @@ static const double one_over[34] = {
    range where a short polynomial is exact enough. With n the whole number
    nearest t / ln 2 and r = t - n ln 2, in [-ln 2 / 2, ln 2 / 2],
    e^-t = 2^-n e^-r. e^-r is its Taylor series to r^13 (the next term is
-   below 4e-18), and 2^-n is built from its bits, in two halves so that
+   about 4e-18), and 2^-n is built from its bits, in two halves so that
    each is a normal double. */
 LANE_FUNCTION lanes exp_minus(lanes t)
 {
