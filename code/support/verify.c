@@ -171,15 +171,20 @@ static void check_softplus(const verifier *v)
 
 /* ---- Chapter 2 ---------------------------------------------------------- */
 
+/* Sample i's squared residual. */
+static double squared_miss(const nn_params *p, nn_data data, size_t i)
+{
+    double miss = residual(data.observed[i], forward(p, data.input[i]).predicted);
+    return miss * miss;
+}
+
 /* The squared residuals of `data`, added up here. */
 static double sum_of_squares(const nn_params *p, nn_data data)
 {
-    double sum = 0.0;
-    for (size_t i = 0; i < data.count; i++) {
-        double r = residual(data.observed[i], forward(p, data.input[i]).predicted);
-        sum += r * r;
-    }
-    return sum;
+    double total = 0.0;
+    for (size_t i = 0; i < data.count; i++)
+        total += squared_miss(p, data, i);
+    return total;
 }
 
 /* ssr() over the first sample, the first two and all of them. */
