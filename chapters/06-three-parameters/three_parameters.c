@@ -102,6 +102,19 @@ static void print_links(const chapter_run *run, const nn_params *p, size_t i)
     report_number_line(c.trace.a2, 10);
 }
 
+/* The three slopes where p is: each the sum of its chains over the samples. */
+static chains sum_of_chains(const nn_params *p, nn_data data)
+{
+    chains sum = {.w3 = 0.0, .w4 = 0.0, .b3 = 0.0};
+    for (size_t i = 0; i < data.count; i++) {
+        chains c = slopes_by_chain_rule(p, data, i);
+        sum.w3 += c.w3;
+        sum.w4 += c.w4;
+        sum.b3 += c.b3;
+    }
+    return sum;
+}
+
 /* v as the chapters print it, in parentheses when negative, so that
    "0.0000 - (-0.7187)" reads as arithmetic. */
 static void print_operand(double v)
@@ -167,12 +180,8 @@ static void print_chains(const chapter_run *run, const nn_params *p)
     print_one_product(run, p);
     printf("\nThe products, each sample's share of the three slopes:\n"
            "       x  d * a1 (w3)  d * a2 (w4)   d * 1 (b3)\n");
-    double sum_w3 = 0.0, sum_w4 = 0.0, sum_b3 = 0.0;
     for (size_t i = 0; i < data.count; i++) {
         chains c = slopes_by_chain_rule(p, data, i);
-        sum_w3 += c.w3;
-        sum_w4 += c.w4;
-        sum_b3 += c.b3;
         chapter_require_finite(run, c.w3 + c.w4 + c.b3, "a slope", CAUSE_NUMBERS);
         if (i >= shown)
             continue;
@@ -182,16 +191,12 @@ static void print_chains(const chapter_run *run, const nn_params *p)
         report_number_line(c.b3, 13);
     }
     report_rows_left_out(shown, data.count);
-    chapter_require_finite(run, sum_w3 + sum_w4 + sum_b3, "a slope", CAUSE_NUMBERS);
+    chains sum = sum_of_chains(p, data);
+    chapter_require_finite(run, sum.w3 + sum.w4 + sum.b3, "a slope", CAUSE_NUMBERS);
     printf("  sums:");
-    print_slopes(sum_w3, sum_w4, sum_b3);
-
-    // [ch06_gradient]
-    nn_gradient g = gradient(p, data);
-    // [ch06_gradient]
+    print_slopes(sum.w3, sum.w4, sum.b3);
     printf("All the slopes together, one for each parameter that moves, are called the\n"
-           "gradient. The backward pass of code/nn.c, gradient(), computes it:\n ");
-    print_slopes(g.w3, g.w4, g.b3);
+           "gradient. Chapter 7's backward pass computes all seven of them at once.\n");
 }
 
 /* Where the loop stopped, against the exact bottom of the bowl. */
@@ -235,7 +240,7 @@ static void print_comparison(const chapter_run *run, const nn_params *p,
                chapter_plural(run->options.max_steps), away);
         return;
     }
-    nn_gradient g = gradient(p, data);
+    chains g = sum_of_chains(p, data);
     printf("The loop stopped %.2g short of it because it stops on the step size, not\n"
            "on the distance: the bowl is long and shallow along one direction, and\n"
            "there the slopes (here ", away);
