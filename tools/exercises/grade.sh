@@ -12,7 +12,7 @@
 # the link prefers the reference's, and the reference's definitions of the
 # task's functions are made weak, so the link prefers the hand-in's. No
 # teacher source enters the sandbox. A task whose functions reach a function
-# of a later chapter, or a later task, fails with a message saying so.
+# of a later chapter fails with a message saying so.
 #
 # Four kinds of sandbox run, none of which shows a byte that student code
 # wrote: compile (out: the object), list its symbols (objdump), link each
@@ -239,12 +239,11 @@ grade_task() {
             substr($0, index($0, "\t") + 1) ~ ("^[0-9a-f]+ " f "$") { found = 1 } END { exit !found }' \
             "$out/symbols" || { printf '0\tmissing\tyour nn.c has no function %s\n' "$f"; return; }
     done
-    # A later chapter's function, or a later task's, is not the task's to call.
-    position=$(awk -v t="$1" -v c="$chapter" '$4 == t && $2 == c { print $3; exit }' "$out/functions")
-    reached=$(reaches "$2" | awk -v c="$chapter" -v p="$position" \
-        '($4 != "-" && $3 > p) || ($4 == "-" && $2 > c) { printf "%s%s() (chapter %d)", (n++ ? ", " : ""), $1, $2 }')
+    # A later chapter's function is not the task's to call.
+    reached=$(reaches "$2" | awk -v c="$chapter" \
+        '$2 > c { printf "%s%s() (chapter %d)", (n++ ? ", " : ""), $1, $2 }')
     [ -z "$reached" ] || {
-        printf '0\tforbidden\tyour %s calls %s, which chapter %s does not give: write it from the functions of chapters 1 to %s and the tasks before it\n' \
+        printf '0\tforbidden\tyour %s calls %s, which chapter %s does not give: write it from the functions of chapters 1 to %s\n' \
             "$(echo $2 | sed 's/ /, /g')" "$reached" "$chapter" "$chapter"; return; }
     ask "$t_dir" "$seed" "$2" || return 2
     run=$(link_and_run "$t_dir" "$2") || return 2
