@@ -322,7 +322,7 @@ cli_status cli_parse(const cli_program *program, int argc, char **argv,
         size_t name_length = equals ? (size_t)(equals - arg) : strlen(arg);
         const option_spec *o = NULL;
         for (int k = 0; k < OPTION_COUNT; k++) {
-            if ((program->accepts & options[k].flag) &&
+            if (o == NULL && (program->accepts & options[k].flag) &&
                 strlen(options[k].name) == name_length &&
                 strncmp(options[k].name, arg, name_length) == 0)
                 o = &options[k];
