@@ -31,3 +31,16 @@ $(function () {
         }
     });
 });
+
+/* The header and the footer sit beside the navigation tree, which stays
+   at the window's left edge (guide.css); when the tree is resized, or
+   folded away with a double click on its edge, they follow it. */
+$(function () {
+    var side = document.getElementById('side-nav');
+    if (!side || !window.ResizeObserver) return;
+    new ResizeObserver(function () {
+        var wide = window.matchMedia('(min-width: 768px)').matches;
+        var width = wide ? side.getBoundingClientRect().width + 'px' : '';
+        $('#top, #nav-path').css('margin-left', width);
+    }).observe(side);
+});
