@@ -13,6 +13,12 @@ $(function () {
             var toggle = item.children('a').has('.arrow').first();
             if (toggle.length && toggle.find('.arrow').text() === '\u25ba') toggle.click();
         });
+        if (!opened) {
+            // A page outside the tree (a header's reference page) leaves
+            // the whole tree folded: open its top first.
+            var top = $('#nav-tree-contents > ul > li > .item').first().children('a').has('.arrow').first();
+            if (top.length && top.find('.arrow').text() === '\u25ba') top.click();
+        }
         if (!opened && ++tries < 50) setTimeout(openChapters, 40);
     }
     openChapters();
