@@ -129,10 +129,12 @@ $(DOCS_GEN)/footer.html: mk/docs.mk | docs-tools
 	mv $@.tmp $@
 
 $(DOCS_HTML)/index.html: $(DOCS_SOURCES) $(DOCS_OUTPUT) $(DOCS_SVG) $(DOCS_GEN)/pages/.made \
-    $(DOCS_GEN)/code/nn.c $(DOCS_GEN)/footer.html tools/docs-finish tools/docs-source | docs-tools
+    $(DOCS_GEN)/code/nn.c $(DOCS_GEN)/footer.html tools/docs-finish tools/docs-print \
+    tools/svg_colours.py tools/docs-source | docs-tools
 	rm -rf $(DOCS_HTML)
 	DOCS_OUT=$(DOCS_OUT) DOCS_GEN=$(DOCS_GEN) DOCS_INPUT="$(DOCS_INPUT)" doxygen docs/Doxyfile
 	/usr/bin/python3 tools/docs-finish $(DOCS_HTML)
+	/usr/bin/python3 tools/docs-print $(DOCS_HTML)
 	$(if $(DOCS_COMMIT),/usr/bin/python3 tools/docs-source $(DOCS_HTML))
 	cd $(MATHJAX_SRC) && for part in $(MATHJAX_PARTS); do \
 	    mkdir -p $(abspath $(DOCS_HTML))/mathjax/$$(dirname $$part) && \
