@@ -350,7 +350,8 @@ double difference_step(const nn_params *p, int i);
  * central difference
  * \f$ \frac{\mathrm{SSR}(\theta_i + h) - \mathrm{SSR}(\theta_i - h)}{2h} \f$
  * with h from difference_step(). Its error is about \f$ h^2 \f$ times the
- * third derivative plus rounding, which difference_rounding() bounds.
+ * third derivative (difference_truncation() estimates it) plus rounding
+ * (difference_rounding() bounds it).
  */
 double slope_by_difference(const nn_params *p, nn_data data, int i);
 
@@ -373,11 +374,28 @@ double relative_error(double a, double b);
 double difference_rounding(const nn_params *p, nn_data data, int i);
 
 /**
+ * How far slope_by_difference() along parameter i may be off because the SSR
+ * is not a parabola across [-h, h], its truncation error: about h^2 / 6 times
+ * the SSR's third derivative along i. The central differences with h and
+ * with 2h differ by about three times that error (Richardson), and that
+ * whole difference is returned, so the estimate has a margin of three; it
+ * also carries the rounding of both measurements.
+ */
+double difference_truncation(const nn_params *p, nn_data data, int i);
+
+/**
+ * What a measured slope along parameter i is allowed to be off by:
+ * difference_rounding() plus difference_truncation(), the two ways a central
+ * difference misses the true slope.
+ */
+double difference_allowance(const nn_params *p, nn_data data, int i);
+
+/**
  * True when a derived slope agrees with its measured one: their
  * relative_error() is at most GRADIENT_CHECK_TOLERANCE, or they are no
- * further apart than `rounding` (from difference_rounding()), the most that
- * the measurement itself can be off.
+ * further apart than `allowance` (from difference_allowance()), the most
+ * that the measurement itself can be off.
  */
-int slopes_agree(double derived, double measured, double rounding);
+int slopes_agree(double derived, double measured, double allowance);
 
 #endif /* NN_H */

@@ -125,6 +125,8 @@ static const double golden_ch6_exact[3] = {-1.2158982184895835, -2.3038065764582
 /* The same on tests/data/five.csv: a least-squares bottom, and its SSR. */
 static const double golden_ch6_five_best[3] = {-0.81348756012460866, -1.5771432135163024, 1.8166657197822751};
 static const double golden_ch6_five_best_ssr = 0.070329109630174566;
+/* Chapter 6's product by hand, first sample: predicted, d, a1 and d * a1. */
+static const double golden_ch6_by_hand[4] = {0.71871895732366409, 1.4374379146473282, 0.21455390348483222, 0.30840791560468134};
 
 /* Chapter 7: the first 100 rows from the video's start, rate 0.1. */
 static const double golden_ch7_rows[100][8] = {

@@ -147,6 +147,13 @@ def main():
     out.append(c_array("golden_ch6_five_best", best))
     out.append(c_value("golden_ch6_five_best_ssr", float(np.sum((a @ best - fy) ** 2))))
 
+    w1, b1, w2, b2, w3, w4, b3 = START6
+    a1 = float(np.logaddexp(0.0, w1 * X[0] + b1))
+    predicted = float(predict(START6, X[0]))
+    d = -2.0 * (Y[0] - predicted)
+    out.append("/* Chapter 6's product by hand, first sample: predicted, d, a1 and d * a1. */")
+    out.append(c_array("golden_ch6_by_hand", [predicted, d, a1, d * a1]))
+
     out.append("\n/* Chapter 7: the first 100 rows from the video's start, rate 0.1. */")
     rows = descent(START7, ALL, max_steps=100)[0]
     out.append(c_matrix("golden_ch7_rows", [list(r[0]) + [r[1]] for r in rows]))

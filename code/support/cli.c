@@ -101,6 +101,7 @@ static const option_spec options[] = {
     {CLI_SEED, "--seed", "N", "seed of the random generator, N >= 0 (default 1)"},
     {CLI_THREADS, "--threads", "N", "number of threads, 1 to 256 (default: picked by a trial)"},
     {CLI_SAMPLES, "--samples", "N", "generate N samples to fit when no --data is given"},
+    {CLI_MAX_PARAMETERS, "--max-parameters", "N", "time networks of 7 to N parameters (default 3001)"},
 };
 enum { OPTION_COUNT = sizeof options / sizeof options[0] };
 
@@ -199,6 +200,8 @@ static int store_value(const cli_program *program, const option_spec *o,
             out->seed = count;
         else if (o->flag == CLI_THREADS)
             out->threads = count;
+        else if (o->flag == CLI_MAX_PARAMETERS)
+            out->max_parameters = count;
         else
             out->samples = count;
         return 1;
@@ -291,7 +294,7 @@ cli_status cli_parse(const cli_program *program, int argc, char **argv,
 {
     cli_options defaults = {
         .data_path = NULL, .b3 = 0.0, .rate = 0.1, .tolerance = 0.001,
-        .max_steps = 1000, .seed = 1,
+        .max_steps = 1000, .seed = 1, .max_parameters = 3001,
     };
     *out = defaults;
 
