@@ -220,7 +220,7 @@ double *nn_param_at(nn_params *p, int i)
     return fields[i];
 }
 
-/* The article's w1, b1, w2, b2; w3 = 0.36, w4 = 0.63, b3 = 0. */
+/* StatQuest's w1, b1, w2, b2; w3 = 0.36, w4 = 0.63, b3 = 0. */
 nn_params nn_start_output_layer(void)
 {
     nn_params p = nn_article_params();

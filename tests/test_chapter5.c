@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "golden.h"
+#include "nn.h"
 #include "cli_checks.h"
 #include "columns.h"
 
@@ -310,8 +311,22 @@ static void the_articles_notes_follow_its_rate(void **state)
         assert_contains(r.out, "The article ends with b3 = 2.21.");
         assert_contains(r.out, "most likely a typo for 2.61");
         assert_contains(r.out, "Row 2 holds the article's second slope, -6.26");
+        char expected[160];
+        snprintf(expected, sizeof expected, "where the article's own update leads, the slope "
+                 "is %s.", four_decimals(golden_slope_at_article_b3));
+        assert_says(r.out, expected);
+        assert_says(r.out, "the article's step size, -1.57, has the right sign");
+        assert_says(r.out, "both values of b3 it prints: -1.57, and -1.57 + (-0.626) = -2.196.");
+        assert_lacks(r.out, "only wrote the sign");
         run_free(&r);
     }
+    /* The slopes where the article's update leads: at -1.57 exactly, and at
+       the step in double precision, -1.5655... (README and the errata). */
+    nn_params p = nn_article_params();
+    p.b3 = -1.57;
+    assert_close(dssr_db3(&p, nn_article_data()), golden_slope_at_article_b3, GOLDEN_TOLERANCE);
+    p.b3 = golden_b3_wrong_way;
+    assert_close(dssr_db3(&p, nn_article_data()), golden_slope_wrong_way, GOLDEN_TOLERANCE);
     run_result r = run_program("chapter5", "--max-steps 1", NULL);
     assert_lacks(r.out, "Row 2");
     assert_contains(r.out, "or after 1 slope.\n");

@@ -102,6 +102,7 @@ int main(int argc, char **argv)
     }
 
     report_title("Chapter 4: one step of gradient descent");
+    report_beside("\"Slop Calculation and Learning\", up to the first new b3.");
     printf("At b3 = ");
     report_number(p.b3, 0);
     printf(" the SSR is ");
@@ -121,6 +122,14 @@ int main(int argc, char **argv)
 
     printf("\nThe article instead writes  new b3 = old b3 + step size:\n");
     print_update(p.b3, '+', s.size, wrong_b3, old_ssr, wrong_ssr);
+    if (chapter_is_article(&run)) {
+        nn_params rounded = p;
+        rounded.b3 = -1.57;
+        printf("  (b3 = -1.5655 is the step in double precision, shown to 4 decimals;\n"
+               "  at the article's b3, -1.57 exactly, the SSR is ");
+        report_number(ssr(&rounded, run.data), 0);
+        printf(")\n");
+    }
 
     printf("\nWhy subtract: the slope points uphill. Where it is negative the SSR falls\n"
            "as b3 grows, so b3 must grow, and b3 - (negative step) does that. Adding\n"

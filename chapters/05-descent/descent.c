@@ -70,6 +70,8 @@ static void show_row(const descent_row *row, void *context)
 static void print_introduction(const cli_options *options)
 {
     report_title("Chapter 5: gradient descent until the step is tiny");
+    report_beside("the repeated steps at the end of \"Slop Calculation and\n"
+                  "Learning\", and \"Final Result\".");
     printf("Start at b3 = ");
     report_number(options->b3, 0);
     printf(" with learning rate %g.\n"
@@ -134,12 +136,21 @@ static void explain_result(const chapter_run *run, const nn_params *p, descent_r
 }
 
 /* What the article says about the end of the loop, and what this run shows. */
-static void compare_with_the_article(const nn_params *p, descent_result result)
+static void compare_with_the_article(const nn_params *p, nn_data data, descent_result result)
 {
-    if (result.slopes >= 2)
+    if (result.slopes >= 2) {
+        nn_params there = *p;
+        there.b3 = -1.57; /* where the article's update, b3 + step size, leads */
+        double slope_there = dssr_db3(&there, data);
         printf("\nRow 2 holds the article's second slope, -6.26: it is the slope at\n"
-               "b3 = +1.5655, where subtracting the first step leads. So the article\n"
-               "did subtract there, and only wrote the sign of its first step wrong.\n");
+               "b3 = +1.5655, where subtracting the first step leads. At b3 = -1.57,\n"
+               "where the article's own update leads, the slope is ");
+        report_number(slope_there, 0);
+        printf(". So -6.26 comes\n"
+               "from a descent that subtracts, StatQuest's; the article's step size, -1.57,\n"
+               "has the right sign as well. The slip is in its update rule and in both\n"
+               "values of b3 it prints: -1.57, and -1.57 + (-0.626) = -2.196.\n");
+    }
     printf("\nThe article ends with b3 = 2.21. That cannot follow from adding the steps,\n"
            "which carries b3 away from the bottom, towards minus infinity: 2.21 is\n"
            "most likely a typo for 2.61, the value StatQuest's video reaches.");
@@ -191,7 +202,7 @@ int main(int argc, char **argv)
     if (!run.options.quiet) {
         explain_result(&run, &p, result, printer.turns);
         if (chapter_is_article(&run))
-            compare_with_the_article(&p, result);
+            compare_with_the_article(&p, run.data, result);
     }
     if (run.options.plot)
         print_chart(&chart);

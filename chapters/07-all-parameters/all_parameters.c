@@ -62,8 +62,8 @@ static nn_params starting_point(const cli_options *options)
 static void print_introduction(const cli_options *options, const nn_params *p)
 {
     report_title("Chapter 7: all seven parameters");
-    printf("Beside the article: past its end, as StatQuest's \"Backpropagation Details\"\n"
-           "part 2, which the article's closing line promises.\n\n");
+    report_beside("past its end, as StatQuest's \"Backpropagation Details\"\n"
+                  "part 2, which the article's closing line promises.");
     if (options->given & CLI_SEED_START)
         printf("Start from a random guess (--seed %ld): each weight drawn from a standard\n"
                "normal, each bias 0:\n  ", options->seed);

@@ -104,6 +104,7 @@ static const option_spec options[] = {
     {CLI_THREADS, "--threads", "N", "number of threads, 1 to 256 (default: picked by a trial)"},
     {CLI_SAMPLES, "--samples", "N", "generate N samples to fit when no --data is given"},
     {CLI_MAX_PARAMETERS, "--max-parameters", "N", "time networks of 7 to N parameters (default 3001)"},
+    {CLI_TIMINGS, "--timings", "FILE", "show the times of an earlier --csv run, kept in FILE"},
 };
 enum { OPTION_COUNT = sizeof options / sizeof options[0] };
 
@@ -152,11 +153,15 @@ static int store_value(const cli_program *program, const option_spec *o,
     quote(text, strlen(text), shown);
     switch (o->flag) {
     case CLI_DATA:
+    case CLI_TIMINGS:
         if (text[0] == '\0') {
             fprintf(err, "%s: %s: the file name is empty\n", program->name, o->name);
             return 0;
         }
-        out->data_path = text;
+        if (o->flag == CLI_DATA)
+            out->data_path = text;
+        else
+            out->timings_path = text;
         return 1;
     case CLI_B3:
     case CLI_RATE:
