@@ -71,7 +71,7 @@ grade-all: $(EXERCISE_TOOL_BINS) ## grade a class: CHAPTER=N SUBMISSIONS=dir, wr
 	@test -n "$(CHAPTER)" -a -n "$(SUBMISSIONS)" || { echo "usage: make grade-all CHAPTER=N SUBMISSIONS=dir [CSV=file]" >&2; exit 2; }
 	@$(EXERCISE_ENV) sh $(EXERCISE_TOOLS)/grade-all.sh $(CHAPTER) "$(SUBMISSIONS)" "$(CSV)"
 
-student-release: $(EXERCISE_TOOL_BINS) ## a copy for students, DEST=dir: every task a stub, no solution in it (CHAPTERS=...)
+student-release: $(EXERCISE_TOOL_BINS) $(CHAPTER_BINS) ## a copy for students, DEST=dir: every task a stub, no solution in it (CHAPTERS=...)
 	@test -n "$(DEST)" || { echo "usage: make student-release DEST=dir [CHAPTERS=\"1 2 3\"]" >&2; exit 2; }
 	@BUILD="$(BUILD)" sh $(EXERCISE_TOOLS)/release.sh "$(DEST)" $(if $(filter command line,$(origin CHAPTERS)),$(CHAPTERS))
 
