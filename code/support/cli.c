@@ -101,6 +101,8 @@ static const option_spec options[] = {
     {CLI_QUIET, "--quiet", NULL, "print only the final result"},
     {CLI_PLOT, "--plot", NULL, "draw the SSR bowl as a text chart"},
     {CLI_SEED, "--seed", "N", "seed of the random generator, N >= 0 (default 1)"},
+    {CLI_SEED_START, "--seed", "N", "start from random weights drawn with seed N >= 0 (default:\n"
+     "                     no seed, the chapter's own start)"},
     {CLI_THREADS, "--threads", "N", "number of threads, 1 to 256 (default: picked by a trial)"},
     {CLI_SAMPLES, "--samples", "N", "generate N samples to fit when no --data is given"},
     {CLI_MAX_PARAMETERS, "--max-parameters", "N", "time networks of 7 to N parameters (default 3001)"},
@@ -200,7 +202,8 @@ static int store_value(const cli_program *program, const option_spec *o,
             fprintf(err, "%s: %s: '%s' is not a whole number\n", program->name, o->name, shown);
             return 0;
         }
-        if (count < 1 && o->flag != CLI_SEED && o->flag != CLI_SAMPLES) {
+        if (count < 1 && o->flag != CLI_SEED && o->flag != CLI_SEED_START &&
+            o->flag != CLI_SAMPLES) {
             fprintf(err, "%s: %s: must be at least 1, not %s\n", program->name, o->name, shown);
             return 0;
         }
@@ -211,7 +214,7 @@ static int store_value(const cli_program *program, const option_spec *o,
         }
         if (o->flag == CLI_MAX_STEPS)
             out->max_steps = count;
-        else if (o->flag == CLI_SEED)
+        else if (o->flag == CLI_SEED || o->flag == CLI_SEED_START)
             out->seed = count;
         else if (o->flag == CLI_THREADS)
             out->threads = count;
@@ -334,7 +337,7 @@ cli_status cli_parse(const cli_program *program, int argc, char **argv,
         size_t name_length = equals ? (size_t)(equals - arg) : strlen(arg);
         const option_spec *o = NULL;
         for (int k = 0; k < OPTION_COUNT; k++) {
-            if ((program->accepts & options[k].flag) &&
+            if (o == NULL && (program->accepts & options[k].flag) &&
                 strlen(options[k].name) == name_length &&
                 strncmp(options[k].name, arg, name_length) == 0)
                 o = &options[k];
