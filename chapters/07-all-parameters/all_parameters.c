@@ -117,7 +117,7 @@ static void print_chain_to_w1(const chapter_run *run, const nn_params *p)
 
     nn_gradient g = gradient(p, data);
     printf("\nThat is backpropagation. gradient() in code/nn.c runs it for every sample\n"
-           "(backward() is steps 1 to 4) and adds up the shares: all seven slopes from\n"
+           "(backward() is parts 1 to 4) and adds up the shares: all seven slopes from\n"
            "one forward and one backward pass per sample. Summed over the samples:\n");
     for (int i = 0; i < NN_PARAM_COUNT; i++) {
         chapter_require_finite(run, nn_param(&g, i), "a slope", CAUSE_NUMBERS);
@@ -197,9 +197,9 @@ static void print_smaller_rates(const cli_options *options, nn_params start, nn_
             printf("every |slope| < %g (tolerance / rate)\n",
                    options->tolerance / slower.learning_rate);
         else
-            printf("at once: every step below the tolerance\n");
+            printf("at once: every step size below the tolerance\n");
     }
-    printf("\nA smaller rate takes shorter steps, so it needs more of them. And since the\n"
+    printf("\nA smaller rate makes smaller updates, so it needs more steps. And since the\n"
            "loop stops when slope * rate is below the tolerance, a smaller rate also\n"
            "accepts steeper slopes as flat enough: a tenth of the rate can stop on a\n"
            "nearly flat stretch long before the fit is good. The tolerance means\n"

@@ -94,8 +94,10 @@ static const option_spec options[] = {
     {CLI_B3, "--b3", "VALUE", "starting value of b3 (default 0)"},
     {CLI_RATE, "--rate", "R", "learning rate, greater than 0 (default 0.1)"},
     {CLI_TOLERANCE, "--tolerance", "T", "stop once |step size| < T; 0 never stops (default 0.001)"},
-    {CLI_MAX_STEPS, "--max-steps", "N", "compute at most N slopes, N >= 1 (default 1000)"},
-    {CLI_CSV, "--csv", NULL, "print the steps as CSV, every number to full precision"},
+    {CLI_MAX_STEPS, "--max-steps", "N", "take at most N steps, N >= 1 (default 1000). A step\n"
+                                        "computes the slopes once, then updates unless every\n"
+                                        "step size is below the tolerance"},
+    {CLI_CSV, "--csv", NULL, "print the table as CSV, every number to full precision"},
     {CLI_QUIET, "--quiet", NULL, "print only the final result"},
     {CLI_PLOT, "--plot", NULL, "draw the SSR bowl as a text chart"},
     {CLI_SEED, "--seed", "N", "seed of the random generator, N >= 0 (default 1)"},
@@ -118,7 +120,15 @@ static void print_help(const cli_program *program, FILE *stream)
         char left[32];
         snprintf(left, sizeof left, "%s%s%s", o->name, o->value ? " " : "",
                  o->value ? o->value : "");
-        fprintf(stream, "  %-18s %s\n", left, o->help);
+        fprintf(stream, "  %-18s ", left);
+        /* A help text's further lines line up under its first. */
+        for (const char *c = o->help; *c != '\0'; c++) {
+            if (*c == '\n')
+                fprintf(stream, "\n%21s", "");
+            else
+                fputc(*c, stream);
+        }
+        fputc('\n', stream);
     }
     fprintf(stream, "  %-18s %s\n", "-h, --help", "show this help and exit");
 }
