@@ -123,7 +123,7 @@ double apply_step(double old_value, double step_size)
     return old_value - step_size;
 }
 
-/* ---- Chapter 5: gradient descent until the step is tiny ----------------- */
+/* ---- Chapter 5: gradient descent until the step size is tiny ------------ */
 
 /* Repeat: slope = dSSR/db3, step size = slope * rate, b3 = b3 - step size;
    stop once |step size| < tolerance, without taking that step. */

@@ -150,7 +150,7 @@ double step_size(double slope, double learning_rate);
  */
 double apply_step(double old_value, double step_size);
 
-/* ---- Chapter 5: gradient descent until the step is tiny ----------------- */
+/* ---- Chapter 5: gradient descent until the step size is tiny ------------ */
 
 /** When the descent loop stops. */
 typedef struct descent_settings {

@@ -85,7 +85,7 @@ grade-all: $(EXERCISE_TOOL_BINS) ## grade a class: CHAPTER=N SUBMISSIONS=dir, wr
 	@$(EXERCISE_ENV) sh $(EXERCISE_TOOLS)/grade-all.sh $(call exercise_var,CHAPTER) \
 	    $(call exercise_var,SUBMISSIONS) $(call exercise_var,CSV)
 
-student-release: $(EXERCISE_TOOL_BINS) ## a copy for students, DEST=dir: every task a stub, no solution in it (CHAPTERS=...)
+student-release: $(EXERCISE_TOOL_BINS) $(CHAPTER_BINS) ## a copy for students, DEST=dir: every task a stub, no solution in it (CHAPTERS=...)
 	@test -n "$(DEST)" || { echo "usage: make student-release DEST=dir [CHAPTERS=\"1 2 3\"]" >&2; exit 2; }
 	@BUILD="$(BUILD)" sh $(EXERCISE_TOOLS)/release.sh "$(DEST)" $(if $(filter command line,$(origin CHAPTERS)),$(CHAPTERS))
 

@@ -132,9 +132,10 @@ int main(int argc, char **argv)
     }
 
     printf("\nWhy subtract: the slope points uphill. Where it is negative the SSR falls\n"
-           "as b3 grows, so b3 must grow, and b3 - (negative step) does that. Adding\n"
-           "the step walks up the side of the bowl instead, further from the bottom.\n"
-           "The step is large where the bowl is steep and shrinks near the bottom,\n"
-           "where the slope flattens out; chapter 5 repeats it until it is tiny.\n");
+           "as b3 grows, so b3 must grow, and b3 - (negative step size) does that.\n"
+           "Adding the step size walks up the side of the bowl instead, further from\n"
+           "the bottom. The step size is large where the bowl is steep and shrinks\n"
+           "near the bottom, where the slope flattens out; chapter 5 repeats the step\n"
+           "until its step size is tiny.\n");
     return chapter_close(&run, 0);
 }
