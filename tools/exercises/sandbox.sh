@@ -28,10 +28,9 @@ command -v bwrap >/dev/null 2>&1 || {
     echo "grading refused: bubblewrap (bwrap) is not installed; install it" \
          "(apt-get install bubblewrap)" >&2
     exit 125; }
-# box COMMAND...: COMMAND in bubblewrap, run by $wrap (the limits), with the
-# files of $binds.
+# box [--ro-bind FILE /box/NAME]... COMMAND...: COMMAND in bubblewrap, run
+# by $wrap (the limits).
 box() {
-    set -- --chdir /box "$@"
     for d in bin sbin lib lib32 lib64 libx32; do
         if [ -L "/$d" ]; then set -- --symlink "$(readlink "/$d")" "/$d" "$@"
         elif [ -d "/$d" ]; then set -- --ro-bind "/$d" "/$d" "$@"; fi
@@ -41,13 +40,13 @@ box() {
     done
     # As root, the hand-in runs as an ordinary user of a user namespace of its own.
     [ "$(id -u)" = 0 ] && set -- --unshare-user --uid 65534 --gid 65534 "$@"
-    # shellcheck disable=SC2086 # $wrap and $binds are lists of words without spaces
+    # shellcheck disable=SC2086 # $wrap is a list of words without spaces
     $wrap bwrap --ro-bind /usr /usr --proc /proc --dev /dev \
-        --size 33554432 --tmpfs /tmp --size "$box_bytes" --tmpfs /box $binds \
+        --size 33554432 --tmpfs /tmp --size "$box_bytes" --tmpfs /box \
         --unshare-all --die-with-parent --new-session --clearenv \
-        --setenv PATH /usr/bin:/bin --setenv HOME /box --setenv TMPDIR /tmp "$@"
+        --setenv PATH /usr/bin:/bin --setenv HOME /box --setenv TMPDIR /tmp --chdir /box "$@"
 }
-wrap="" binds=""
+wrap=""
 if [ "$seconds" = check ]; then
     why=$(box true 2>&1 </dev/null) && exit 0
     echo "grading refused: bubblewrap cannot start a sandbox here: $(echo "$why" | head -n 1 | tr -cd '[:print:]')" >&2
@@ -55,14 +54,23 @@ if [ "$seconds" = check ]; then
     exit 125
 fi
 case $seconds in ''|*[!0-9]*) echo "sandbox: $seconds is not a number of seconds" >&2; exit 125 ;; esac
-while [ $# -gt 0 ] && [ "$1" != -- ]; do
-    file=${1%=*} name=${1##*=}
-    case $file$name in *[!A-Za-z0-9._/-]*) echo "sandbox: unsafe file name $1" >&2; exit 125 ;; esac
-    binds="$binds --ro-bind $file /box/$name"
+# FILE=NAME... -- COMMAND... becomes --ro-bind FILE /box/NAME... COMMAND...,
+# for files under any path.
+count=$# command=""
+while [ "$count" -gt 0 ]; do
+    arg=$1
     shift
+    count=$((count - 1))
+    if [ -n "$command" ]; then set -- "$@" "$arg"; continue; fi
+    case $arg in
+        --) command=yes ;;
+        *=*) name=${arg##*=}
+             case $name in ''|*[!A-Za-z0-9._-]*|.|..) echo "sandbox: a plain name is needed, not $name" >&2; exit 125 ;; esac
+             set -- "$@" --ro-bind "${arg%=*}" "/box/$name" ;;
+        *) echo "sandbox: FILE=NAME or -- expected" >&2; exit 125 ;;
+    esac
 done
-[ $# -gt 1 ] || { echo "sandbox: no command" >&2; exit 125; }
-shift
+[ -n "$command" ] || { echo "sandbox: no command" >&2; exit 125; }
 
 # In a user namespace the per-user process limit no longer holds: where this
 # machine lets us make cgroups (as root, mostly), one of our own limits the

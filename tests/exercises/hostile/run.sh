@@ -82,7 +82,7 @@ rm -f /tmp/PWNED /tmp/reserved
 REPORTS="$work/reports" GRADE_SEED=7 TIMEOUT=${HOSTILE_TIMEOUT:-3} sh "$root/tools/exercises/grade-all.sh" 3 "$work/handins" "$csv" \
     >"$work/grade-all.log" 2>&1 || problem "grade-all failed: $(tail -n 1 "$work/grade-all.log")"
 
-changed=$(find "$root" -newer "$work/started" -not -path "$build/*" -not -path "$root/.git/*" | head -n 3)
+changed=$(find "$root" -newer "$work/started" -not -path "$build" -not -path "$build/*" -not -path "$root/.git/*" | head -n 3)
 [ -z "$changed" ] || problem "files outside the build folder changed: $changed"
 sums | cmp -s - "$work/before" || problem "the hand-ins changed"
 for f in "$outside" /tmp/PWNED /tmp/reserved /tmp/fill0 "$root/PWNED" "$work/handins/PWNED" "$work/PWNED" "$work/PWNED2"; do
@@ -150,6 +150,10 @@ else:
 ' "$format" "$work/report.$format" 2>"$work/report.$format.check" ||
         problem "FORMAT=$format is not valid for every byte: $(tail -n 1 "$work/report.$format.check")"
 done
+# A work folder under a path with spaces and quotes grades as any other.
+GRADE_SEED=7 FORMAT=none GRADE_OUT="$work/a folder's \"work\"" sh "$root/tools/exercises/grade.sh" 3 \
+    "$work/handins/solved" >"$work/spaces.out" 2>&1 ||
+    problem "a work folder with spaces in its path: $(tail -n 1 "$work/spaces.out")"
 # A seed that is not a number is refused, not taken as 0.
 GRADE_SEED=abc sh "$root/tools/exercises/grade.sh" 3 "$work/handins/solved" >"$work/seed.out" 2>&1 &&
     problem "GRADE_SEED=abc was accepted"
