@@ -41,10 +41,11 @@ $(EXERCISE_BIN)/judge: $(BUILD)/$(EXERCISE_TOOLS)/judge.o
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 # What a hand-in's object is linked with, in the sandbox: the reference as
 # objects, never as source, one section per function (so that the link keeps
-# only what the task reaches) and position-independent (so that no call
+# only what the task reaches) and position-independent with semantic
+# interposition (gcc's default, clang's only when asked), so that no call
 # between global functions is inlined: each resolves to whichever
-# definition the link chooses). grade.sh adds the harness for each task.
-EXERCISE_OBJECT_FLAGS = $(WARNINGS) -O2 -fPIC -ffunction-sections -fdata-sections -Icode
+# definition the link chooses. grade.sh adds the harness for each task.
+EXERCISE_OBJECT_FLAGS = $(WARNINGS) -O2 -fPIC -fsemantic-interposition -ffunction-sections -fdata-sections -Icode
 $(EXERCISE_BIN)/ref.o: code/nn.c code/nn.h code/random.h
 	@mkdir -p $(@D)
 	$(CC) $(EXERCISE_OBJECT_FLAGS) -c -o $@ $<

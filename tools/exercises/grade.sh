@@ -112,7 +112,7 @@ build_failure() {
 compiled=""
 if [ -z "$missing" ]; then
     sh "$EX_TOOLS/sandbox.sh" 60 "$out/nn.c=nn.c" "$EX_ROOT/code/nn.h=nn.h" "$EX_ROOT/code/random.h=random.h" -- sh -c "
-        timeout -k 1 45 $cc $warnings -O2 -fPIC -ffunction-sections -fdata-sections -I. \
+        timeout -k 1 45 $cc $warnings -O2 -fPIC -fsemantic-interposition -ffunction-sections -fdata-sections -I. \
             -c nn.c -o student.o </dev/null >&2 && exec cat student.o" \
         </dev/null >"$out/student.o" 2>"$out/compile.log"
     rc=$?
@@ -141,7 +141,7 @@ harness() {
     h_obj="$tools/ask/$h_key.o"
     if [ ! -f "$h_obj" ] || [ "$h_obj" -ot "$EX_TOOLS/harness.c" ]; then
         mkdir -p "$tools/ask" || return 2
-        timeout 60 "$cc" -std=c11 -O2 -fPIC -ffunction-sections -fdata-sections -I"$EX_ROOT/code" \
+        timeout 60 "$cc" -std=c11 -O2 -fPIC -fsemantic-interposition -ffunction-sections -fdata-sections -I"$EX_ROOT/code" \
             $(printf -- '-DASK_%s ' $h_names) -c "$EX_TOOLS/harness.c" -o "$h_obj.$$" &&
             mv "$h_obj.$$" "$h_obj" || return 2
     fi
