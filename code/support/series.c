@@ -89,7 +89,7 @@ static void series_row(const char *label, double a, double b)
 static double bottom_of_bowl(const cli_program *program, const nn_params *p, nn_data data)
 {
     double bottom = optimal_b3(p, data);
-    require_finite(program, bottom, "the bottom of the bowl", p, data);
+    require_finite(program, bottom, "the bowl's bottom", p, data);
     return bottom;
 }
 
