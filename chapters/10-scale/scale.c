@@ -17,6 +17,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "cli.h"
@@ -177,13 +178,13 @@ static void ns_per_sample(contender *c, way before, way after, double ns[2])
 }
 // [ch10_timing]
 
-/* "2.3 times as fast", or as slow, from two times. */
+/* "2.3 times as fast", or as slow, from two times; past 100 times, the
+   decimal gives way so that the line keeps to 80 columns. */
 static void print_speed(double before, double after)
 {
-    if (after <= before)
-        printf(" (%.1f times as fast)\n", before / after);
-    else
-        printf(" (%.1f times as slow)\n", after / before);
+    double ratio = after <= before ? before / after : after / before;
+    printf(" (%.*f times as %s)\n", ratio < 99.95 ? 1 : 0, ratio,
+           after <= before ? "fast" : "slow");
 }
 
 /* Times `before`, then `after`, and prints both and how much faster the
@@ -193,8 +194,9 @@ static void compare(contender *c, const char *before_name, way before, const cha
 {
     double ns[2];
     ns_per_sample(c, before, after, ns);
-    printf("  %-36s %6.2f ns per sample\n", before_name, ns[0]);
-    printf("  %-36s %6.2f ns per sample", after_name, ns[1]);
+    /* Two decimals below a microsecond, none from there on: six columns. */
+    printf("  %-36s %6.*f ns per sample\n", before_name, ns[0] < 999.995 ? 2 : 0, ns[0]);
+    printf("  %-36s %6.*f ns per sample", after_name, ns[1] < 999.995 ? 2 : 0, ns[1]);
     print_speed(ns[0], ns[1]);
     printf("\n");
 }
@@ -583,7 +585,10 @@ static void print_final(const cli_options *options, const nn_params *p, nn_data 
     printf("%safter %ld update%s: SSR = %.4g, mean squared residual %.4g\n",
            options->quiet ? "" : "\n", result.updates, result.updates == 1 ? "" : "s",
            end.ssr, end.ssr / (double)data.count);
-    if (result.end == DESCENT_CONVERGED)
+    if (result.end == DESCENT_CONVERGED && result.updates == 0)
+        printf("(stopped before the first step: every step size was below %g)\n",
+               options->tolerance);
+    else if (result.end == DESCENT_CONVERGED)
         printf("(converged: every step size was below %g)\n", options->tolerance);
     else
         printf("(stopped at the limit of %ld updates)\n", options->max_steps);
@@ -603,10 +608,18 @@ static void print_final(const cli_options *options, const nn_params *p, nn_data 
 static void print_start(const samples *s, const nn_params *p, int threads)
 {
     report_title("Chapter 10: from three samples to a million");
-    printf("%zu samples (%s), %d thread%s. The start: w1 = %g,\n"
-           "b1 = %g, w2 = %g, b2 = %g, w3 = %g, w4 = %g, b3 = %g.\n\n", s->data.count,
-           s->source, threads, threads == 1 ? "" : "s", p->w1, p->b1, p->w2, p->b2, p->w3,
-           p->w4, p->b3);
+    /* A file's name is shown as typed, its control bytes escaped. */
+    size_t length = strlen(s->source);
+    char *source = malloc(CLI_ESCAPED_SIZE(length));
+    if (source == NULL) {
+        fprintf(stderr, "%s: out of memory\n", program.name);
+        exit(EXIT_BAD_INPUT);
+    }
+    report_text("%zu samples (%s), %d thread%s. The start: w1 = %g,\n"
+                "b1 = %g, w2 = %g, b2 = %g, w3 = %g, w4 = %g, b3 = %g.\n\n", s->data.count,
+                cli_escape(s->source, length, length, source), threads, threads == 1 ? "" : "s",
+                p->w1, p->b1, p->w2, p->b2, p->w3, p->w4, p->b3);
+    free(source);
 }
 
 int main(int argc, char **argv)
