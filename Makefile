@@ -21,7 +21,8 @@ SUPPORT_SRC := $(wildcard code/support/*.c)
 LIBNN := $(BUILD)/libnn.a
 LIBSUPPORT := $(BUILD)/libsupport.a
 INCLUDES := -Icode -Icode/support
-# Chapter 10's fast path lives with its chapter; its tests and the bench use it.
+# Chapter 10 keeps its tuned path in a folder of its own (tuned/), built into
+# chapter10 too; its tests and the bench use it.
 SCALE_DIR := chapters/10-scale
 
 # -fopenmp when $(CC) has OpenMP, else nothing: only chapter 10 uses it, and
@@ -60,7 +61,8 @@ $(LIBNN) $(LIBSUPPORT):
 
 # One binary and one run target per chapter directory.
 define chapter_rules
-$(BUILD)/chapter$(call chapter_number,$(1)): $(patsubst %.c,$(BUILD)/%.o,$(wildcard $(1)/*.c)) \
+$(BUILD)/chapter$(call chapter_number,$(1)): \
+    $(patsubst %.c,$(BUILD)/%.o,$(wildcard $(1)/*.c $(1)/*/*.c)) \
     $(LIBSUPPORT) $(LIBNN)
 	$$(CC) $$(CFLAGS) $$(LDFLAGS) -o $$@ $$^ $$(LDLIBS)
 

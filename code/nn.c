@@ -123,7 +123,7 @@ double apply_step(double old_value, double step_size)
     return old_value - step_size;
 }
 
-/* ---- Chapter 5: gradient descent until the step is tiny ----------------- */
+/* ---- Chapter 5: gradient descent until the step size is tiny ------------ */
 
 /* Repeat: slope = dSSR/db3, step size = slope * rate, b3 = b3 - step size;
    stop once |step size| < tolerance, without taking that step. */
@@ -220,7 +220,7 @@ double *nn_param_at(nn_params *p, int i)
     return fields[i];
 }
 
-/* The article's w1, b1, w2, b2; w3 = 0.36, w4 = 0.63, b3 = 0. */
+/* StatQuest's w1, b1, w2, b2; w3 = 0.36, w4 = 0.63, b3 = 0. */
 nn_params nn_start_output_layer(void)
 {
     nn_params p = nn_article_params();
@@ -419,10 +419,34 @@ double difference_rounding(const nn_params *p, nn_data data, int i)
     return 10.0 * DBL_EPSILON * size / difference_step(p, i);
 }
 
+/* (SSR(parameter + h) - SSR(parameter - h)) / 2h for a given h: the
+   truncation estimate takes its own measurements, at h and 2h. */
+static double central_difference(const nn_params *p, nn_data data, int i, double h)
+{
+    nn_params right = *p, left = *p;
+    *nn_param_at(&right, i) += h;
+    *nn_param_at(&left, i) -= h;
+    return (ssr(&right, data) - ssr(&left, data)) / (2.0 * h);
+}
+
+/* |m(h) - m(2h)|: with m(h) = slope + c h^2 + ..., that is 3 c h^2, three
+   times the truncation error of m(h). */
+double difference_truncation(const nn_params *p, nn_data data, int i)
+{
+    double h = difference_step(p, i);
+    return fabs(central_difference(p, data, i, h) - central_difference(p, data, i, 2.0 * h));
+}
+
+/* rounding + truncation */
+double difference_allowance(const nn_params *p, nn_data data, int i)
+{
+    return difference_rounding(p, data, i) + difference_truncation(p, data, i);
+}
+
 /* relative error <= GRADIENT_CHECK_TOLERANCE, or |derived - measured| within
-   what rounding alone can do to the measurement */
-int slopes_agree(double derived, double measured, double rounding)
+   what rounding and truncation can do to the measurement */
+int slopes_agree(double derived, double measured, double allowance)
 {
     return relative_error(derived, measured) <= GRADIENT_CHECK_TOLERANCE ||
-           fabs(derived - measured) <= rounding;
+           fabs(derived - measured) <= allowance;
 }

@@ -65,7 +65,8 @@ typedef struct nn_trace {
 /* ---- Chapter 1: the forward pass and the residuals ---------------------- */
 
 /**
- * The article's parameters: \f$ w_1 = 3.34,\ b_1 = -1.43,\ w_2 = -3.53,\
+ * The parameters of the article's network, StatQuest's (the article takes
+ * them as known and prints none): \f$ w_1 = 3.34,\ b_1 = -1.43,\ w_2 = -3.53,\
  * b_2 = 0.57,\ w_3 = -1.22,\ w_4 = -2.30 \f$, and \f$ b_3 = 0 \f$, the
  * starting guess for the one unknown.
  */
@@ -149,7 +150,7 @@ double step_size(double slope, double learning_rate);
  */
 double apply_step(double old_value, double step_size);
 
-/* ---- Chapter 5: gradient descent until the step is tiny ----------------- */
+/* ---- Chapter 5: gradient descent until the step size is tiny ------------ */
 
 /** When the descent loop stops. */
 typedef struct descent_settings {
@@ -264,7 +265,7 @@ double nn_param(const nn_params *p, int i);
 double *nn_param_at(nn_params *p, int i);
 
 /**
- * Chapter 6's start: the article's w1, b1, w2, b2, kept fixed, and
+ * Chapter 6's start: StatQuest's w1, b1, w2, b2, kept fixed, and
  * \f$ w_3 = 0.36,\ w_4 = 0.63,\ b_3 = 0 \f$, the values StatQuest drew once
  * from a standard normal for its "Backpropagation Details" part 1.
  */
@@ -350,7 +351,8 @@ double difference_step(const nn_params *p, int i);
  * central difference
  * \f$ \frac{\mathrm{SSR}(\theta_i + h) - \mathrm{SSR}(\theta_i - h)}{2h} \f$
  * with h from difference_step(). Its error is about \f$ h^2 \f$ times the
- * third derivative plus rounding, which difference_rounding() bounds.
+ * third derivative (difference_truncation() estimates it) plus rounding
+ * (difference_rounding() bounds it).
  */
 double slope_by_difference(const nn_params *p, nn_data data, int i);
 
@@ -373,11 +375,28 @@ double relative_error(double a, double b);
 double difference_rounding(const nn_params *p, nn_data data, int i);
 
 /**
+ * How far slope_by_difference() along parameter i may be off because the SSR
+ * is not a parabola across [-h, h], its truncation error: about h^2 / 6 times
+ * the SSR's third derivative along i. The central differences with h and
+ * with 2h differ by about three times that error (Richardson), and that
+ * whole difference is returned, so the estimate has a margin of three; it
+ * also carries the rounding of both measurements.
+ */
+double difference_truncation(const nn_params *p, nn_data data, int i);
+
+/**
+ * What a measured slope along parameter i is allowed to be off by:
+ * difference_rounding() plus difference_truncation(), the two ways a central
+ * difference misses the true slope.
+ */
+double difference_allowance(const nn_params *p, nn_data data, int i);
+
+/**
  * True when a derived slope agrees with its measured one: their
  * relative_error() is at most GRADIENT_CHECK_TOLERANCE, or they are no
- * further apart than `rounding` (from difference_rounding()), the most that
- * the measurement itself can be off.
+ * further apart than `allowance` (from difference_allowance()), the most
+ * that the measurement itself can be off.
  */
-int slopes_agree(double derived, double measured, double rounding);
+int slopes_agree(double derived, double measured, double allowance);
 
 #endif /* NN_H */

@@ -33,8 +33,8 @@ FUZZ_SRC = $(CODE_SRC) $(SUPPORT_SRC)
 # fuzz_run catches the exit() of a run that stops on an overflow.
 build/fuzz/fuzz_run: FUZZ_LDFLAGS = -Wl,--wrap=exit
 # The sources every program links, and those the linters read.
-LINT_SRC = $(CODE_SRC) $(SUPPORT_SRC) $(wildcard chapters/*/*.c) $(wildcard tests/*.c) $(wildcard tests/fuzz/*.c)
-LINT_FLAGS = -std=c11 $(INCLUDES) -I$(SCALE_DIR) -Itests $(CMOCKA_CFLAGS) -DBUILD_DIR='"build"'
+LINT_SRC = $(CODE_SRC) $(SUPPORT_SRC) $(wildcard chapters/*/*.c chapters/*/*/*.c) $(wildcard tests/*.c) $(wildcard tests/fuzz/*.c)
+LINT_FLAGS = -std=c11 $(INCLUDES) -I$(SCALE_DIR) -I$(SCALE_DIR)/tuned -I$(CHAPTER7_DIR) -Itests $(CMOCKA_CFLAGS) -DBUILD_DIR='"build"'
 
 .PHONY: check build-everything check-sanitize check-valgrind check-warnings check-static \
         check-coverage check-fuzz check-same-output check-no-openmp check-lanes
@@ -85,7 +85,7 @@ check-no-openmp:
 check-static:
 	cppcheck --quiet --error-exitcode=1 --std=c11 --enable=warning,style,performance,portability \
 	    --inline-suppr --suppressions-list=.cppcheck-suppressions \
-	    $(INCLUDES) -I$(SCALE_DIR) -Itests -DBUILD_DIR='"build"' $(LINT_SRC)
+	    $(INCLUDES) -I$(SCALE_DIR) -I$(SCALE_DIR)/tuned -I$(CHAPTER7_DIR) -Itests -DBUILD_DIR='"build"' $(LINT_SRC)
 	@mkdir -p build
 	@echo "clang-tidy --quiet $(LINT_SRC) -- $(LINT_FLAGS)"
 	@clang-tidy --quiet $(LINT_SRC) -- $(LINT_FLAGS) >build/clang-tidy.log 2>&1; status=$$?; \

@@ -22,7 +22,7 @@ DOCS_CSV := $(CHAPTERS:%=$(DOCS_GEN)/data/chapter%.csv)
 DOCS_SVG := $(DOCS_PLOTS:docs/plots/%.gp=$(DOCS_GEN)/images/%.svg) $(DOCS_GEN)/images/network.svg
 DOCS_SOURCES := docs/Doxyfile docs/DoxygenLayout.xml docs/guide.css docs/guide.js docs/mathjax-config.js \
     $(wildcard docs/pages/*.md) $(DOCS_PAGES) code/nn.h $(CODE_SRC) $(SUPPORT_SRC) $(wildcard code/support/*.h) \
-    $(wildcard chapters/*/*.c)
+    $(wildcard chapters/*/*.[ch] chapters/*/*/*.[ch])
 DOCS_AWESOME := /usr/share/doxygen-awesome-css/doxygen-awesome.css
 MATHJAX_SRC ?= /usr/share/javascript/mathjax
 # The parts of MathJax 2 the pages load: the loader, the TeX input, the SVG
@@ -92,10 +92,30 @@ DOCS_READ := docs/pages/mainpage.md $(DOCS_PAGES) $(DOCS_GEN)/bench.md docs/page
     docs/pages/teachers.md docs/pages/support.md
 DOCS_INPUT := $(addprefix $(DOCS_GEN)/pages/,$(notdir $(DOCS_READ))) \
     code/nn.h code/random.h $(sort $(wildcard code/support/*.h))
-$(DOCS_GEN)/pages/.made: $(DOCS_READ) docs/DoxygenLayout.xml tools/docs-pages code/nn.h \
-    $(wildcard tests/exercises/*.tasks) $(wildcard chapters/*/*.[ch])
+#
+# "Get the code" names the repository's address when the working copy has
+# one (DOCS_REPOSITORY, from git's remote "origin"), and, when the guide is
+# built in a git working copy, the git bundle and the archive of the commit
+# it was built from, which the guide carries (tools/docs-source).
+DOCS_REPOSITORY ?= $(shell git config --get remote.origin.url 2>/dev/null)
+DOCS_COMMIT := $(shell git rev-parse -q --verify HEAD 2>/dev/null)
+DOCS_SOURCE_ARGS := $(if $(DOCS_REPOSITORY),--repository "$(DOCS_REPOSITORY)") \
+    $(if $(DOCS_COMMIT),--bundle backprop-c.bundle --archive backprop-c.tar.gz)
+# The commit, kept in a file that changes only with it, so that a new commit
+# makes a new guide.
+$(DOCS_GEN)/commit: docs-commit
 	@mkdir -p $(@D)
-	/usr/bin/python3 tools/docs-pages --out $(@D) --layout docs/DoxygenLayout.xml $(DOCS_READ)
+	@echo '$(DOCS_COMMIT)' > $@.tmp
+	@if cmp -s $@.tmp $@; then rm $@.tmp; else mv $@.tmp $@; fi
+.PHONY: docs-commit
+docs-commit:
+
+$(DOCS_GEN)/pages/.made: $(DOCS_GEN)/commit $(DOCS_READ) docs/DoxygenLayout.xml tools/docs-pages code/nn.h \
+    tools/exercises/tasks.awk $(wildcard tests/exercises/*.tasks) \
+    $(wildcard chapters/*/*.[ch] chapters/*/*/*.[ch])
+	@mkdir -p $(@D)
+	/usr/bin/python3 tools/docs-pages --out $(@D) --layout docs/DoxygenLayout.xml \
+	    $(DOCS_SOURCE_ARGS) $(DOCS_READ)
 	@touch $@
 
 # Doxygen's own header, loading docs/guide.js too, and its footer without
@@ -110,10 +130,13 @@ $(DOCS_GEN)/footer.html: mk/docs.mk | docs-tools
 	mv $@.tmp $@
 
 $(DOCS_HTML)/index.html: $(DOCS_SOURCES) $(DOCS_OUTPUT) $(DOCS_SVG) $(DOCS_GEN)/pages/.made \
-    $(DOCS_GEN)/code/nn.c $(DOCS_GEN)/footer.html tools/docs-finish | docs-tools
+    $(DOCS_GEN)/code/nn.c $(DOCS_GEN)/footer.html tools/docs-finish tools/docs-print \
+    tools/svg_colours.py tools/docs-source | docs-tools
 	rm -rf $(DOCS_HTML)
 	DOCS_OUT=$(DOCS_OUT) DOCS_GEN=$(DOCS_GEN) DOCS_INPUT="$(DOCS_INPUT)" doxygen docs/Doxyfile
 	/usr/bin/python3 tools/docs-finish $(DOCS_HTML)
+	/usr/bin/python3 tools/docs-print $(DOCS_HTML)
+	$(if $(DOCS_COMMIT),/usr/bin/python3 tools/docs-source $(DOCS_HTML))
 	cd $(MATHJAX_SRC) && for part in $(MATHJAX_PARTS); do \
 	    mkdir -p $(abspath $(DOCS_HTML))/mathjax/$$(dirname $$part) && \
 	    cp -RL $$part $(abspath $(DOCS_HTML))/mathjax/$$part || exit 1; done
@@ -123,58 +146,36 @@ $(DOCS_HTML)/index.html: $(DOCS_SOURCES) $(DOCS_OUTPUT) $(DOCS_SVG) $(DOCS_GEN)/
 # ---- chapter 10 and the bench page -----------------------------------------
 #
 # Two builds of the guide must give the same pages, and chapter 10 prints how
-# long its steps took. Its page shows a run without the timings: the run of
-# `--no-timings` when the program offers it; otherwise each measured time is
-# printed as "…" (and a speed-up as nothing). Measured times are on the
-# bench page, from `make bench`, stamped with the machine and the date.
-# The run still comes last, with OMP_WAIT_POLICY=passive (threads waiting
-# for work sleep instead of spinning), so that a busy machine slows it least.
+# long its steps took. So its page shows the run `make measure` made and
+# committed (docs/measurements/chapter10.txt, mk/measure-chapter10.mk), which
+# names the machine, the compiler and the date; the guide's build measures
+# nothing.
 #
 # Its CSV, for the pictures, comes from a run on one thread (the same bits as
-# on every core: the blocks of fast.c depend on the sample count alone)
-# so that a busy machine cannot slow it down, and with more gradients than
-# the default 1000, so that the pictures show where the plain run stops and
-# where the descent goes on to converge. The thread count the run reports
-# is the machine's: the run takes --threads 2 for the page.
-DOCS_CH9_TIMINGS := sed -E \
-    -e 's/^[0-9.]+ ms per step( on [0-9]+ threads?)?, [0-9.]+ ns per sample-step/… ms per step\1, … ns per sample-step/' \
-    -e 's/ +[0-9]+(\.[0-9]+)? ns per sample/  … ns per sample/g' \
-    -e 's/ +[0-9]+(\.[0-9]+)? ns per step/  … ns per step/g' \
-    -e 's/ \([0-9.]+ times as (fast|slow)\)//'
-DOCS_CH9_CSV_ARGS := --csv --threads 1 --max-steps 5000
+# on every core: the blocks of tuned/fast.c depend on the sample count alone)
+# and with more gradients than the default 1000, so that the pictures show
+# where the plain run stops and where the descent goes on to converge.
+DOCS_CH10_CSV_ARGS := --csv --threads 1 --max-steps 5000
 
 $(DOCS_GEN)/data/chapter10.csv: $(BUILD)/chapter10
 	@mkdir -p $(@D)
-	$< $(DOCS_CH9_CSV_ARGS) > $@.tmp && mv $@.tmp $@
+	$< $(DOCS_CH10_CSV_ARGS) > $@.tmp && mv $@.tmp $@
 
-$(DOCS_GEN)/output/chapter10.txt: $(BUILD)/chapter10 | \
-    $(filter-out $(DOCS_GEN)/output/chapter10.txt,$(DOCS_OUTPUT)) $(DOCS_CSV) $(DOCS_SVG)
+$(DOCS_GEN)/output/chapter10.txt: docs/measurements/chapter10.txt
 	@mkdir -p $(@D)
-	if $< --help | grep -q -e '--no-timings'; then \
-	    OMP_WAIT_POLICY=passive $< --threads 2 --no-timings > $@.tmp; \
-	else \
-	    OMP_WAIT_POLICY=passive $< --threads 2 | $(DOCS_CH9_TIMINGS) > $@.tmp; \
-	fi && mv $@.tmp $@
+	cp $< $@
 
 # The bench page: docs/pages/bench.md with the line `<!-- build/bench.md -->`
-# replaced by the table `make bench` last wrote, if there is one. The guide
-# never runs the bench itself (it takes about 20 seconds and needs the
-# machine to itself); without a table the page says how to make one.
-# Doxygen reads the table as Markdown; the characters it would take as
+# replaced by the table `make bench` last wrote and copied to
+# docs/measurements/bench.md, committed: the machine, compilers and date are
+# in it. Doxygen reads the table as Markdown; the characters it would take as
 # commands or HTML are escaped, and the file's own title is dropped.
-DOCS_BENCH := $(BUILD)/bench.md
+DOCS_BENCH := docs/measurements/bench.md
 
-$(DOCS_GEN)/bench.md: docs/pages/bench.md $(wildcard $(DOCS_BENCH)) mk/docs.mk
+$(DOCS_GEN)/bench.md: docs/pages/bench.md $(DOCS_BENCH) mk/docs.mk
 	@mkdir -p $(@D)
-	if test -f $(DOCS_BENCH); then \
-	    echo "Written to \`$(DOCS_BENCH)\` on" \
-	         "$$(date -u -r $(DOCS_BENCH) '+%Y-%m-%d at %H:%M UTC')."; echo; \
-	    sed -e '1{/^# /d;}' -e 's/\\/\\\\/g; s/@/\\@/g; s/&/\&amp;/g' \
-	        -e 's/</\&lt;/g; s/>/\&gt;/g' $(DOCS_BENCH); \
-	else \
-	    echo "*No measurement yet:* there was no \`$(DOCS_BENCH)\` when this guide was" \
-	         "built. To put one here, run \`make bench && make docs\`."; \
-	fi > $@.table
+	sed -e '1{/^# /d;}' -e 's/\\/\\\\/g; s/@/\\@/g; s/&/\&amp;/g' \
+	    -e 's/</\&lt;/g; s/>/\&gt;/g' $(DOCS_BENCH) > $@.table
 	awk -v table=$@.table '$$0 == "<!-- build/bench.md -->" { \
 	        while ((getline line < table) > 0) print line; found = 1; next } \
 	    { print } END { exit !found }' docs/pages/bench.md > $@.tmp

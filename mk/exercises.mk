@@ -2,7 +2,7 @@
 # scripts are in tools/exercises/; the teachers' page is docs/pages/teachers.md.
 #
 #   make exercise3                  write exercises/03-chain-rule/ (FORCE=1 to start over)
-#   make hint3                      the next hint of chapter 3 (one at a time)
+#   make hint3 [TASK=name]          the next hint of the first failing task (or of TASK)
 #   make grade3                     grade it (SUBMISSION=dir for a hand-in, FORMAT=junit|gradescope)
 #   make grade-all CHAPTER=3 SUBMISSIONS=dir [CSV=file]
 #   make student-release DEST=dir [CHAPTERS="3 4"]
@@ -39,6 +39,9 @@ $(EXERCISE_BIN)/harness.o $(EXERCISE_BIN)/random.o:
 	@mkdir -p $(@D)
 	cp $< $@
 
+# Chapter N's workspace: exercises/03-chain-rule for 3.
+exercise_dir = exercises/$(notdir $(filter chapters/0$(1)-% chapters/$(1)-%,$(CHAPTER_DIRS)))
+
 define exercise_rules
 exercise$(1):
 	@FORCE="$(FORCE)" sh $(EXERCISE_TOOLS)/workspace.sh $(1)
@@ -47,8 +50,11 @@ grade$(1): $(EXERCISE_TOOL_BINS)
 	@$(EXERCISE_ENV) sh $(EXERCISE_TOOLS)/grade.sh $(1) \
 	    "$(or $(SUBMISSION),exercises/$(notdir $(filter chapters/0$(1)-% chapters/$(1)-%,$(CHAPTER_DIRS))))"
 
-hint$(1):
-	@RESET="$(RESET)" sh $(EXERCISE_TOOLS)/hint.sh $(1)
+hint$(1): $(EXERCISE_TOOL_BINS)
+	@RESET="$(RESET)" RESULTS="$(BUILD)/grade/hint$(1)/tasks.tsv" GRADE='$(if $(wildcard \
+	    $(call exercise_dir,$(1))),$(EXERCISE_ENV) GRADE_SEED=1 FORMAT=none GRADE_OUT="$(BUILD)/grade/hint$(1)" \
+	    sh $(EXERCISE_TOOLS)/grade.sh $(1) "$(call exercise_dir,$(1))")' \
+	    sh $(EXERCISE_TOOLS)/hint.sh $(1) "$(TASK)"
 endef
 $(foreach n,$(CHAPTERS),$(eval $(call exercise_rules,$(n))))
 
@@ -58,7 +64,7 @@ exerciseN: ## write chapter N's student workspace exercises/NN-name/ (FORCE=1 st
 gradeN: ## grade chapter N's workspace (SUBMISSION=dir a hand-in; FORMAT=junit or gradescope)
 	@echo "Name the chapter: make grade3 (chapters with exercises: $(sort $(EXERCISE_CHAPTERS)))"
 
-hintN: ## the next hint of chapter N, one at a time (RESET=1 starts over)
+hintN: ## the next hint of chapter N's first failing task, or of TASK=name (RESET=1 starts over)
 	@echo "Name the chapter: make hint3 (chapters with exercises: $(sort $(EXERCISE_CHAPTERS)))"
 
 grade-all: $(EXERCISE_TOOL_BINS) ## grade a class: CHAPTER=N SUBMISSIONS=dir, writes build/grades/chapterN.csv (or CSV=file)

@@ -10,7 +10,8 @@
 GOLDEN_PYTHON ?= /usr/bin/python3
 # script:header, both without their directory and extension
 GOLDEN := golden:golden golden_descent:golden_descent golden_torch:golden_gradient \
-    golden_extremes:golden_extremes golden_scale:golden_scale golden_fast:golden_fast
+    golden_extremes:golden_extremes golden_scale:golden_scale golden_fast:golden_fast \
+    golden_why:golden_why
 
 .PHONY: golden verify-golden
 

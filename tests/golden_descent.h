@@ -125,6 +125,8 @@ static const double golden_ch6_exact[3] = {-1.2158982184895835, -2.3038065764582
 /* The same on tests/data/five.csv: a least-squares bottom, and its SSR. */
 static const double golden_ch6_five_best[3] = {-0.81348756012460866, -1.5771432135163024, 1.8166657197822751};
 static const double golden_ch6_five_best_ssr = 0.070329109630174566;
+/* Chapter 6's product by hand, first sample: predicted, d, a1 and d * a1. */
+static const double golden_ch6_by_hand[4] = {0.71871895732366409, 1.4374379146473282, 0.21455390348483222, 0.30840791560468134};
 
 /* Chapter 7: the first 100 rows from the video's start, rate 0.1. */
 static const double golden_ch7_rows[100][8] = {
@@ -253,6 +255,23 @@ static const double golden_ch7_start_slope[7] = {0.7609437196206793, 0.967285843
 static const double golden_ch7_curve_ours[5] = {0.0089750960668171231, 0.76240290897883534, 0.97784645423173222, 0.68698815072600983, 0.008812481263197558};
 static const double golden_ch7_curve_video[5] = {0.0063347619405900168, 0.81127353000174263, 1.0009806818062141, 0.66886452219436343, -0.0048696340356784162};
 static const double golden_ch7_video_ssr = 6.480428129042487e-05;
+
+/* Chapter 7's backward pass for the middle sample (x = 0.5, observed 1) at the
+   video's start, every link in the order computed: dSSR/dpredicted; dSSR/db3,
+   dw3, dw4; dSSR/da1, dz1, da2, dz2; dSSR/dw1, db1, dw2, db2. Then the factors
+   it multiplies by: predicted, a1, a2, sigmoid(z1), sigmoid(z2). */
+static const double golden_ch7_walk[12] = {-0.28353638000057479, -0.28353638000057479, -0.45264420627910079, -0.12760004182251322, -0.10207309680020692, -0.081391061601799083, -0.17862791940036213, -0.064733212390839401, -0.040695530800899542, -0.081391061601799083, -0.0323666061954197, -0.064733212390839401};
+static const double golden_ch7_walk_factors[5] = {0.8582318099997126, 1.5964237332725457, 0.45003058098666054, 0.7973801535688696, 0.36239134737807494};
+/* Where chapter 7's default descent raised the SSR: the steps whose row is
+   above the row before; the first rise's SSRs; the steepest parameter at the
+   row before it (0 = w1 ... 6 = b3) and the SSR after its update alone. */
+#define GOLDEN_CH7_RISES 2
+static const long golden_ch7_rise_steps[2] = {2, 3};
+static const double golden_ch7_rise_from = 1.8958781559227895;
+static const double golden_ch7_rise_to = 4.2070686455738464;
+#define GOLDEN_CH7_RISE_STEEPEST 4
+static const double golden_ch7_rise_slope = 7.1423144004952057;
+static const double golden_ch7_rise_alone = 2.3465380154818773;
 
 /* Chapter 7 --seed 5: the start (weights normal, biases 0), 100 rows. */
 #define GOLDEN_CH7_SEED 5

@@ -2,10 +2,8 @@
 #ifndef GOLDEN_SCALE_H
 #define GOLDEN_SCALE_H
 
-/* --samples 1000: the SSR and the seven slopes at the start (SSR first). */
+/* 1000 samples of the curve: the SSR and the seven slopes at the start (SSR first). */
 static const double golden_scale_start[8] = {193.43859469839225, 111.98206937932723, 136.75058022658433, 55.130386694677775, 86.851599297392738, 1007.3386000453237, 169.53262448298565, 449.9143375103115};
-/* --samples 1000: the observed values summed in 1, 2, 3 and 4 parts. */
-static const double golden_scale_parts[4] = {659.22221342702289, 659.22221342702278, 659.22221342702301, 659.22221342702278};
 
 /* --samples 0 --tolerance 0 --max-steps 100 --csv: each row's w1 b1 w2 b2 w3 w4 b3 ssr. */
 #define GOLDEN_SCALE_ARTICLE_ROWS 100

@@ -40,6 +40,18 @@ runs9='--quiet --threads 1 --samples 0
 --quiet --rate 10 --samples 0
 --rate 0.1x'
 
+# Chapter 9 times two ways of computing a gradient, and every run that
+# measures prints its timings. Its runs on the times kept for the guide
+# (--timings) count the passes and compare the gradients without a clock,
+# and are compared, with its refusals of bad input.
+runs_why='--timings docs/measurements/chapter9.csv --max-parameters 601
+--csv --timings docs/measurements/chapter9.csv --max-parameters 61 --data tests/data/five.csv
+--quiet --timings docs/measurements/chapter9.csv --seed 5 --max-parameters 151
+--max-parameters 6
+--max-parameters x
+--data tests/data/no-such-file.csv
+--rate 0.1x'
+
 failed=0
 out=build/same-output
 mkdir -p "$out"
@@ -47,6 +59,7 @@ for reference in build/same-O0/chapter[0-9]*; do
     chapter=$(basename "$reference")
     chapter_runs=$runs
     [ "$chapter" = chapter10 ] && chapter_runs=$runs9
+    [ "$chapter" = chapter9 ] && chapter_runs=$runs_why
     count=0
     # An empty first line stands for the run without options (not in runs9).
     printf '%s\n' "$chapter_runs" | {

@@ -30,6 +30,37 @@ void assert_contains_at(const char *text, const char *needle, const char *file, 
     _fail(file, line);
 }
 
+/* A copy of text with every run of spaces and newlines made one space. */
+static char *squeezed(const char *text)
+{
+    char *copy = malloc(strlen(text) + 1);
+    if (copy == NULL)
+        return NULL;
+    char *out = copy;
+    for (const char *c = text; *c != '\0'; c++) {
+        int blank = *c == ' ' || *c == '\n';
+        if (!blank)
+            *out++ = *c;
+        else if (out > copy && out[-1] != ' ')
+            *out++ = ' ';
+    }
+    *out = '\0';
+    return copy;
+}
+
+void assert_says_at(const char *text, const char *words, const char *file, int line)
+{
+    char *prose = text != NULL ? squeezed(text) : NULL;
+    char *needle = squeezed(words);
+    int found = prose != NULL && needle != NULL && strstr(prose, needle) != NULL;
+    free(prose);
+    free(needle);
+    if (found)
+        return;
+    print_error("expected the words \"%s\" in:\n%s\n", words, text ? text : "(nothing)");
+    _fail(file, line);
+}
+
 void assert_lacks_at(const char *text, const char *needle, const char *file, int line)
 {
     if (text == NULL || strstr(text, needle) == NULL)

@@ -35,6 +35,13 @@ void assert_close_at(double actual, double expected, double tolerance, const cha
 #define assert_contains(text, needle) assert_contains_at((text), (needle), __FILE__, __LINE__)
 void assert_contains_at(const char *text, const char *needle, const char *file, int line);
 
+/**
+ * Fails the test unless `text` says `words`, wherever its lines break: runs
+ * of spaces and newlines count as one space in both.
+ */
+#define assert_says(text, words) assert_says_at((text), (words), __FILE__, __LINE__)
+void assert_says_at(const char *text, const char *words, const char *file, int line);
+
 /** Fails the test if `text` contains `needle`. */
 #define assert_lacks(text, needle) assert_lacks_at((text), (needle), __FILE__, __LINE__)
 void assert_lacks_at(const char *text, const char *needle, const char *file, int line);

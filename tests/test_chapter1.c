@@ -29,6 +29,38 @@ static void prints_every_intermediate_value_of_the_article(void **state)
     run_free(&r);
 }
 
+static void draws_the_network_with_the_middle_sample_on_its_wires(void **state)
+{
+    (void)state;
+    run_result r = run_program("chapter1", "", NULL);
+    assert_int_equal(r.status, 0);
+    assert_says(r.out, "no straight line goes through 0, 1, 0");
+    assert_says(r.out, "The weights are StatQuest's");
+    assert_says(r.out, "the article itself prints none of them");
+    /* golden_*[1] is x = 0.5, the sample the drawing follows. */
+    const char *formats[] = {"z1 = w1 * x + b1 = %s", "a1 = softplus(z1) = %s",
+                             "top = w3 * a1 = %s", "z2 = w2 * x + b2 = %s",
+                             "a2 = softplus(z2) = %s", "bottom = w4 * a2 = %s"};
+    const double values[] = {golden_z1[1], golden_a1[1], golden_top[1],
+                             golden_z2[1], golden_a2[1], golden_bottom[1]};
+    char expected[96];
+    for (int k = 0; k < 6; k++) {
+        snprintf(expected, sizeof expected, formats[k], four_decimals(values[k]));
+        assert_contains(r.out, expected);
+    }
+    snprintf(expected, sizeof expected, "predicted = top + bottom + b3 = %s",
+             four_decimals(golden_predicted[1]));
+    assert_says(r.out, expected);
+    run_free(&r);
+    /* --b3 reaches the drawing's output too. */
+    r = run_program("chapter1", "--b3 1", NULL);
+    snprintf(expected, sizeof expected, "predicted = top + bottom + b3 = %s",
+             four_decimals(golden_predicted[1] + 1.0));
+    assert_says(r.out, expected);
+    assert_contains(r.out, "+ b3 = 1.0000");
+    run_free(&r);
+}
+
 static void b3_lifts_every_prediction(void **state)
 {
     (void)state;
@@ -104,6 +136,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(prints_every_intermediate_value_of_the_article),
+        cmocka_unit_test(draws_the_network_with_the_middle_sample_on_its_wires),
         cmocka_unit_test(b3_lifts_every_prediction),
         cmocka_unit_test(reads_the_same_samples_from_a_spreadsheet_file),
         cmocka_unit_test(long_files_show_only_the_first_rows),

@@ -409,9 +409,42 @@ static void the_ending_tells_what_this_run_did(void **state)
     run_free(&r);
 }
 
+static void works_one_product_by_hand_and_names_the_gradient(void **state)
+{
+    (void)state;
+    run_result r = run_program("chapter6", "", NULL);
+    assert_int_equal(r.status, 0);
+    const double *h = golden_ch6_by_hand; /* predicted, d, a1, d * a1 */
+    char expected[200];
+    snprintf(expected, sizeof expected, "+ 0.0000 = %s", four_decimals(h[0]));
+    assert_says(r.out, expected);
+    snprintf(expected, sizeof expected, "= -2 * (0.0000 - %s)", four_decimals(h[0]));
+    assert_says(r.out, expected);
+    snprintf(expected, sizeof expected, "%s) = %s", four_decimals(h[0]), "");
+    snprintf(expected + strlen(expected), sizeof expected - strlen(expected), "%s",
+             four_decimals(h[1]));
+    assert_says(r.out, expected);
+    snprintf(expected, sizeof expected, "d * a1 = %s * ", four_decimals(h[1]));
+    assert_says(r.out, expected);
+    snprintf(expected, sizeof expected, "* %s = ", four_decimals(h[2]));
+    snprintf(expected + strlen(expected), sizeof expected - strlen(expected), "%s",
+             four_decimals(h[3]));
+    assert_says(r.out, expected);
+    assert_says(r.out, "That is the first sample's share of dSSR/dw3, the first entry below.");
+    /* The share is the first entry of the products' table. */
+    snprintf(expected, sizeof expected, "%13s", four_decimals(h[3]));
+    assert_contains(r.out, expected);
+    assert_says(r.out, "only the term w3 * a1 changes");
+    assert_says(r.out, "w3 * a1 grows a1 times as fast as w3 does");
+    assert_says(r.out, "All the slopes together, one for each parameter that moves, are called "
+                       "the gradient.");
+    run_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(works_one_product_by_hand_and_names_the_gradient),
         cmocka_unit_test(parameters_have_names_and_places),
         cmocka_unit_test(the_start_is_the_article_with_new_guesses),
         cmocka_unit_test(only_moving_parameters_decide_when_to_stop),

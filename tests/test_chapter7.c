@@ -3,7 +3,8 @@
  * @brief Chapter 7: the random generator, descend() on all seven, and the chapter7 program.
  *
  * Golden values come from tools/golden_descent.py (NumPy, float64, and the
- * generator rebuilt in Python from its definition).
+ * generator rebuilt in Python from its definition). The chapter's own
+ * one_sample.c and rises.c are linked in.
  */
 #include "support.h"
 
@@ -16,7 +17,9 @@
 #include "csv_rows.h"
 #include "golden_descent.h"
 #include "nn.h"
+#include "one_sample.h"
 #include "random.h"
+#include "rises.h"
 #include "columns.h"
 
 /** Trajectories are compared to this relative tolerance. */
@@ -357,6 +360,112 @@ static void the_ending_tells_what_this_run_did(void **state)
     run_free(&r);
 }
 
+
+static void backpropagation_walks_back_link_by_link(void **state)
+{
+    (void)state;
+    nn_params p = nn_start_all();
+    nn_trace t = forward(&p, 0.5);
+    backward_steps s = backpropagate(&p, &t, 1.0);
+    const double walk[12] = {s.dssr_dpredicted, s.dssr_db3, s.dssr_dw3, s.dssr_dw4,
+                             s.dssr_da1, s.dssr_dz1, s.dssr_da2, s.dssr_dz2,
+                             s.dssr_dw1, s.dssr_db1, s.dssr_dw2, s.dssr_db2};
+    for (int k = 0; k < 12; k++)
+        assert_close(walk[k], golden_ch7_walk[k], GOLDEN_TOLERANCE);
+    /* backward() in code/nn.c adds the same share to a gradient. */
+    nn_gradient g = {0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0};
+    backward(&p, &t, 1.0, &g);
+    const double share[NN_PARAM_COUNT] = {s.dssr_dw1, s.dssr_db1, s.dssr_dw2, s.dssr_db2,
+                                          s.dssr_dw3, s.dssr_dw4, s.dssr_db3};
+    for (int i = 0; i < NN_PARAM_COUNT; i++)
+        assert_close(nn_param(&g, i), share[i], GOLDEN_TOLERANCE);
+}
+
+static void program_shows_backpropagation_in_order(void **state)
+{
+    (void)state;
+    run_result r = run_program("chapter7", "", NULL);
+    assert_int_equal(r.status, 0);
+    const char *formulas[12] = {
+        "dSSR/dpredicted = -2 (obs - pred)", "dSSR/db3 = dSSR/dpredicted * 1",
+        "dSSR/dw3 = dSSR/dpredicted * a1", "dSSR/dw4 = dSSR/dpredicted * a2",
+        "dSSR/da1 = dSSR/dpredicted * w3", "dSSR/dz1 = dSSR/da1 * sigmoid(z1)",
+        "dSSR/da2 = dSSR/dpredicted * w4", "dSSR/dz2 = dSSR/da2 * sigmoid(z2)",
+        "dSSR/dw1 = dSSR/dz1 * x", "dSSR/db1 = dSSR/dz1 * 1",
+        "dSSR/dw2 = dSSR/dz2 * x", "dSSR/db2 = dSSR/dz2 * 1"};
+    const char *previous = r.out;
+    char expected[160];
+    for (int k = 0; k < 12; k++) {
+        /* Each line in the order computed, with its value. */
+        snprintf(expected, sizeof expected, "%s %s", formulas[k], four_decimals(golden_ch7_walk[k]));
+        assert_says(previous, expected);
+        const char *at = strstr(previous, formulas[k]);
+        assert_non_null(at);
+        previous = at;
+    }
+    snprintf(expected, sizeof expected, "sigmoid(z1) = %s", four_decimals(golden_ch7_walk_factors[3]));
+    assert_contains(r.out, expected);
+    snprintf(expected, sizeof expected, "a1 = %s", four_decimals(golden_ch7_walk_factors[1]));
+    assert_contains(r.out, expected);
+    /* The drawing carries the same numbers on its wires. */
+    const char *names[12] = {NULL, NULL, "dSSR/dw3", "dSSR/dw4", "dSSR/da1", "dSSR/dz1",
+                             "dSSR/da2", "dSSR/dz2", "dSSR/dw1", "dSSR/db1", "dSSR/dw2",
+                             "dSSR/db2"};
+    for (int k = 2; k < 12; k++) {
+        snprintf(expected, sizeof expected, "%s = %s", names[k], four_decimals(golden_ch7_walk[k]));
+        assert_contains(r.out, expected);
+    }
+    assert_says(r.out, "That is backpropagation.");
+    assert_says(r.out, "x1,i for z1 and y1,i for a1");
+    assert_says(r.out, "dSSR/dw1 = dSSR/dpredicted * dpredicted/dy1 * dy1/dx1 * dx1/dw1");
+    assert_says(r.out, "dSSR/dw1 = dSSR/dpredicted * dpredicted/da1 * da1/dz1 * dz1/dw1");
+    assert_says(r.out, "= e^z / (1 + e^z)");
+    assert_says(r.out, "= 1 / (1 + e^-z)");
+    assert_lacks(r.out, "does not yet compute these four parts");
+    run_free(&r);
+}
+
+static void the_rise_of_the_ssr_is_explained(void **state)
+{
+    (void)state;
+    nn_params p = nn_start_all();
+    rise_watch watch = {.data = nn_article_data()};
+    descend(&p, nn_article_data(), NN_ALL_PARAMS, (descent_settings){0.1, 0.001, 1000},
+            rise_watch_row, &watch);
+    assert_int_equal(watch.rises, GOLDEN_CH7_RISES);
+    for (int k = 0; k < GOLDEN_CH7_RISES && k < RISES_LISTED; k++)
+        assert_int_equal(watch.listed[k], golden_ch7_rise_steps[k]);
+    assert_close(watch.before.ssr, golden_ch7_rise_from, GOLDEN_TOLERANCE);
+    assert_close(watch.after, golden_ch7_rise_to, GOLDEN_TOLERANCE);
+    double alone;
+    assert_int_equal(rise_largest_slope(&watch.before, nn_article_data(), &alone),
+                     GOLDEN_CH7_RISE_STEEPEST);
+    assert_close(alone, golden_ch7_rise_alone, GOLDEN_TOLERANCE);
+
+    run_result r = run_program("chapter7", "", NULL);
+    char expected[160];
+    snprintf(expected, sizeof expected, "it rose %d times, at steps %ld and %ld.",
+             GOLDEN_CH7_RISES, golden_ch7_rise_steps[0], golden_ch7_rise_steps[1]);
+    assert_says(r.out, expected);
+    snprintf(expected, sizeof expected, "from %.6g to %.6g.", golden_ch7_rise_from,
+             golden_ch7_rise_to);
+    assert_says(r.out, expected);
+    snprintf(expected, sizeof expected, "dSSR/d%s = %s, so at rate 0.1 %s took the largest update",
+             nn_param_name(GOLDEN_CH7_RISE_STEEPEST), four_decimals(golden_ch7_rise_slope),
+             nn_param_name(GOLDEN_CH7_RISE_STEEPEST));
+    assert_says(r.out, expected);
+    snprintf(expected, sizeof expected, "already raises the SSR, to %.6g: it overshot along %s",
+             golden_ch7_rise_alone, nn_param_name(GOLDEN_CH7_RISE_STEEPEST));
+    assert_says(r.out, expected);
+    run_free(&r);
+
+    /* A descent whose SSR falls every time says so, and nothing of a rise. */
+    r = run_program("chapter7", "--rate 0.001", NULL);
+    assert_says(r.out, "The SSR fell from each row to the next");
+    assert_lacks(r.out, "overshot");
+    run_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -374,6 +483,9 @@ int main(void)
         cmocka_unit_test(a_tolerance_too_large_to_start_is_named),
         cmocka_unit_test(a_million_steps_fit_the_table),
         cmocka_unit_test(the_ending_tells_what_this_run_did),
+        cmocka_unit_test(backpropagation_walks_back_link_by_link),
+        cmocka_unit_test(program_shows_backpropagation_in_order),
+        cmocka_unit_test(the_rise_of_the_ssr_is_explained),
     };
     return cmocka_run_group_tests_name("chapter7", tests, NULL, NULL);
 }

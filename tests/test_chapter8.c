@@ -161,8 +161,21 @@ static void program_text_and_quiet(void **state)
     assert_contains(r.out, expected);
     assert_contains(r.out, "  w1           3.3400      10.3472             7.3389");
     for (int i = 0; i < NN_PARAM_COUNT; i++)
-        assert_contains(r.out, four_decimals(golden_ch8_slopes[2][i]));
+        assert_contains(r.out, four_decimals(golden_ch8_slopes[0][i]));
     assert_contains(r.out, "dSSR/db1");
+    /* The idea comes before the formulas, and each random point is one line. */
+    const char *idea = strstr(r.out, "The idea:");
+    assert_non_null(idea);
+    assert_true(idea < strstr(r.out, "(SSR(parameter + h)"));
+    assert_says(idea, "planting such a mistake: dSSR/dw1 with its last link, dz1/dw1 = x, "
+                      "left out");
+    for (int k = 1; k <= 3; k++) {
+        snprintf(expected, sizeof expected, "point %d: all 7 slopes agree; the largest "
+                 "relative error is ", k);
+        assert_contains(r.out, expected);
+    }
+    assert_int_equal(count_lines(strstr(r.out, "point 1:")) - count_lines(strstr(r.out, "point 3:")),
+                     2);
     run_free(&r);
 
     r = run_program("chapter8", "--quiet", NULL);
@@ -209,12 +222,85 @@ static void bad_input_and_overflow(void **state)
     run_free(&r);
 }
 
+/* Samples on which the measurement's truncation error, not a wrong slope,
+   once exceeded the tolerance: an input of 300 puts h * x near 3e-3. */
+static const char *const rough_samples[] = {
+    "300,0\n",
+    "337.11375426285719,-0.0015207906982844129\n",
+    "-43.46650245976933,0.10577859010673829\n-78.110322877407143,0.042300936308131018\n"
+    "-88.983484256812986,-0.11622692308600965\n89.951843400441618,0.080122288283178814\n",
+};
+
+/* The data of rough_samples[k], parsed. */
+static nn_data rough_data(int k, double x[4], double y[4])
+{
+    size_t n = 0;
+    const char *line = rough_samples[k];
+    while (*line != '\0' && n < 4) {
+        char *end;
+        x[n] = strtod(line, &end);
+        y[n] = strtod(end + 1, &end);
+        n++;
+        line = end + 1;
+    }
+    nn_data data = {n, x, y};
+    return data;
+}
+
+static void truncation_is_allowed_for(void **state)
+{
+    (void)state;
+    for (int k = 0; k < 3; k++) {
+        double x[4], y[4];
+        nn_data data = rough_data(k, x, y);
+        random_state r = random_seed(1);
+        int flagged_by_rounding_alone = 0;
+        for (int point = 0; point < 4; point++) {
+            nn_params p = nn_article_params();
+            if (point > 0)
+                for (int i = 0; i < NN_PARAM_COUNT; i++)
+                    *nn_param_at(&p, i) = random_normal(&r);
+            nn_gradient g = gradient(&p, data);
+            for (int i = 0; i < NN_PARAM_COUNT; i++) {
+                double exact = nn_param(&g, i), measured = slope_by_difference(&p, data, i);
+                flagged_by_rounding_alone +=
+                    !slopes_agree(exact, measured, difference_rounding(&p, data, i));
+                assert_true(slopes_agree(exact, measured, difference_allowance(&p, data, i)));
+                double off = fabs(measured - exact);
+                double truncation = difference_truncation(&p, data, i);
+                assert_close(difference_allowance(&p, data, i),
+                             difference_rounding(&p, data, i) + truncation, 1e-15);
+                /* Where truncation dominates, the estimate is about three times
+                   the true error of the measurement, never below it. */
+                if (off > 100.0 * difference_rounding(&p, data, i)) {
+                    assert_true(truncation >= off);
+                    assert_true(truncation <= 5.0 * off);
+                }
+            }
+        }
+        /* Each of these used to flag a right slope of code/nn.c. */
+        assert_true(flagged_by_rounding_alone > 0);
+
+        run_result run = run_program("chapter8", "--quiet --data -", rough_samples[k]);
+        assert_int_equal(run.status, 0);
+        assert_contains(run.out, "28 of 28 slopes agree; the planted mistake is caught");
+        assert_string_equal(run.err, "");
+        run_free(&run);
+    }
+    /* The help explains the allowance. */
+    run_result help = run_program("chapter8", "--help", NULL);
+    assert_says(help.out, "plus its truncation, the difference between the slopes measured "
+                          "with h and with 2h");
+    assert_says(help.out, "10 * 2.2e-16 * S / h");
+    run_free(&help);
+}
+
 static void every_line_fits_80_columns(void **state)
 {
     (void)state;
     const columns_run runs[] = {
         COLUMNS_COMMON_RUNS,
-        {"--quiet", NULL}, {"--seed 2", NULL}, {"--seed 123456789", NULL},
+        {"--quiet", NULL}, {"--seed 2", NULL}, {"--seed 123456789", NULL}, {"--data -", "300,0\n"},
         {"--data -", "0,1e10\n0.5,1\n1,0\n"}, {"--data -", "1,0\n1,2\n"},
     };
     assert_every_line_fits("chapter8", runs, sizeof runs / sizeof runs[0]);
@@ -275,6 +361,7 @@ int main(void)
         cmocka_unit_test(every_line_fits_80_columns),
         cmocka_unit_test(large_samples_keep_right_slopes_right),
         cmocka_unit_test(the_allowance_grows_with_the_ssr_and_shrinks_with_h),
+        cmocka_unit_test(truncation_is_allowed_for),
     };
     return cmocka_run_group_tests_name("chapter8", tests, NULL, NULL);
 }

@@ -1,7 +1,8 @@
 /**
  * @file test_fast.c
- * @brief chapters/10-scale/fast.c: its softplus and sigmoid against mpmath,
- *        its gradient against nn.c's, the same bits on any thread count.
+ * @brief Chapter 10's steps and its tuned path (tuned/fast.c, tuned/few.c):
+ *        softplus and sigmoid against mpmath, every gradient against nn.c's
+ *        and against NumPy's, the same bits on any thread count.
  */
 #include "support.h"
 
@@ -13,7 +14,9 @@
 #include "fast.h"
 #include "few.h"
 #include "golden_fast.h"
+#include "golden_scale.h"
 #include "nn.h"
+#include "steps.h"
 
 /* The bound fast.h states for fast_softplus_sigmoid(), in units in the last
    place of the exact value. */
@@ -224,6 +227,51 @@ static void bit_equal(fast_result a, fast_result b)
     assert_true(a.slope.b3 == b.slope.b3);
 }
 
+static ssr_slopes from_tuned(fast_result f)
+{
+    ssr_slopes s = {f.ssr, f.slope};
+    return s;
+}
+
+static fast_result from_step(ssr_slopes s)
+{
+    fast_result r = {s.slope, s.ssr};
+    return r;
+}
+
+/* Chapter 10's steps 1 to 6, each within 1e-12 of the plain loops; steps 1
+   and 2 add the same terms in the same order, so to the bit. */
+static void each_step_same_as(const nn_params *p, nn_data data, fast_result plain)
+{
+    bit_equal(from_step(step1_one_exponential(p, data)), plain);
+    bit_equal(from_step(step2_one_pass(p, data)), plain);
+    assert_same_as(from_step(step3_lanes(p, data)), plain);
+    assert_same_as(from_step(step4_softplus(p, data)), plain);
+    assert_same_as(from_step(step5_threads(p, data, 2)), plain);
+    assert_same_as(from_step(step6_fast_math(p, data)), plain);
+}
+
+/* Every step, and the tuned path, on 1000 samples of chapter 10's curve from
+   chapter 7's start, against the SSR and slopes NumPy computes
+   (tools/golden_scale.py). */
+static void every_step_matches_numpy(void **state)
+{
+    (void)state;
+    double input[1000], observed[1000];
+    fast_curve(1000, input, observed);
+    nn_data data = {1000, input, observed};
+    nn_params p = nn_start_all();
+    ssr_slopes s[8] = {step0_nn(&p, data),       step1_one_exponential(&p, data),
+                       step2_one_pass(&p, data), step3_lanes(&p, data),
+                       step4_softplus(&p, data), step5_threads(&p, data, 2),
+                       step6_fast_math(&p, data), from_tuned(fast_gradient(&p, data, 2))};
+    for (int k = 0; k < 8; k++) {
+        assert_close(s[k].ssr, golden_scale_start[0], GOLDEN_TOLERANCE);
+        for (int i = 0; i < NN_PARAM_COUNT; i++)
+            assert_close(nn_param(&s[k].slope, i), golden_scale_start[1 + i], GOLDEN_TOLERANCE);
+    }
+}
+
 /* Counts below, at and above a group of lanes, around the block size, and
    past FAST_MAX_BLOCKS full blocks. */
 static const size_t counts[] = {
@@ -252,8 +300,7 @@ static void equals_the_plain_gradient_on_one_thread(void **state)
             /* Once per problem: the plain loops take longer than all the fast ones. */
             fast_result plain = plain_result(&pr.p, pr.data);
             assert_same_as(fast_gradient(&pr.p, pr.data, 1), plain);
-            /* Lanes with the C library's exp and log1p, as chapter 10 shows them. */
-            assert_same_as(fast_gradient_with(&pr.p, pr.data, 1, FAST_LANES_LIBM), plain);
+            each_step_same_as(&pr.p, pr.data, plain);
             free_problem(&pr);
         }
     }
@@ -273,8 +320,8 @@ static void equals_the_plain_gradient_on_several_threads(void **state)
             assert_same_as(many, plain);
             /* The blocks do not depend on the threads, so neither does the sum. */
             bit_equal(many, one);
-            bit_equal(fast_gradient_with(&pr.p, pr.data, threads, FAST_LANES_LIBM),
-                      fast_gradient_with(&pr.p, pr.data, 1, FAST_LANES_LIBM));
+            bit_equal(from_step(step5_threads(&pr.p, pr.data, threads)),
+                      from_step(step5_threads(&pr.p, pr.data, 1)));
         }
         bit_equal(fast_gradient(&pr.p, pr.data, FAST_MAX_BLOCKS), one);
         free_problem(&pr);
@@ -291,8 +338,7 @@ static void holds_deep_in_both_tails_of_softplus(void **state)
     for (uint64_t seed = 1; seed <= 21; seed++) {
         problem pr = make_problem(sizes[seed % 3], seed, 300.0);
         assert_same_as_plain(fast_gradient(&pr.p, pr.data, 2), &pr.p, pr.data);
-        assert_same_as_plain(fast_gradient_with(&pr.p, pr.data, 2, FAST_LANES_LIBM), &pr.p,
-                             pr.data);
+        each_step_same_as(&pr.p, pr.data, plain_result(&pr.p, pr.data));
         free_problem(&pr);
     }
 }
@@ -485,6 +531,7 @@ static void blocks_depend_on_the_count_alone(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(every_step_matches_numpy),
         cmocka_unit_test(softplus_and_sigmoid_within_4_ulp_of_mpmath),
         cmocka_unit_test(softplus_and_sigmoid_near_within_4_ulp_of_mpmath),
         cmocka_unit_test(fast_softplus_and_sigmoid_between_the_golden_points),

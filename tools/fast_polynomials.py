@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""The two polynomials of chapters/10-scale/fast.c, fitted with mpmath.
+"""The two polynomials of chapters/10-scale/tuned/softplus.h, fitted with mpmath.
 
 Each is the Chebyshev interpolant of its function on its interval, computed
 in 60-digit arithmetic and printed as C constants, with the largest error of

@@ -147,6 +147,13 @@ def main():
     out.append(c_array("golden_ch6_five_best", best))
     out.append(c_value("golden_ch6_five_best_ssr", float(np.sum((a @ best - fy) ** 2))))
 
+    w1, b1, w2, b2, w3, w4, b3 = START6
+    a1 = float(np.logaddexp(0.0, w1 * X[0] + b1))
+    predicted = float(predict(START6, X[0]))
+    d = -2.0 * (Y[0] - predicted)
+    out.append("/* Chapter 6's product by hand, first sample: predicted, d, a1 and d * a1. */")
+    out.append(c_array("golden_ch6_by_hand", [predicted, d, a1, d * a1]))
+
     out.append("\n/* Chapter 7: the first 100 rows from the video's start, rate 0.1. */")
     rows = descent(START7, ALL, max_steps=100)[0]
     out.append(c_matrix("golden_ch7_rows", [list(r[0]) + [r[1]] for r in rows]))
@@ -163,6 +170,52 @@ def main():
     out.append(c_array("golden_ch7_curve_ours", predict(end, xs)))
     out.append(c_array("golden_ch7_curve_video", predict(video, xs)))
     out.append(c_value("golden_ch7_video_ssr", ssr_and_gradient(np.array(video))[0]))
+
+    out.append("\n/* Chapter 7's backward pass for the middle sample (x = 0.5, observed 1) at the")
+    out.append("   video's start, every link in the order computed: dSSR/dpredicted; dSSR/db3,")
+    out.append("   dw3, dw4; dSSR/da1, dz1, da2, dz2; dSSR/dw1, db1, dw2, db2. Then the factors")
+    out.append("   it multiplies by: predicted, a1, a2, sigmoid(z1), sigmoid(z2). */")
+    w1, b1, w2, b2, w3, w4, b3 = START7
+    x, y = 0.5, 1.0
+    z1, z2 = w1 * x + b1, w2 * x + b2
+    a1, a2 = float(np.logaddexp(0.0, z1)), float(np.logaddexp(0.0, z2))
+    s1, s2 = 1.0 / (1.0 + math.exp(-z1)), 1.0 / (1.0 + math.exp(-z2))
+    predicted = w3 * a1 + w4 * a2 + b3
+    d = -2.0 * (y - predicted)
+    walk = [d, d, d * a1, d * a2, d * w3, d * w3 * s1, d * w4, d * w4 * s2,
+            d * w3 * s1 * x, d * w3 * s1, d * w4 * s2 * x, d * w4 * s2]
+    out.append(c_array("golden_ch7_walk", walk))
+    out.append(c_array("golden_ch7_walk_factors", [predicted, a1, a2, s1, s2]))
+    # A check of the formulas above, made here: each of the seven slopes agrees
+    # with a central difference of this one sample's squared residual.
+    def one(q):
+        return (y - predict(q, x)) ** 2
+    for k, idx in ((8, 0), (9, 1), (10, 2), (11, 3), (2, 4), (3, 5), (1, 6)):
+        h = 1e-6
+        up, down = list(START7), list(START7)
+        up[idx] += h
+        down[idx] -= h
+        assert abs((one(up) - one(down)) / (2 * h) - walk[k]) < 1e-8
+
+    out.append("/* Where chapter 7's default descent raised the SSR: the steps whose row is")
+    out.append("   above the row before; the first rise's SSRs; the steepest parameter at the")
+    out.append("   row before it (0 = w1 ... 6 = b3) and the SSR after its update alone. */")
+    rows = descent(START7, ALL)[0]
+    rises = [k + 1 for k in range(1, len(rows)) if rows[k][1] > rows[k - 1][1]]
+    out.append("#define GOLDEN_CH7_RISES %d" % len(rises))
+    out.append("static const long golden_ch7_rise_steps[%d] = {%s};"
+               % (len(rises), ", ".join(str(r) for r in rises)))
+    first = rises[0] - 2
+    before, ssr_before = rows[first]
+    g = ssr_and_gradient(before)[1]
+    steepest = int(np.argmax(np.abs(g)))
+    alone = before.copy()
+    alone[steepest] -= 0.1 * g[steepest]
+    out.append(c_value("golden_ch7_rise_from", ssr_before))
+    out.append(c_value("golden_ch7_rise_to", rows[first + 1][1]))
+    out.append("#define GOLDEN_CH7_RISE_STEEPEST %d" % steepest)
+    out.append(c_value("golden_ch7_rise_slope", g[steepest]))
+    out.append(c_value("golden_ch7_rise_alone", ssr_and_gradient(alone)[0]))
 
     seed = 5
     bits = splitmix64(seed)

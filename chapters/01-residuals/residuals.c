@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "chapter.h"
+#include "drawing.h"
 #include "nn.h"
 #include "report.h"
 #include "series.h"
@@ -31,7 +32,10 @@ static double compute_residual(const nn_params *p, nn_data data, size_t i, nn_tr
 static void print_network(const nn_params *p)
 {
     report_title("Chapter 1: the forward pass and the residuals");
-    printf("Every weight and bias is fixed at the article's value except b3:\n"
+    report_beside("\"A Simple Neural Network\" and the start of\n"
+                  "\"Calculating Last Bias In the last layer\".");
+    printf("Every weight and bias is fixed except b3. The weights are StatQuest's, from\n"
+           "the video the article retells; the article itself prints none of them:\n"
            "  top neuron     z1 = w1*x + b1   with w1 = %.2f, b1 = %.2f\n"
            "  bottom neuron  z2 = w2*x + b2   with w2 = %.2f, b2 = %.2f\n"
            "  output         predicted = w3*a1 + w4*a2 + b3\n"
@@ -39,8 +43,47 @@ static void print_network(const nn_params *p)
            p->w1, p->b1, p->w2, p->b2, p->w3, p->w4);
     report_number_line(p->b3, 0);
     printf("Each hidden neuron applies softplus(z) = log(1 + e^z), so a1 = softplus(z1)\n"
-           "and a2 = softplus(z2); the top path is w3*a1 and the bottom path w4*a2.\n\n");
+           "and a2 = softplus(z2); the top path is w3*a1 and the bottom path w4*a2.\n\n"
+           "Why the bend? The article's samples go up and down again: 0 at x = 0, 1 at\n"
+           "x = 0.5, 0 at x = 1, and no straight line goes through 0, 1, 0. Without\n"
+           "softplus the output, w3 (w1 x + b1) + w4 (w2 x + b2) + b3, would be a\n"
+           "straight line in x whatever the weights. Each softplus bends its path once,\n"
+           "and the two bends together can make the hump.\n\n");
 }
+
+// [ch01_drawing]
+/* The forward pass of x = 0.5, each value written on the wire it leaves by. */
+static void draw_forward_pass(const nn_params *p)
+{
+    nn_trace t = forward(p, 0.5);
+    char v[2][6][16];
+    const double values[2][6] = {{p->w1, p->b1, t.z1, t.a1, p->w3, t.top},
+                                 {p->w2, p->b2, t.z2, t.a2, p->w4, t.bottom}};
+    for (int k = 0; k < 2; k++)
+        for (int j = 0; j < 6; j++)
+            drawing_number(v[k][j], sizeof v[k][j], values[k][j]);
+    drawing_labels l = {.input = "x = 0.5000"};
+    for (int k = 0; k < 2; k++) {
+        int n = k + 1;
+        drawing_set(l.into[k][0], "w%d = %s, b%d = %s", n, v[k][0], n, v[k][1]);
+        drawing_set(l.into[k][1], "z%d = w%d * x + b%d = %s", n, n, n, v[k][2]);
+        drawing_set(l.neuron[k][0], "softplus");
+        drawing_set(l.neuron[k][1], "a%d = softplus(z%d) = %s", n, n, v[k][3]);
+        drawing_set(l.out_of[k][0], "w%d = %s", k + 3, v[k][4]);
+        drawing_set(l.out_of[k][1], "%s = w%d * a%d = %s", k == 0 ? "top" : "bottom",
+                 k + 3, n, v[k][5]);
+    }
+    char b3[16], predicted[16];
+    drawing_number(b3, sizeof b3, p->b3);
+    drawing_number(predicted, sizeof predicted, t.predicted);
+    drawing_set(l.beside_sum, "+ b3 = %s", b3);
+    drawing_set(l.output[0], "predicted = top + bottom + b3");
+    drawing_set(l.output[1], "= %s", predicted);
+    printf("The network, with the values of x = 0.5 on its wires:\n\n");
+    drawing_print(&l, DRAWING_FORWARD);
+    printf("\n");
+}
+// [ch01_drawing]
 
 /* A row of the first table: the sample through the hidden neurons. */
 static void print_neurons(const chapter_run *run, const nn_params *p, size_t i)
@@ -79,6 +122,7 @@ int main(int argc, char **argv)
     }
 
     print_network(&p);
+    draw_forward_pass(&p);
     chapter_sample_table(&run, &p, "Through the hidden neurons:\n"
                          "       x        z1        a1        z2        a2", print_neurons);
     chapter_sample_table(&run, &p, "\nTo the output, predicted = top + bottom + b3:\n"

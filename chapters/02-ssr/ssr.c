@@ -82,10 +82,10 @@ int main(int argc, char **argv)
                                CAUSE_NUMBERS);
     double total = ssr(&p, run.data);
     chapter_require_finite(&run, total, "the SSR", CAUSE_NUMBERS);
-    double bottom = optimal_b3(&p, run.data);
+    double bottom = series_bottom(&p, run.data);
     chapter_require_finite(&run, bottom, "the bowl's bottom", CAUSE_NUMBERS);
-    double low = floor(fmin(p.b3, bottom)) - 1.0;
-    double high = ceil(fmax(p.b3, bottom)) + 2.0;
+    double low, high;
+    series_range(&p.b3, 1, bottom, &low, &high);
     nn_params end = p;
     end.b3 = low;
     chapter_require_finite(&run, ssr(&end, run.data), "the SSR", CAUSE_NUMBERS);
@@ -96,6 +96,8 @@ int main(int argc, char **argv)
         chapter_plot_bowl(&run, &chart, &p, low, high);
 
     report_title("Chapter 2: the sum of squared residuals");
+    report_beside("the residuals and the SSR in \"Calculating Last Bias In the\n"
+                  "last layer\".");
     printf("Squaring a residual makes a miss above and a miss below cost the same,\n"
            "and big misses cost more than small ones. Their sum is the SSR:\n"
            "  SSR = sum over samples of (observed - predicted)^2\n\n"

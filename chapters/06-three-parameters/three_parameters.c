@@ -58,6 +58,8 @@ static descent_result descend_three(nn_params *p, nn_data data, progress_printer
 static void print_introduction(const nn_params *p)
 {
     report_title("Chapter 6: three parameters at once");
+    report_beside("past its end, as StatQuest's \"Backpropagation Details\"\n"
+                  "part 1: the article's last line promises the other weights and biases.");
     printf("Now w3, w4 and b3 all start from guesses, w3 = %g, w4 = %g, b3 = %g,\n"
            "while w1, b1, w2 and b2 keep StatQuest's values, the ones the article\n"
            "assumes known. The prediction is\n"
@@ -65,10 +67,16 @@ static void print_introduction(const nn_params *p)
            "so each parameter has its own second link in the chain:\n"
            "  dpredicted/dw3 = a1 (the top neuron's softplus), dpredicted/dw4 = a2,\n"
            "  dpredicted/db3 = 1\n"
+
            "and with the first link dSSR/dpredicted = -2 (observed - predicted):\n"
            "  dSSR/dw3 = sum of -2 (observed - predicted) * a1\n"
            "  dSSR/dw4 = sum of -2 (observed - predicted) * a2\n"
-           "  dSSR/db3 = sum of -2 (observed - predicted) * 1\n\n",
+           "  dSSR/db3 = sum of -2 (observed - predicted) * 1\n"
+           "\nWhy a1? When w3 moves, only the term w3 * a1 changes: a1 comes from w1, b1\n"
+           "and x, not from w3, so w3 * a1 grows a1 times as fast as w3 does, and\n"
+           "w4 * a2 and b3 stay put. In the same way w4 * a2 grows a2 times as fast as\n"
+           "w4, and b3 itself moves one for one.\n"
+           "\n",
            p->w3, p->w4, p->b3);
 }
 
@@ -94,27 +102,92 @@ static void print_links(const chapter_run *run, const nn_params *p, size_t i)
     report_number_line(c.trace.a2, 10);
 }
 
+/* The three slopes where p is: each the sum of its chains over the samples. */
+static chains sum_of_chains(const nn_params *p, nn_data data)
+{
+    chains sum = {.w3 = 0.0, .w4 = 0.0, .b3 = 0.0};
+    for (size_t i = 0; i < data.count; i++) {
+        chains c = slopes_by_chain_rule(p, data, i);
+        sum.w3 += c.w3;
+        sum.w4 += c.w4;
+        sum.b3 += c.b3;
+    }
+    return sum;
+}
+
+/* v as the chapters print it, in parentheses when negative, so that
+   "0.0000 - (-0.7187)" reads as arithmetic. */
+static void print_operand(double v)
+{
+    if (v < 0.0)
+        printf("(");
+    report_number(v, 0);
+    if (v < 0.0)
+        printf(")");
+}
+
+// [ch06_by_hand]
+/* The first sample's share of dSSR/dw3, multiplied out by hand:
+   d = -2 (observed - predicted), then d * a1. */
+static void print_one_product(const chapter_run *run, const nn_params *p)
+{
+    nn_trace t = forward(p, run->data.input[0]);
+    double observed = run->data.observed[0];
+    double d = -2.0 * (observed - t.predicted);
+    double share = d * t.a1;
+    chapter_require_finite(run, share, "a slope", CAUSE_NUMBERS);
+    printf("\nOne product by hand, for the first sample, x = ");
+    report_number(t.x, 0);
+    printf(":\n  predicted = w3 * a1 + w4 * a2 + b3\n    = ");
+    print_operand(p->w3);
+    printf(" * ");
+    print_operand(t.a1);
+    printf(" + ");
+    print_operand(p->w4);
+    printf(" * ");
+    print_operand(t.a2);
+    printf("\n      + ");
+    print_operand(p->b3);
+    printf(" = ");
+    report_number_line(t.predicted, 0);
+    printf("  d = -2 (observed - predicted) = -2 * (");
+    print_operand(observed);
+    printf(" - ");
+    print_operand(t.predicted);
+    printf(")\n    = ");
+    report_number_line(d, 0);
+    printf("  d * a1 = ");
+    print_operand(d);
+    printf(" * ");
+    print_operand(t.a1);
+    printf(" = ");
+    report_number(share, 0);
+    chains c = slopes_by_chain_rule(p, run->data, 0);
+    printf("\n");
+    if (fabs(c.w3 - share) <= 1e-12 * fabs(share))
+        printf("That is the first sample's share of dSSR/dw3, the first entry below.\n");
+}
+// [ch06_by_hand]
+
 /* The three chains, sample by sample, at the starting point: two tables of
    at most 80 columns, the links and then their products. */
 static void print_chains(const chapter_run *run, const nn_params *p)
 {
     nn_data data = run->data;
     size_t shown = chapter_rows_shown(run);
-    /* Every number of both tables is checked before the first is printed. */
-    double sum_w3 = 0.0, sum_w4 = 0.0, sum_b3 = 0.0;
+    /* Every number of the tables below is checked before the first is printed. */
     for (size_t i = 0; i < data.count; i++) {
         chains c = slopes_by_chain_rule(p, data, i);
-        sum_w3 += c.w3;
-        sum_w4 += c.w4;
-        sum_b3 += c.b3;
         int finite = isfinite(c.d) && isfinite(c.trace.a1) && isfinite(c.trace.a2) &&
                      isfinite(c.w3) && isfinite(c.w4) && isfinite(c.b3);
         chapter_require_finite(run, finite ? 0.0 : NAN, "a slope", CAUSE_NUMBERS);
     }
-    chapter_require_finite(run, sum_w3 + sum_w4 + sum_b3, "a slope", CAUSE_NUMBERS);
+    chains sum = sum_of_chains(p, data);
+    chapter_require_finite(run, sum.w3 + sum.w4 + sum.b3, "a slope", CAUSE_NUMBERS);
     chapter_sample_table(run, p, "At the start, sample by sample, the links:\n"
                          "       x   observed  dSSR/dpred        a1        a2", print_links);
-    printf("and their products, each sample's share of the three slopes:\n"
+    print_one_product(run, p);
+    printf("\nThe products, each sample's share of the three slopes:\n"
            "       x  d * a1 (w3)  d * a2 (w4)   d * 1 (b3)\n");
     for (size_t i = 0; i < shown; i++) {
         chains c = slopes_by_chain_rule(p, data, i);
@@ -125,13 +198,9 @@ static void print_chains(const chapter_run *run, const nn_params *p)
     }
     report_rows_left_out(shown, data.count);
     printf("  sums:");
-    print_slopes(sum_w3, sum_w4, sum_b3);
-
-    // [ch06_gradient]
-    nn_gradient g = gradient(p, data);
-    // [ch06_gradient]
-    printf("The backward pass of code/nn.c, gradient(), gives the same three slopes:\n ");
-    print_slopes(g.w3, g.w4, g.b3);
+    print_slopes(sum.w3, sum.w4, sum.b3);
+    printf("All the slopes together, one for each parameter that moves, are called the\n"
+           "gradient. Chapter 7's backward pass computes all seven of them at once.\n");
 }
 
 /* Where the loop stopped, against the exact bottom of the bowl. */
@@ -182,7 +251,7 @@ static void print_comparison(const chapter_run *run, const nn_params *p,
                chapter_plural(run->options.max_steps), away);
         return;
     }
-    nn_gradient g = gradient(p, data);
+    chains g = sum_of_chains(p, data);
     printf("The loop stopped %.2g short of it because it stops on the step size, not\n"
            "on the distance: the bowl is long and shallow along one direction, and\n"
            "there the slopes (here ", away);

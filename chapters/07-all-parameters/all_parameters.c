@@ -12,13 +12,15 @@
 
 #include "chapter.h"
 #include "nn.h"
+#include "one_sample.h"
 #include "progress.h"
 #include "random.h"
 #include "report.h"
+#include "rises.h"
 
 static const cli_program program = {
     "chapter7", "Chapter 7: backpropagation and gradient descent on all seven parameters.",
-    CLI_DATA | CLI_RATE | CLI_TOLERANCE | CLI_MAX_STEPS | CLI_CSV | CLI_QUIET | CLI_SEED,
+    CLI_DATA | CLI_RATE | CLI_TOLERANCE | CLI_MAX_STEPS | CLI_CSV | CLI_QUIET | CLI_SEED_START,
 };
 
 // [ch07_chain_w1]
@@ -35,12 +37,13 @@ static double slope_of_w1_by_chain_rule(const nn_params *p, nn_data data, size_t
 
 // [ch07_loop]
 /* All seven descend together: descend() in code/nn.c, every parameter moving
-   by its own slope times the rate, all slopes from one backward pass. */
+   by its own slope times the rate, all slopes from one backward pass per
+   sample. `watch` (may be NULL) sees every row. */
 static descent_result descend_all_seven(nn_params *p, nn_data data, descent_settings settings,
-                                        progress_printer *printer)
+                                        rise_watch *watch)
 {
     return descend(p, data, NN_ALL_PARAMS, settings,
-                   printer != NULL ? progress_row : NULL, printer);
+                   watch != NULL ? rise_watch_row : NULL, watch);
 }
 // [ch07_loop]
 
@@ -49,7 +52,7 @@ static descent_result descend_all_seven(nn_params *p, nn_data data, descent_sett
    same way: weights from a standard normal, biases 0. */
 static nn_params starting_point(const cli_options *options)
 {
-    if (!(options->given & CLI_SEED))
+    if (!(options->given & CLI_SEED_START))
         return nn_start_all();
     random_state rng = random_seed((uint64_t)options->seed);
     return nn_random_start(&rng);
@@ -59,7 +62,9 @@ static nn_params starting_point(const cli_options *options)
 static void print_introduction(const cli_options *options, const nn_params *p)
 {
     report_title("Chapter 7: all seven parameters");
-    if (options->given & CLI_SEED)
+    report_beside("past its end, as StatQuest's \"Backpropagation Details\"\n"
+                  "part 2, which the article's closing line promises.");
+    if (options->given & CLI_SEED_START)
         report_text("Start from a random guess (--seed %ld): each weight drawn from a standard\n"
                     "normal, each bias 0:\n  ", options->seed);
     else
@@ -70,11 +75,15 @@ static void print_introduction(const cli_options *options, const nn_params *p)
     progress_params(p, NN_OUTPUT_LAYER);
     printf("\n\nw1 and b1 reach the prediction through the top neuron:\n"
            "  z1 = w1 * x + b1,  a1 = softplus(z1),  predicted = w3 a1 + w4 a2 + b3\n"
-           "so the chain has four links; the slope of softplus is the sigmoid:\n"
+           "so the chain has four links:\n"
            "  dSSR/dw1 = sum of dSSR/dpredicted * dpredicted/da1 * da1/dz1 * dz1/dw1\n"
            "           = sum of -2 (obs - pred) *      w3       * sigmoid(z1) * x\n"
            "  dSSR/db1 = the same with dz1/db1 = 1 in place of x\n"
-           "and w2, b2 the same way through w4, z2 and the bottom neuron.\n\n");
+           "and w2, b2 the same way through w4, z2 and the bottom neuron.\n\n"
+           "da1/dz1 is the slope of softplus, and it is the sigmoid, in two lines:\n"
+           "  d/dz log(1 + e^z) = e^z / (1 + e^z)   (the chain rule: 1/(1 + e^z) * e^z)\n"
+           "                    = 1 / (1 + e^-z)    (top and bottom divided by e^z)\n"
+           "which is sigmoid(z), a number between 0 and 1.\n\n");
 }
 
 /* The four links of dSSR/dw1, sample by sample, and then all seven slopes. */
@@ -103,8 +112,13 @@ static void print_chain_to_w1(const chapter_run *run, const nn_params *p)
     printf("  sum: dSSR/dw1 = ");
     report_number_line(sum, 0);
 
+    printf("\n");
+    one_sample_print(run, p, data.count / 2);
+
     nn_gradient g = gradient(p, data);
-    printf("\nOne backward pass, gradient(), gives all seven slopes at once:\n");
+    printf("\nThat is backpropagation. gradient() in code/nn.c runs it for every sample\n"
+           "(backward() is parts 1 to 4) and adds up the shares: all seven slopes from\n"
+           "one forward and one backward pass per sample. Summed over the samples:\n");
     for (int i = 0; i < NN_PARAM_COUNT; i++) {
         chapter_require_finite(run, nn_param(&g, i), "a slope", CAUSE_NUMBERS);
         /* The top neuron's two, the bottom neuron's two, the output's three. */
@@ -148,7 +162,7 @@ static void print_comparison(const chapter_run *run, const nn_params *p,
         printf("Plain descent from %s can do that. (Where it does reach a fit,\n"
                "that fit need not be the video's: three samples and seven unknowns\n"
                "allow many exact fits.)\n",
-               (o->given & CLI_SEED) ? "a random start" : "this start");
+               (o->given & CLI_SEED_START) ? "a random start" : "this start");
         return;
     }
     printf("The loop above ends elsewhere, with an SSR of %.6g, by eye just as close\n"
@@ -191,9 +205,9 @@ static void print_smaller_rates(const cli_options *options, nn_params start, nn_
             printf("every |slope| < %.3g (tolerance / rate)\n",
                    options->tolerance / slower.learning_rate);
         else
-            printf("at once: every step below the tolerance\n");
+            printf("at once: every step size below the tolerance\n");
     }
-    printf("\nA smaller rate takes shorter steps, so it needs more of them. And since the\n"
+    printf("\nA smaller rate makes smaller updates, so it needs more steps. And since the\n"
            "loop stops when slope * rate is below the tolerance, a smaller rate also\n"
            "accepts steeper slopes as flat enough: a tenth of the rate can stop on a\n"
            "nearly flat stretch long before the fit is good. The tolerance means\n"
@@ -230,15 +244,18 @@ int main(int argc, char **argv)
     double start_ssr = ssr(&p, run.data);
     descent_settings settings = {o->rate, o->tolerance, o->max_steps};
     progress_printer printer = {o, NN_ALL_PARAMS, 0, 5, 50, 0};
+    rise_watch watch = {.printer = &printer, .data = run.data};
     progress_header(&printer);
-    descent_result result = descend_all_seven(&p, run.data, settings, &printer);
+    descent_result result = descend_all_seven(&p, run.data, settings, &watch);
 
     int status = 0;
     if (result.end == DESCENT_DIVERGED)
         status = chapter_diverged(&run, result, "gradient");
     else if (o->quiet)
         progress_result(o, &p, NN_ALL_PARAMS, start_ssr, ssr(&p, run.data), result);
-    else if (!o->csv)
+    else if (!o->csv) {
+        rise_watch_print(&watch, o->rate);
         print_ending(&run, &p, start, start_ssr, result);
+    }
     return chapter_close(&run, status);
 }

@@ -98,6 +98,11 @@ void report_title(const char *title)
     printf("\n\n");
 }
 
+void report_beside(const char *where)
+{
+    printf("Beside the article: %s\n\n", where);
+}
+
 /* The text of v in `width` columns, one of them a separating space. */
 static const char *format_number(double v, int width, char text[REPORT_NUMBER_SIZE])
 {

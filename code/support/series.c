@@ -20,6 +20,16 @@ void series_range(const double *b3, size_t count, double bottom, double *low, do
     *high = ceil(most) + 2.0;
 }
 
+double series_bottom(const nn_params *p, nn_data data)
+{
+    nn_params at_zero = *p;
+    at_zero.b3 = 0.0;
+    double misses = 0.0;
+    for (size_t i = 0; i < data.count; i++)
+        misses += residual(data.observed[i], forward(&at_zero, data.input[i]).predicted);
+    return misses / (double)data.count;
+}
+
 void series_number(double v)
 {
     printf("%.17g", v);
@@ -88,7 +98,7 @@ static void series_row(const char *label, double a, double b)
 /* The b3 at the bottom of the bowl, or the program stops. */
 static double bottom_of_bowl(const cli_program *program, const nn_params *p, nn_data data)
 {
-    double bottom = optimal_b3(p, data);
+    double bottom = series_bottom(p, data);
     require_finite(program, bottom, "the bowl's bottom", p, data);
     return bottom;
 }

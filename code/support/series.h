@@ -24,6 +24,14 @@
  */
 void series_range(const double *b3, size_t count, double bottom, double *low, double *high);
 
+/**
+ * The b3 at the bottom of the SSR's bowl, from chapter 1's forward() and
+ * residual() alone, so that the chapters before 5 can draw the bowl before
+ * optimal_b3() is met: the slope of the SSR in b3 is -2 times the sum of
+ * the residuals, zero where b3 is their mean at b3 = 0.
+ */
+double series_bottom(const nn_params *p, nn_data data);
+
 /** Prints v to full precision, with no newline. */
 void series_number(double v);
 

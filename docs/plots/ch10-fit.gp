@@ -3,14 +3,14 @@
 # run stops) and where the longer run of the CSV converges.
 #
 # The samples are the article's network with b3 set to the value fast_curve()
-# in chapters/10-scale/fast.c gives it, read from there. That network is chapter 1's
+# in chapters/10-scale/tuned/fast.c gives it, read from there. That network is chapter 1's
 # starting curve (the article's weights, b3 = 0) moved up by that b3.
 f = data."/chapter10.csv"
 samples = data."/chapter1.csv"
 curve_b3 = real(system("awk '$1 == \"fitted.b3\" && $2 == \"=\" " \
-    . "{ sub(\";\", \"\", $3); printf \"%.17g\", $3 }' chapters/10-scale/fast.c"))
+    . "{ sub(\";\", \"\", $3); printf \"%.17g\", $3 }' chapters/10-scale/tuned/fast.c"))
 if (!(curve_b3 > 0)) {
-    print "ch10-fit.gp: no line fitted.b3 = VALUE; in fast_curve() of chapters/10-scale/fast.c"
+    print "ch10-fit.gp: no line fitted.b3 = VALUE; in fast_curve() of chapters/10-scale/tuned/fast.c"
     exit status 1
 }
 limit = int(real(system("awk -F'[=,]' '/\\.max_steps *=/ { printf \"%d\", $2 }' code/support/cli.c")))

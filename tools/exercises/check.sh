@@ -82,13 +82,90 @@ hints=$(HINTS="$root/hints" sh "$release/tools/exercises/hint.sh" "$first"
         HINTS="$root/hints" sh "$release/tools/exercises/hint.sh" "$first")
 printf '%s\n' "$hints" | grep -q ": hint 1 of" && printf '%s\n' "$hints" | grep -q ": hint 2 of" ||
     problem "release: make hint$first twice does not give the first two hints: $hints"
+[ -n "$(HINTS="$root/hints" sh "$release/tools/exercises/hint.sh" "$first" "$(ex_tasks "$first" | tail -n 1 | cut -f1)" |
+        grep ": hint 1 of")" ] || problem "release: make hint$first TASK=... does not give that task's first hint"
+# make progress and make watch in the release, over the stubs.
+sh "$release/tools/exercises/progress.sh" >"$root/progress.txt" 2>&1
+t1=$(ex_tasks "$first" | head -n 1 | cut -f1)
+[ "$(grep -c '^chapter ' "$root/progress.txt")" -eq "$#" ] &&
+    grep -q "^chapter $first  .* 0 of $(ex_tasks "$first" | wc -l) pass  next: $t1\$" "$root/progress.txt" ||
+    problem "release: make progress does not give one line per chapter, the next task $t1 first: $(head -n 1 "$root/progress.txt")"
+for how in 1 0; do
+    [ "$how" = 1 ] || command -v inotifywait >/dev/null 2>&1 || continue
+    WATCH_POLL=$how WATCH_ROUNDS=2 CHAPTER=$first timeout 120 sh "$release/tools/exercises/watch.sh" \
+        >"$root/watch.txt" 2>&1 &
+    watcher=$!
+    k=0
+    until grep -q "^Watching" "$root/watch.txt" || [ "$k" -ge 60 ]; do sleep 1; k=$((k + 1)); done
+    sleep 1
+    echo "/* saved */" >>"$release/code/nn.c"
+    wait "$watcher"
+    [ "$(grep -c "^==== make grade$first" "$root/watch.txt")" -eq 2 ] ||
+        problem "release: make watch$([ "$how" = 1 ] && echo " (polling)") does not grade again on a save: $(tail -n 1 "$root/watch.txt")"
+done
+[ "$problems" -ne "$before" ] ||
+    echo "  ok    release: its grading fails the stubs; hints one by one and per task; progress; watch"
+
+# The chapters over unfinished and wrong code: each stops at the first
+# function it stands on that is unfinished, names it and its hint, and prints
+# nothing else; solved task by task, each chapter goes on to the next.
+start=$(date +%s)
+before=$problems
+run_chapter() { make -s -C "$release" "chapter$1" >"$root/run.out" 2>"$root/run.err"; }
+solve() { ex_swap "$release/code/nn.c" "$@" >"$root/nn.c" && cp "$root/nn.c" "$release/code/nn.c" || exit 2; }
+for chapter in "$@"; do
+    ex_tasks "$chapter" >"$root/tasks"
+    while IFS="$TAB" read -r task points functions title hints; do
+        f=${functions%% *}
+        run_chapter "$chapter"
+        rc=$?
+        grep -q "make hint$chapter TASK=$f\$" "$root/run.err" && [ "$rc" -ne 0 ] && [ ! -s "$root/run.out" ] ||
+            problem "chapter $chapter over the stub of $f (status $rc) does not stop naming it: $(head -n 2 "$root/run.err")"
+        solve $(for g in $functions; do echo "$g=$EX_ROOT/code/nn.c"; done)
+    done <"$root/tasks"
+    run_chapter "$chapter" || problem "chapter $chapter, every task solved, fails: $(head -n 2 "$root/run.err")"
+done
+# Honest mistakes, each reported as a disagreement, naming the function.
+mistake() { # CHAPTER FUNCTION WHAT-THE-REPORT-SAYS C-SOURCE
+    printf '%s\n' "$4" >"$root/mistake.c"
+    cp "$release/code/nn.c" "$root/solved.c"
+    solve "$2=$root/mistake.c"
+    run_chapter "$1"
+    tr '\n' ' ' <"$root/run.err" | grep -q "$3" && grep -q "TASK=$2\$" "$root/run.err" ||
+        problem "chapter $1 over a wrong $2 does not say \"$3\": $(head -n 2 "$root/run.err")"
+    cp "$root/solved.c" "$release/code/nn.c"
+}
+for chapter in "$@"; do
+    case $chapter in
+    2) mistake 2 ssr "does it visit every sample" 'double ssr(const nn_params *p, nn_data data)
+{
+    double sum = 0.0;
+    for (size_t i = 0; i < 3; i++) {
+        double r = residual(data.observed[i], forward(p, data.input[i]).predicted);
+        sum += r * r;
+    }
+    return sum;
+}' ;;
+    3) mistake 3 dssr_dpredicted "look at its sign" "$(sed -n '/^double dssr_dpredicted/,/^}/p' \
+           "$EX_ROOT/tests/exercises/hostile/wrong-sign.c")" ;;
+    4) mistake 4 apply_step "with the slope, uphill" 'double apply_step(double old_value, double step_size)
+{
+    return old_value + step_size;
+}' ;;
+    esac
+done
+[ "$problems" -ne "$before" ] ||
+    echo "  ok    release: every chapter over a stub names it and stops; honest mistakes are named ($(($(date +%s) - start))s)"
+
+start=$(date +%s)
+before=$problems
 cp "$EX_ROOT/code/nn.c" "$release/code/nn.c"
 for chapter in "$@"; do
     sh "$release/tools/exercises/self-grade.sh" "$chapter" >"$root/release-solved$chapter.txt" 2>&1 ||
         problem "release: the reference fails chapter $chapter's own grading ($(grep -m1 FAIL "$root/release-solved$chapter.txt"))"
 done
 [ "$problems" -ne "$before" ] ||
-    echo "  ok    release: its grading fails the stubs, passes the reference; hints one by one ($(($(date +%s) - start))s)"
+    echo "  ok    release: the reference passes its own grading ($(($(date +%s) - start))s)"
 
 sh "$EX_ROOT/tests/exercises/hostile/run.sh" || problems=$((problems + 1))
 if [ "$problems" -ne 0 ]; then

@@ -1,9 +1,13 @@
 /**
  * @file fast.c
- * @brief The gradient at scale: one pass, vector lanes, a softplus the
- *        compiler can vectorise, threads (chapter 10).
+ * @brief The tuned path: one pass, vector lanes, a softplus the compiler
+ *        can vectorise, threads, each pushed as far as this machine allows
+ *        (chapter 10).
  *
- * Plain C11: no intrinsics, no library call in the loop over the samples,
+ * Steps 3 to 5 of the chapter, each made faster: the exponential and the
+ * logarithm of step 4 with shorter polynomials (softplus.h), the loop over
+ * the samples cut into four, so that more of its work overlaps, and
+ * lanes.h's selects. Plain C11: no intrinsics, no library call in the loop over the samples,
  * nothing that asks for -ffast-math. The loop over the lanes of a group is
  * written so that gcc and clang turn it into vector instructions on their
  * own: SSE2, AVX2 or AVX-512 on x86-64, NEON on ARM. `#pragma omp simd`
@@ -38,28 +42,6 @@ fast_neuron_out fast_softplus_sigmoid(double z)
     return out;
 }
 
-/* The same two from the C library's exp and log1p, one lane at a time. */
-static inline fast_neuron_out libm_neuron(double z)
-{
-    double e = exp(-fabs(z));
-    fast_neuron_out out;
-    out.softplus = (z > 0.0 ? z : 0.0) + log1p(e);
-    out.sigmoid = (z >= 0.0 ? 1.0 : e) / (1.0 + e);
-    return out;
-}
-
-LANE_FUNCTION void libm_neurons(lanes z, lanes *softplus, lanes *sigmoid)
-{
-    lanes a = all(0.0), s = all(0.0);
-    for (int k = 0; k < FAST_LANES; k++) {
-        fast_neuron_out n = libm_neuron(z[k]);
-        a[k] = n.softplus;
-        s[k] = n.sigmoid;
-    }
-    *softplus = a;
-    *sigmoid = s;
-}
-
 /* ---- One pass over the samples, FAST_LANES at a time --------------------- */
 
 /* The partial sums of one pass, one per lane: lane k adds samples k,
@@ -92,18 +74,11 @@ LANE_FUNCTION void add_neurons(lane_sums *sums, nn_params p, lanes x, lanes y, l
     sums->r_r += r * r;
 }
 
-LANE_FUNCTION void add_group(lane_sums *sums, nn_params p, lanes x, lanes y, lane_mask used,
-                             fast_method method)
+LANE_FUNCTION void add_group(lane_sums *sums, nn_params p, lanes x, lanes y, lane_mask used)
 {
     lanes a1, s1, a2, s2;
-    lanes z1 = p.w1 * x + p.b1, z2 = p.w2 * x + p.b2;
-    if (method == FAST_OWN_SOFTPLUS) {
-        neurons(z1, &a1, &s1);
-        neurons(z2, &a2, &s2);
-    } else {
-        libm_neurons(z1, &a1, &s1);
-        libm_neurons(z2, &a2, &s2);
-    }
+    neurons(p.w1 * x + p.b1, &a1, &s1);
+    neurons(p.w2 * x + p.b2, &a2, &s2);
     add_neurons(sums, p, x, y, used, a1, s1, a2, s2);
 }
 // [fast_group]
@@ -212,14 +187,13 @@ OUT_OF_LINE void run_sums(lane_sums *sums, nn_params p, const double *x, const d
 
 /* The samples [0, n) in groups of FAST_LANES, then the lanes added in order. */
 static void sums_in_lanes(nn_params p, const double *x, const double *y, size_t n,
-                          fast_method method, double out[SUMS])
+                          double out[SUMS])
 {
     lane_sums sums;
     memset(&sums, 0, sizeof sums);
     lane_mask every = (lane_mask)(all(0.0) == 0.0);
     size_t i = 0;
-    if (method == FAST_OWN_SOFTPLUS)
-        for (size_t groups; (groups = (n - i) / FAST_LANES) > 0; i += groups * FAST_LANES) {
+    for (size_t groups; (groups = (n - i) / FAST_LANES) > 0; i += groups * FAST_LANES) {
             /* Each group is one long chain of dependent operations, and the
                processor overlaps only as many groups as its window of
                waiting instructions holds. Cut into four shorter chains,
@@ -239,10 +213,10 @@ static void sums_in_lanes(nn_params p, const double *x, const double *y, size_t 
             run_sums(&sums, p, x + i, y + i, groups, e1, e2, a1, n1, a2, n2);
         }
     for (; i + FAST_LANES <= n; i += FAST_LANES)
-        add_group(&sums, p, load(x + i), load(y + i), every, method);
+        add_group(&sums, p, load(x + i), load(y + i), every);
     if (i < n) {
         padded_group last = padded(x + i, y + i, n - i);
-        add_group(&sums, p, last.x, last.y, last.used, method);
+        add_group(&sums, p, last.x, last.y, last.used);
     }
     add_lanes(&sums, p, n < FAST_LANES ? (int)n : FAST_LANES, out);
 }
@@ -290,13 +264,12 @@ static fast_result result_of(const double sums[SUMS])
 }
 
 // [fast_threads]
-fast_result fast_gradient_with(const nn_params *p, nn_data data, int threads,
-                               fast_method method)
+fast_result fast_gradient(const nn_params *p, nn_data data, int threads)
 {
     double sums[SUMS];
     size_t n = data.count, blocks = fast_blocks(n);
     if (blocks == 1) { /* no thread to start */
-        sums_in_lanes(*p, data.input, data.observed, n, method, sums);
+        sums_in_lanes(*p, data.input, data.observed, n, sums);
         return result_of(sums);
     }
     /* The blocks depend on the count alone, never on the threads, and each
@@ -317,8 +290,7 @@ fast_result fast_gradient_with(const nn_params *p, nn_data data, int threads,
         size_t end = start + size < n ? start + size : n;
         if (start > n)
             start = n;
-        sums_in_lanes(q, data.input + start, data.observed + start, end - start, method,
-                      block_sum[b]);
+        sums_in_lanes(q, data.input + start, data.observed + start, end - start, block_sum[b]);
     }
     for (int k = 0; k < SUMS; k++) {
         sums[k] = 0.0;
@@ -328,11 +300,6 @@ fast_result fast_gradient_with(const nn_params *p, nn_data data, int threads,
     return result_of(sums);
 }
 // [fast_threads]
-
-fast_result fast_gradient(const nn_params *p, nn_data data, int threads)
-{
-    return fast_gradient_with(p, data, threads, FAST_OWN_SOFTPLUS);
-}
 
 void fast_curve(size_t n, double *input, double *observed)
 {

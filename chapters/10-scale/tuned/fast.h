@@ -1,9 +1,10 @@
 /**
  * @file fast.h
- * @brief The full gradient and the SSR at scale: one pass, vector lanes,
- *        every core (chapter 10).
+ * @brief Chapter 10's tuned path: the ideas of steps 1 to 5 pushed to the
+ *        machine's limit.
  *
- * fast_gradient() computes what ssr() and gradient() of nn.h compute, in one
+ * For the reader who wants to see how far the steps go, not needed to follow
+ * the chapter. fast_gradient() computes what ssr() and gradient() of nn.h compute, in one
  * pass over the samples instead of two, several samples at a time in vector
  * lanes, with its own softplus and sigmoid (no library call, so the compiler
  * can vectorise the loop), on several threads. On samples that fit in one
@@ -75,12 +76,6 @@ typedef struct fast_neuron_out {
  */
 fast_neuron_out fast_softplus_sigmoid(double z);
 
-/** How fast_gradient_with() computes the sums: chapter 10's steps, in order. */
-typedef enum fast_method {
-    FAST_LANES_LIBM,   /**< fast_lanes() samples at a time, the C library's exp and log1p */
-    FAST_OWN_SOFTPLUS  /**< fast_lanes() at a time, fast_softplus_sigmoid(): vectorised */
-} fast_method;
-
 /**
  * The SSR and all seven slopes in one pass over the samples, on at most
  * `threads` threads, vectorised. For each sample, with
@@ -95,13 +90,6 @@ typedef enum fast_method {
  * thread count.
  */
 fast_result fast_gradient(const nn_params *p, nn_data data, int threads);
-
-/**
- * fast_gradient() by one of chapter 10's methods, so that the chapter can
- * time each step alone and the tests can check each.
- */
-fast_result fast_gradient_with(const nn_params *p, nn_data data, int threads,
-                               fast_method method);
 
 /** The blocks n samples are cut into: one per FAST_BLOCK, 1 to FAST_MAX_BLOCKS. */
 size_t fast_blocks(size_t n);
