@@ -62,10 +62,13 @@ typedef struct size_row {
 
 typedef void (*gradient_way)(wide_network *n, nn_data data, double *slope);
 
+/* The processor time this program has used, in ns: on a busy machine the
+   time other programs take between two readings is not counted, as the
+   wall clock would count it. */
 static double now_ns(void)
 {
     struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
     return 1e9 * (double)t.tv_sec + (double)t.tv_nsec;
 }
 
@@ -96,10 +99,10 @@ static long repeats_for_a_run(gradient_way way, wide_network *n, nn_data data, d
 }
 
 // [ch09_timing]
-/* The nanoseconds of one whole gradient each way. A run repeats the gradient
-   until it lasts RUN_NS or more, far above the clock's resolution; the time
-   is the best of RUNS runs, the two ways taken in turn, so that a moment
-   when other programs had the processor neither counts nor favours one. */
+/* The nanoseconds of processor time of one whole gradient each way. A run
+   repeats the gradient until it lasts RUN_NS or more, far above the clock's
+   resolution; the time is the best of RUNS runs, the two ways taken in
+   turn, so that a slow moment neither counts nor favours one way. */
 static void time_both(wide_network *n, nn_data data, double *measured, double *derived,
                       size_row *row, long done[2])
 {
@@ -317,8 +320,8 @@ static void print_introduction(const chapter_run *run)
            "  predicted = v1 a1 + v2 a2 + ... + vH aH + c.\n"
            "Its biases are 0 and its weights are drawn from a standard normal, with\n"
            "--seed %ld. The samples are %s.\n"
-           "Each time is for one whole gradient: the best of %d runs, each run\n"
-           "repeating the gradient for at least %g ms.\n\n",
+           "Each time is the processor time of one whole gradient: the best of %d\n"
+           "runs, each repeating the gradient for at least %g ms.\n\n",
            run->options.seed,
            run->options.data_path == NULL ? "the article's three" : "those of --data", RUNS,
            RUN_NS / 1e6);
