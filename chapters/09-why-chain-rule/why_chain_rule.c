@@ -416,6 +416,16 @@ static void print_growth(const size_row *rows, size_t count)
            duration(fd_million, fd, sizeof fd), duration(bp_million, bp, sizeof bp));
 }
 
+/* Why the table ends before --max-parameters. */
+static void print_stop(size_t parameters, double foreseen_ns)
+{
+    char p[32], t[32];
+    printf("Stopped here: at %s parameters, one gradient by finite differences\n"
+           "would take about %s, past this chapter's limit of %g s.\n",
+           grouped((long)parameters, p, sizeof p), duration(foreseen_ns, t, sizeof t),
+           BUDGET_NS / 1e9);
+}
+
 /* Measures each size in turn up to --max-parameters (or as far as the
    times of --timings go), printing each row as it comes in text; returns
    how many sizes were measured. A size whose finite differences would take
@@ -433,12 +443,8 @@ static size_t measure_all(const chapter_run *run, const kept_times *kept, size_r
             double next_ns = last->differences_ns * (double)(3 * widths[w] + 1) /
                              (double)last->parameters * (double)widths[w] / (double)last->hidden;
             if (next_ns > BUDGET_NS) {
-                char p[32], t[32];
                 if (!o->csv && !o->quiet)
-                    printf("Stopped here: at %s parameters, one gradient by finite differences\n"
-                           "would take about %s, past this chapter's limit of %g s.\n",
-                           grouped((long)(3 * widths[w] + 1), p, sizeof p),
-                           duration(next_ns, t, sizeof t), BUDGET_NS / 1e9);
+                    print_stop(3 * widths[w] + 1, next_ns);
                 break;
             }
         }
