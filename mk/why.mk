@@ -43,3 +43,25 @@ bench-chapter9: $(BUILD)/chapter9
 
 # clang-tidy (make check-static) reads the test too.
 LINT_FLAGS += -I$(WHY_DIR)
+
+# ---- the guide ----------------------------------------------------------
+#
+# Two builds of the guide must be the same, byte for byte, and chapter 9
+# prints times. Its page shows the times of docs/measurements/chapter9.csv,
+# written by make measure-chapter9: the picture draws that file, and the
+# output shown is the program's own, run with --timings on it (it counts
+# the passes and compares the gradients itself; only the times are kept).
+$(DOCS_GEN)/data/chapter9.csv: $(WHY_MEASURED)
+	@mkdir -p $(@D)
+	cp $< $@
+
+$(DOCS_GEN)/output/chapter9.txt: $(BUILD)/chapter9 $(WHY_MEASURED)
+	@mkdir -p $(@D)
+	$< --timings $(WHY_MEASURED) > $@.tmp && mv $@.tmp $@
+
+# Where and when it was measured, for the page to show beside it.
+$(DOCS_GEN)/output/chapter9-machine.txt: $(WHY_MACHINE)
+	@mkdir -p $(@D)
+	cp $< $@
+
+$(DOCS_HTML)/index.html: $(DOCS_GEN)/output/chapter9-machine.txt

@@ -41,8 +41,13 @@ runs9='--quiet --threads 1 --samples 0
 --rate 0.1x'
 
 # Chapter 9 times two ways of computing a gradient, and every run that
-# measures prints its timings; its refusals of bad input are compared.
-runs_why='--max-parameters 6
+# measures prints its timings. Its runs on the times kept for the guide
+# (--timings) count the passes and compare the gradients without a clock,
+# and are compared, with its refusals of bad input.
+runs_why='--timings docs/measurements/chapter9.csv --max-parameters 601
+--csv --timings docs/measurements/chapter9.csv --max-parameters 61 --data tests/data/five.csv
+--quiet --timings docs/measurements/chapter9.csv --seed 5 --max-parameters 151
+--max-parameters 6
 --max-parameters x
 --data tests/data/no-such-file.csv
 --rate 0.1x'

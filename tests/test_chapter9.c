@@ -246,6 +246,59 @@ static void program_text_counts_the_passes(void **state)
     run_free(&r);
 }
 
+#define HEADER "parameters,finite_differences_ns,backpropagation_ns,ratio,max_rel_diff\n"
+
+/* chapter9 --timings on `kept` must refuse it: status 2, `message` on stderr. */
+static void refuse_timings(const char *kept, const char *message)
+{
+    run_result r = run_program("chapter9", "--timings /dev/stdin", kept);
+    assert_int_equal(r.status, 2);
+    assert_string_equal(r.err, message);
+    assert_string_equal(r.out, "");
+    run_free(&r);
+}
+
+/* --timings: the times of an earlier --csv, shown as if measured now; the
+   passes and the gradients are still the program's own. */
+static void times_kept_from_an_earlier_run(void **state)
+{
+    (void)state;
+    const char *kept = HEADER "7,1400,200,7,0\n16,32000,400,80,0\n";
+    run_result r = run_program("chapter9", "--csv --timings /dev/stdin", kept);
+    assert_int_equal(r.status, 0);
+    static csv_row rows[8];
+    assert_int_equal(csv_split(r.out, rows, 8), 3);
+    assert_close(csv_number(&rows[1], 1), 1400.0, 0.0);
+    assert_close(csv_number(&rows[1], 2), 200.0, 0.0);
+    assert_close(csv_number(&rows[1], 3), 7.0, 0.0);
+    assert_close(csv_number(&rows[2], 3), 80.0, 0.0);
+    /* The relative differences are computed again, the same as when timed. */
+    run_result timed = run_program("chapter9", "--csv --max-parameters 16", NULL);
+    static csv_row again[8];
+    assert_int_equal(csv_split(timed.out, again, 8), 3);
+    for (int i = 1; i <= 2; i++)
+        assert_string_equal(rows[i].field[4], again[i].field[4]);
+    run_free(&timed);
+    run_free(&r);
+
+    r = run_program("chapter9", "--timings /dev/stdin", kept);
+    assert_int_equal(r.status, 0);
+    /* 1400 ns over 14 passes is 100 ns a pass: backpropagation took 2. */
+    assert_contains(r.out, "\n         7           14      1.4 us      200 ns        2.0              7\n");
+    assert_contains(r.out, "\n        16           32       32 us      400 ns        0.4             80\n");
+    assert_contains(r.out, "took its times from --timings");
+    assert_contains(r.out, "grow as parameters^3.79,\nbackpropagation as parameters^0.84.");
+    run_free(&r);
+
+    refuse_timings("x,y\n", "/dev/stdin:1: expected the header line that --csv writes\n");
+    refuse_timings(HEADER "7,1,1,1,0\n31,1,1,1,0\n",
+                   "/dev/stdin:3: not the next size this chapter times (7, 16, 31, 61, ...)\n");
+    refuse_timings(HEADER "7,-1,1,1,0\n", "/dev/stdin:2: expected two times in ns, both "
+                   "positive numbers, after the parameters\n");
+    expect_bad_input("chapter9", "--timings /no/such/file", "/no/such/file: cannot read:");
+    expect_bad_input("chapter9", "--timings ''", "the file name is empty");
+}
+
 static void bad_input_and_overflow(void **state)
 {
     (void)state;
@@ -298,6 +351,7 @@ int main(void)
         cmocka_unit_test(the_allowance_holds_and_catches_a_mistake),
         cmocka_unit_test(program_csv_table),
         cmocka_unit_test(program_text_counts_the_passes),
+        cmocka_unit_test(times_kept_from_an_earlier_run),
         cmocka_unit_test(bad_input_and_overflow),
         cmocka_unit_test(every_line_fits_80_columns),
     };

@@ -14,9 +14,11 @@
  */
 #define _POSIX_C_SOURCE 200809L
 
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "chapter.h"
@@ -28,7 +30,7 @@ static const cli_program program = {
     "chapter9",
     "Chapter 9: one whole gradient measured by finite differences and derived by\n"
     "backpropagation, timed on ever wider networks: why the chain rule.",
-    CLI_DATA | CLI_SEED | CLI_CSV | CLI_QUIET | CLI_MAX_PARAMETERS,
+    CLI_DATA | CLI_SEED | CLI_CSV | CLI_QUIET | CLI_MAX_PARAMETERS | CLI_TIMINGS,
 };
 
 /** The hidden neurons H of the networks timed, roughly evenly on a log scale. */
@@ -41,7 +43,7 @@ enum { WIDTH_COUNT = sizeof widths / sizeof widths[0] };
 /** A run repeats the gradient until it lasts at least this long, in ns. */
 #define RUN_NS 5e6
 /** No size is started whose one finite-difference gradient should take longer. */
-#define BUDGET_NS 4e9
+#define BUDGET_NS 20e9
 /** The four largest sizes measured give the fitted lines. */
 #define FIT_SIZES 4
 
@@ -136,9 +138,10 @@ static void compare(wide_network *n, nn_data data, const double *measured,
 // [ch09_agree]
 
 /* Measures the network of `hidden` neurons: both gradients, timed, the
-   passes each made, and whether they agree. Stops the program with one line
-   if a number overflows. */
-static size_row measure(const chapter_run *run, size_t hidden)
+   passes each made, and whether they agree; with `kept` (times from
+   --timings), each gradient is computed once and the times are those kept.
+   Stops the program with one line if a number overflows. */
+static size_row measure(const chapter_run *run, size_t hidden, const double *kept)
 {
     size_row row = {hidden, 3 * hidden + 1, 0.0, 0.0, 0, 0, 0, 0.0, 0};
     wide_network n;
@@ -153,8 +156,16 @@ static size_row measure(const chapter_run *run, size_t hidden)
     }
     chapter_require_finite(run, wide_ssr(&n, run->data), "the SSR", CAUSE_NUMBERS);
     n.ssr_passes = 0;
-    long done[2] = {0, 0}; /* gradients computed each way */
-    time_both(&n, run->data, measured, derived, &row, done);
+    long done[2] = {1, 1}; /* gradients computed each way */
+    if (kept != NULL) {
+        wide_gradient_by_differences(&n, run->data, measured);
+        wide_gradient(&n, run->data, derived);
+        row.differences_ns = kept[0];
+        row.backprop_ns = kept[1];
+    } else {
+        done[0] = done[1] = 0;
+        time_both(&n, run->data, measured, derived, &row, done);
+    }
     row.ssr_passes = n.ssr_passes / done[0];
     row.forward_passes = n.forward_passes / done[1];
     row.backward_passes = n.backward_passes / done[1];
@@ -168,6 +179,68 @@ static size_row measure(const chapter_run *run, size_t hidden)
     free(derived);
     free(allowance);
     return row;
+}
+
+#define CSV_HEADER "parameters,finite_differences_ns,backpropagation_ns,ratio,max_rel_diff"
+
+/* Times kept by an earlier --csv run, one pair per size, for --timings. */
+typedef struct kept_times {
+    size_t count;                  /* sizes kept, from the first */
+    double ns[WIDTH_COUNT][2];     /* finite differences, backpropagation */
+} kept_times;
+
+/* The number at *cursor, up to a comma or the end of the line; NAN if none. */
+static double next_field(char **cursor)
+{
+    char *end;
+    double v = strtod(*cursor, &end);
+    if (end == *cursor || (*end != ',' && *end != '\n' && *end != '\r' && *end != '\0'))
+        return NAN;
+    *cursor = *end == ',' ? end + 1 : end;
+    return v;
+}
+
+/* Reads the rows of an earlier --csv from `path`; on a problem, prints
+   `FILE:LINE: problem` and exits with EXIT_BAD_INPUT. */
+static void read_timings(chapter_run *run, const char *path, kept_times *kept)
+{
+    FILE *file = fopen(path, "r");
+    const char *problem = NULL;
+    char line[512];
+    long number = 0;
+    kept->count = 0;
+    if (file == NULL) {
+        fprintf(stderr, "%s: cannot read: %s\n", path, strerror(errno));
+        exit(chapter_close(run, EXIT_BAD_INPUT));
+    }
+    while (problem == NULL && fgets(line, sizeof line, file) != NULL) {
+        number++;
+        char *cursor = line;
+        if (number == 1) {
+            if (strncmp(line, CSV_HEADER, strlen(CSV_HEADER)) != 0)
+                problem = "expected the header line that --csv writes";
+            continue;
+        }
+        double parameters = next_field(&cursor);
+        double fd = next_field(&cursor), bp = next_field(&cursor);
+        if (kept->count == WIDTH_COUNT ||
+            parameters != (double)(3 * widths[kept->count] + 1))
+            problem = "not the next size this chapter times (7, 16, 31, 61, ...)";
+        else if (!(fd > 0.0 && bp > 0.0 && isfinite(fd) && isfinite(bp)))
+            problem = "expected two times in ns, both positive numbers, after the parameters";
+        else {
+            kept->ns[kept->count][0] = fd;
+            kept->ns[kept->count][1] = bp;
+            kept->count++;
+        }
+    }
+    fclose(file);
+    if (problem == NULL && kept->count == 0)
+        problem = "no times in the file";
+    if (problem != NULL) {
+        fprintf(stderr, "%s:%ld: %s\n", path, number, problem);
+        exit(chapter_close(run, EXIT_BAD_INPUT));
+    }
 }
 
 /* A duration as a reader takes it in: "2.31 us", "352 ms", "11.6 hours". */
@@ -249,6 +322,10 @@ static void print_introduction(const chapter_run *run)
            run->options.seed,
            run->options.data_path == NULL ? "the article's three" : "those of --data", RUNS,
            RUN_NS / 1e6);
+    if (run->options.timings_path != NULL)
+        printf("This run took its times from --timings: an earlier run measured them and\n"
+               "wrote them with --csv. It counted the passes and compared the gradients\n"
+               "itself.\n\n");
     printf("             finite differences          backpropagation\n"
            "parameters   SSR passes        time        time  in passes   times slower\n");
 }
@@ -345,6 +422,9 @@ int main(int argc, char **argv)
                 MOST_PARAMETERS, o->max_parameters);
         return chapter_close(&run, EXIT_BAD_INPUT);
     }
+    kept_times kept = {0, {{0.0}}};
+    if (o->timings_path != NULL)
+        read_timings(&run, o->timings_path, &kept);
     int text = !o->csv && !o->quiet;
     if (text)
         print_introduction(&run);
@@ -353,7 +433,9 @@ int main(int argc, char **argv)
     size_t count = 0;
     double next_ns = 0.0; /* the next size's finite differences, foreseen */
     for (size_t w = 0; w < WIDTH_COUNT && (long)(3 * widths[w] + 1) <= o->max_parameters; w++) {
-        if (count > 0) {
+        if (o->timings_path != NULL && w == kept.count)
+            break;
+        if (count > 0 && o->timings_path == NULL) {
             /* 2 * parameters passes, each through H neurons */
             const size_row *last = &rows[count - 1];
             next_ns = last->differences_ns * (double)(3 * widths[w] + 1) /
@@ -361,7 +443,7 @@ int main(int argc, char **argv)
             if (next_ns > BUDGET_NS)
                 break;
         }
-        rows[count] = measure(&run, widths[w]);
+        rows[count] = measure(&run, widths[w], o->timings_path ? kept.ns[w] : NULL);
         if (text)
             print_row(&rows[count]);
         count++;
@@ -379,7 +461,7 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < count; i++)
         agree &= rows[i].disagreeing == 0;
     if (o->csv) {
-        printf("parameters,finite_differences_ns,backpropagation_ns,ratio,max_rel_diff\n");
+        printf(CSV_HEADER "\n");
         for (size_t i = 0; i < count; i++)
             printf("%zu,%.17g,%.17g,%.17g,%.17g\n", rows[i].parameters, rows[i].differences_ns,
                    rows[i].backprop_ns, rows[i].differences_ns / rows[i].backprop_ns,

@@ -420,6 +420,8 @@ static void print_point(const descent_point *point, void *context)
 static void print_start(const samples *s, const nn_params *p, int threads, int picked)
 {
     report_title("Chapter 10: from three samples to a million");
+    report_beside("past its end. The article's three samples become as many as\n"
+                  "a computer can hold; the network and its slopes stay the same.");
     printf("%zu samples (%s). The start: w1 = %g, b1 = %g,\n"
            "w2 = %g, b2 = %g, w3 = %g, w4 = %g, b3 = %g.\n%d thread%s%s.\n\n", s->data.count,
            s->source, p->w1, p->b1, p->w2, p->b2, p->w3, p->w4, p->b3, threads,

@@ -40,7 +40,9 @@ enum cli_flag {
     CLI_SEED = 1u << 8,      /**< `--seed N` */
     CLI_THREADS = 1u << 9,   /**< `--threads N` */
     CLI_SAMPLES = 1u << 10,  /**< `--samples N` */
-    CLI_MAX_PARAMETERS = 1u << 11 /**< `--max-parameters N` */
+    CLI_MAX_PARAMETERS = 1u << 11, /**< `--max-parameters N` */
+    CLI_TIMINGS = 1u << 12,        /**< `--timings FILE` */
+    CLI_SEED_START = 1u << 13      /**< `--seed N` for a random start, which without it is the chapter's own */
 };
 
 /** What was asked for on the command line, defaults filled in. */
@@ -57,6 +59,7 @@ typedef struct cli_options {
     long threads;          /**< `--threads`: 1 to CLI_MAX_THREADS; 0 (default): every core */
     long samples;          /**< `--samples`: 0 (the default) means none generated */
     long max_parameters;   /**< `--max-parameters`: the widest network timed, default 3001 */
+    const char *timings_path; /**< `--timings`: times from an earlier `--csv` run, NULL to time now */
     unsigned given;        /**< the cli_flag bits of the options actually given */
 } cli_options;
 

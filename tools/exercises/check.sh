@@ -84,8 +84,27 @@ printf '%s\n' "$hints" | grep -q ": hint 1 of" && printf '%s\n' "$hints" | grep 
     problem "release: make hint$first twice does not give the first two hints: $hints"
 [ -n "$(HINTS="$root/hints" sh "$release/tools/exercises/hint.sh" "$first" "$(ex_tasks "$first" | tail -n 1 | cut -f1)" |
         grep ": hint 1 of")" ] || problem "release: make hint$first TASK=... does not give that task's first hint"
+# make progress and make watch in the release, over the stubs.
+sh "$release/tools/exercises/progress.sh" >"$root/progress.txt" 2>&1
+t1=$(ex_tasks "$first" | head -n 1 | cut -f1)
+[ "$(grep -c '^chapter ' "$root/progress.txt")" -eq "$#" ] &&
+    grep -q "^chapter $first  .* 0 of $(ex_tasks "$first" | wc -l) pass  next: $t1\$" "$root/progress.txt" ||
+    problem "release: make progress does not give one line per chapter, the next task $t1 first: $(head -n 1 "$root/progress.txt")"
+for how in 1 0; do
+    [ "$how" = 1 ] || command -v inotifywait >/dev/null 2>&1 || continue
+    WATCH_POLL=$how WATCH_ROUNDS=2 CHAPTER=$first timeout 120 sh "$release/tools/exercises/watch.sh" \
+        >"$root/watch.txt" 2>&1 &
+    watcher=$!
+    k=0
+    until grep -q "^Watching" "$root/watch.txt" || [ "$k" -ge 60 ]; do sleep 1; k=$((k + 1)); done
+    sleep 1
+    echo "/* saved */" >>"$release/code/nn.c"
+    wait "$watcher"
+    [ "$(grep -c "^==== make grade$first" "$root/watch.txt")" -eq 2 ] ||
+        problem "release: make watch$([ "$how" = 1 ] && echo " (polling)") does not grade again on a save: $(tail -n 1 "$root/watch.txt")"
+done
 [ "$problems" -ne "$before" ] ||
-    echo "  ok    release: its grading fails the stubs; hints one by one, and per task"
+    echo "  ok    release: its grading fails the stubs; hints one by one and per task; progress; watch"
 
 # The chapters over unfinished and wrong code: each stops at the first
 # function it stands on that is unfinished, names it and its hint, and prints

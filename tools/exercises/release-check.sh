@@ -45,5 +45,19 @@ for tasks in "$dest"/tests/exercises/chapter*.tasks; do
         done <"$work/needles"
     done
 done
+
+# What a student reads speaks of nothing the release lacks, and make help
+# lists only targets that work there.
+grep -rInE 'cmocka|docs/pages|teachers|chapters/(09|10)|[Cc]hapter (9|10)([^0-9]|$)|tools/[a-z_-]+\.|make (test|bench|check)' \
+    "$dest/Makefile" "$dest/mk" "$dest/README.md" "$dest/code" "$dest/chapters" "$dest"/tests/exercises/*.tasks \
+    2>/dev/null | sed "s#^$dest/##" | head -n 5 >"$work/lacks"
+[ ! -s "$work/lacks" ] || problem "it speaks of what it lacks: $(tr '\n' ' ' <"$work/lacks")"
+make -s -C "$dest" help >"$work/help" 2>&1 || problem "make help fails: $(head -n 1 "$work/help")"
+for target in $(sed -n 's/^make \([a-z-]*\) .*/\1/p' "$work/help"); do
+    make -n -C "$dest" "$target" >/dev/null 2>&1 || problem "make help lists make $target, which fails there"
+done
+for target in grade hint progress watch; do
+    grep -q "^make $target" "$work/help" || problem "make help does not list make $target"
+done
 [ "$problems" -eq 0 ] || exit 1
-echo "  ok    release: no solution in it"
+echo "  ok    release: no solution in it; it speaks only of what it holds; make help is true"
