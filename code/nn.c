@@ -123,7 +123,7 @@ double apply_step(double old_value, double step_size)
     return old_value - step_size;
 }
 
-/* ---- Chapter 5: gradient descent until the step is tiny ----------------- */
+/* ---- Chapter 5: gradient descent until the step size is tiny ------------ */
 
 /* Repeat: slope = dSSR/db3, step size = slope * rate, b3 = b3 - step size;
    stop once |step size| < tolerance, without taking that step. */
@@ -220,7 +220,7 @@ double *nn_param_at(nn_params *p, int i)
     return fields[i];
 }
 
-/* The article's w1, b1, w2, b2; w3 = 0.36, w4 = 0.63, b3 = 0. */
+/* StatQuest's w1, b1, w2, b2; w3 = 0.36, w4 = 0.63, b3 = 0. */
 nn_params nn_start_output_layer(void)
 {
     nn_params p = nn_article_params();

@@ -65,7 +65,8 @@ typedef struct nn_trace {
 /* ---- Chapter 1: the forward pass and the residuals ---------------------- */
 
 /**
- * The article's parameters: \f$ w_1 = 3.34,\ b_1 = -1.43,\ w_2 = -3.53,\
+ * The parameters of the article's network, StatQuest's (the article takes
+ * them as known and prints none): \f$ w_1 = 3.34,\ b_1 = -1.43,\ w_2 = -3.53,\
  * b_2 = 0.57,\ w_3 = -1.22,\ w_4 = -2.30 \f$, and \f$ b_3 = 0 \f$, the
  * starting guess for the one unknown.
  */
@@ -149,7 +150,7 @@ double step_size(double slope, double learning_rate);
  */
 double apply_step(double old_value, double step_size);
 
-/* ---- Chapter 5: gradient descent until the step is tiny ----------------- */
+/* ---- Chapter 5: gradient descent until the step size is tiny ------------ */
 
 /** When the descent loop stops. */
 typedef struct descent_settings {
@@ -264,7 +265,7 @@ double nn_param(const nn_params *p, int i);
 double *nn_param_at(nn_params *p, int i);
 
 /**
- * Chapter 6's start: the article's w1, b1, w2, b2, kept fixed, and
+ * Chapter 6's start: StatQuest's w1, b1, w2, b2, kept fixed, and
  * \f$ w_3 = 0.36,\ w_4 = 0.63,\ b_3 = 0 \f$, the values StatQuest drew once
  * from a standard normal for its "Backpropagation Details" part 1.
  */

@@ -13,6 +13,12 @@ $(function () {
             var toggle = item.children('a').has('.arrow').first();
             if (toggle.length && toggle.find('.arrow').text() === '\u25ba') toggle.click();
         });
+        if (!opened) {
+            // A page outside the tree (a header's reference page) leaves
+            // the whole tree folded: open its top first.
+            var top = $('#nav-tree-contents > ul > li > .item').first().children('a').has('.arrow').first();
+            if (top.length && top.find('.arrow').text() === '\u25ba') top.click();
+        }
         if (!opened && ++tries < 50) setTimeout(openChapters, 40);
     }
     openChapters();
@@ -30,4 +36,17 @@ $(function () {
             $('#main-menu').smartmenus('itemActivate', link);
         }
     });
+});
+
+/* The header and the footer sit beside the navigation tree, which stays
+   at the window's left edge (guide.css); when the tree is resized, or
+   folded away with a double click on its edge, they follow it. */
+$(function () {
+    var side = document.getElementById('side-nav');
+    if (!side || !window.ResizeObserver) return;
+    new ResizeObserver(function () {
+        var wide = window.matchMedia('(min-width: 768px)').matches;
+        var width = wide ? side.getBoundingClientRect().width + 'px' : '';
+        $('#top, #nav-path').css('margin-left', width);
+    }).observe(side);
 });

@@ -92,10 +92,30 @@ DOCS_READ := docs/pages/mainpage.md $(DOCS_PAGES) $(DOCS_GEN)/bench.md docs/page
     docs/pages/teachers.md docs/pages/support.md
 DOCS_INPUT := $(addprefix $(DOCS_GEN)/pages/,$(notdir $(DOCS_READ))) \
     code/nn.h code/random.h $(sort $(wildcard code/support/*.h))
-$(DOCS_GEN)/pages/.made: $(DOCS_READ) docs/DoxygenLayout.xml tools/docs-pages code/nn.h \
-    $(wildcard tests/exercises/*.tasks) $(wildcard chapters/*/*.[ch] chapters/*/*/*.[ch])
+#
+# "Get the code" names the repository's address when the working copy has
+# one (DOCS_REPOSITORY, from git's remote "origin"), and, when the guide is
+# built in a git working copy, the git bundle and the archive of the commit
+# it was built from, which the guide carries (tools/docs-source).
+DOCS_REPOSITORY ?= $(shell git config --get remote.origin.url 2>/dev/null)
+DOCS_COMMIT := $(shell git rev-parse -q --verify HEAD 2>/dev/null)
+DOCS_SOURCE_ARGS := $(if $(DOCS_REPOSITORY),--repository "$(DOCS_REPOSITORY)") \
+    $(if $(DOCS_COMMIT),--bundle backprop-c.bundle --archive backprop-c.tar.gz)
+# The commit, kept in a file that changes only with it, so that a new commit
+# makes a new guide.
+$(DOCS_GEN)/commit: docs-commit
 	@mkdir -p $(@D)
-	/usr/bin/python3 tools/docs-pages --out $(@D) --layout docs/DoxygenLayout.xml $(DOCS_READ)
+	@echo '$(DOCS_COMMIT)' > $@.tmp
+	@if cmp -s $@.tmp $@; then rm $@.tmp; else mv $@.tmp $@; fi
+.PHONY: docs-commit
+docs-commit:
+
+$(DOCS_GEN)/pages/.made: $(DOCS_GEN)/commit $(DOCS_READ) docs/DoxygenLayout.xml tools/docs-pages code/nn.h \
+    tools/exercises/tasks.awk $(wildcard tests/exercises/*.tasks) \
+    $(wildcard chapters/*/*.[ch] chapters/*/*/*.[ch])
+	@mkdir -p $(@D)
+	/usr/bin/python3 tools/docs-pages --out $(@D) --layout docs/DoxygenLayout.xml \
+	    $(DOCS_SOURCE_ARGS) $(DOCS_READ)
 	@touch $@
 
 # Doxygen's own header, loading docs/guide.js too, and its footer without
@@ -110,10 +130,13 @@ $(DOCS_GEN)/footer.html: mk/docs.mk | docs-tools
 	mv $@.tmp $@
 
 $(DOCS_HTML)/index.html: $(DOCS_SOURCES) $(DOCS_OUTPUT) $(DOCS_SVG) $(DOCS_GEN)/pages/.made \
-    $(DOCS_GEN)/code/nn.c $(DOCS_GEN)/footer.html tools/docs-finish | docs-tools
+    $(DOCS_GEN)/code/nn.c $(DOCS_GEN)/footer.html tools/docs-finish tools/docs-print \
+    tools/svg_colours.py tools/docs-source | docs-tools
 	rm -rf $(DOCS_HTML)
 	DOCS_OUT=$(DOCS_OUT) DOCS_GEN=$(DOCS_GEN) DOCS_INPUT="$(DOCS_INPUT)" doxygen docs/Doxyfile
 	/usr/bin/python3 tools/docs-finish $(DOCS_HTML)
+	/usr/bin/python3 tools/docs-print $(DOCS_HTML)
+	$(if $(DOCS_COMMIT),/usr/bin/python3 tools/docs-source $(DOCS_HTML))
 	cd $(MATHJAX_SRC) && for part in $(MATHJAX_PARTS); do \
 	    mkdir -p $(abspath $(DOCS_HTML))/mathjax/$$(dirname $$part) && \
 	    cp -RL $$part $(abspath $(DOCS_HTML))/mathjax/$$part || exit 1; done

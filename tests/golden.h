@@ -28,6 +28,11 @@ static const double golden_b3_after_step = 1.5655108380577749;
 static const double golden_ssr_after_step = 3.2678283890547171;
 static const double golden_b3_wrong_way = -1.5655108380577749;
 static const double golden_ssr_wrong_way = 52.284312070581848;
+/* Where the article's update leads, at its own precision: b3 = -1.57 exactly,
+   the SSR and the slope there; and the slope at -1.5655..., the double step. */
+static const double golden_ssr_at_article_b3 = 52.396817835096286;
+static const double golden_slope_at_article_b3 = -25.075108380577749;
+static const double golden_slope_wrong_way = -25.048173408924399;
 
 /* Chapter 5: every row of the descent (b3, SSR, slope, step size). */
 #define GOLDEN_DESCENT_ROWS 10

@@ -100,10 +100,29 @@ static void an_overflow_from_the_rate_names_the_rate(void **state)
     run_free(&r);
 }
 
+static void the_ssr_at_the_articles_own_b3_is_stated_with_its_precision(void **state)
+{
+    (void)state;
+    run_result r = run_program("chapter4", "", NULL);
+    char expected[160];
+    snprintf(expected, sizeof expected, "at the article's b3, -1.57 exactly, the SSR is %s",
+             four_decimals(golden_ssr_at_article_b3));
+    assert_says(r.out, expected);
+    assert_says(r.out, "b3 = -1.5655 is the step in double precision, shown to 4 decimals");
+    snprintf(expected, sizeof expected, "-> %s", four_decimals(golden_ssr_wrong_way));
+    assert_contains(r.out, expected);
+    run_free(&r);
+    /* Another start is not the article's: no note about its b3. */
+    r = run_program("chapter4", "--b3 1", NULL);
+    assert_lacks(r.out, "-1.57 exactly");
+    run_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(takes_one_step_downhill),
+        cmocka_unit_test(the_ssr_at_the_articles_own_b3_is_stated_with_its_precision),
         cmocka_unit_test(shows_the_article_step_going_uphill),
         cmocka_unit_test(the_rate_scales_the_step),
         cmocka_unit_test(a_rate_that_overshoots_is_named),

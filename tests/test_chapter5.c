@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "golden.h"
+#include "nn.h"
 #include "cli_checks.h"
 #include "columns.h"
 
@@ -269,22 +270,21 @@ static void the_ending_tells_what_this_run_did(void **state)
 
     r = run_program("chapter5", "--max-steps 3", NULL);
     assert_contains(r.out, "b3 = 2.4422 after 3 updates, SSR = 0.0837: stopped at the step limit");
-    assert_contains(r.out, "The loop stopped 0.17 from it.\n"
-                           "The loop used up its 3 slopes before a step fell below 0.001;\n"
-                           "more --max-steps lets it go on.");
+    assert_says(r.out, "The loop stopped 0.17 from it. The loop used up its 3 steps before a "
+                       "step size fell below 0.001; more --max-steps lets it go on.");
     assert_lacks(r.out, "tolerance allows");
     assert_contains(r.out, "This\nrun stopped before reaching it, at 2.4422.");
     assert_lacks(r.out, "reaches it too");
     run_free(&r);
 
     r = run_program("chapter5", "--rate 0.2", NULL);
-    assert_contains(r.out, "The step changed direction 6 times");
+    assert_contains(r.out, "The update changed direction 6 times");
     assert_contains(r.out, "Each swing is smaller than the one before.");
     assert_lacks(r.out, "The article ends"); /* not the article's rate */
     run_free(&r);
 
     r = run_program("chapter5", "--rate 0.4 --max-steps 6", NULL);
-    assert_contains(r.out, "The step changed direction 5 times");
+    assert_contains(r.out, "The update changed direction 5 times");
     assert_contains(r.out, "b3 never settles: any --rate below\n1 / 3 = 0.3333 brings it in.");
     assert_lacks(r.out, "more --max-steps lets it go on");
     run_free(&r);
@@ -310,11 +310,26 @@ static void the_articles_notes_follow_its_rate(void **state)
         assert_contains(r.out, "The article ends with b3 = 2.21.");
         assert_contains(r.out, "most likely a typo for 2.61");
         assert_contains(r.out, "Row 2 holds the article's second slope, -6.26");
+        char expected[160];
+        snprintf(expected, sizeof expected, "where the article's own update leads, the slope "
+                 "is %s.", four_decimals(golden_slope_at_article_b3));
+        assert_says(r.out, expected);
+        assert_says(r.out, "the article's step size, -1.57, has the right sign");
+        assert_says(r.out, "both values of b3 it prints: -1.57, and -1.57 + (-0.626) = -2.196.");
+        assert_lacks(r.out, "only wrote the sign");
         run_free(&r);
     }
+    /* The slopes where the article's update leads: at -1.57 exactly, and at
+       the step in double precision, -1.5655... (README and the errata). */
+    nn_params p = nn_article_params();
+    p.b3 = -1.57;
+    assert_close(dssr_db3(&p, nn_article_data()), golden_slope_at_article_b3, GOLDEN_TOLERANCE);
+    p.b3 = golden_b3_wrong_way;
+    assert_close(dssr_db3(&p, nn_article_data()), golden_slope_wrong_way, GOLDEN_TOLERANCE);
     run_result r = run_program("chapter5", "--max-steps 1", NULL);
     assert_lacks(r.out, "Row 2");
-    assert_contains(r.out, "or after 1 slope.\n");
+    assert_says(r.out, "or after 1 step.");
+    assert_lacks(r.out, "1 steps");
     run_free(&r);
 }
 

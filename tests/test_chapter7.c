@@ -392,7 +392,7 @@ static void program_shows_backpropagation_in_order(void **state)
     assert_says(r.out, "dSSR/dw1 = dSSR/dpredicted * dpredicted/da1 * da1/dz1 * dz1/dw1");
     assert_says(r.out, "= e^z / (1 + e^z)");
     assert_says(r.out, "= 1 / (1 + e^-z)");
-    assert_lacks(r.out, "does not yet take these steps");
+    assert_lacks(r.out, "does not yet compute these four parts");
     run_free(&r);
 }
 

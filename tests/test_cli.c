@@ -186,9 +186,42 @@ static void help_stops_parsing(void **state)
     assert_string_equal(error, "");
 }
 
+/* Each chapter's heading says which section of the article it follows, or
+   that it goes past the article's end. */
+static void every_heading_names_the_articles_section(void **state)
+{
+    (void)state;
+    const struct {
+        const char *program, *args, *beside;
+    } chapters[] = {
+        {"chapter1", "", "Beside the article: \"A Simple Neural Network\""},
+        {"chapter2", "", "Beside the article: the residuals and the SSR in \"Calculating "
+                         "Last Bias In the last layer\""},
+        {"chapter3", "", "Beside the article: \"Use of Chain Rule\""},
+        {"chapter4", "", "Beside the article: \"Slop Calculation and Learning\""},
+        {"chapter5", "", "Beside the article: the repeated steps at the end of \"Slop "
+                         "Calculation and Learning\", and \"Final Result\""},
+        {"chapter6", "", "Beside the article: past its end"},
+        {"chapter7", "--max-steps 2", "Beside the article: past its end"},
+        {"chapter8", "", "Beside the article: past its end"},
+        {"chapter10", "--samples 10", "Beside the article: past its end"},
+    };
+    for (size_t k = 0; k < sizeof chapters / sizeof chapters[0]; k++) {
+        run_result r = run_program(chapters[k].program, chapters[k].args, NULL);
+        assert_int_equal(r.status, 0);
+        assert_says(r.out, chapters[k].beside);
+        /* Right under the title. */
+        const char *underline = strstr(r.out, "==\n\n");
+        assert_non_null(underline);
+        assert_int_equal(strncmp(underline + 4, "Beside the article: ", 20), 0);
+        run_free(&r);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(every_heading_names_the_articles_section),
         cmocka_unit_test(parse_finite_takes_decimal_numbers_only),
         cmocka_unit_test(parse_count_takes_whole_numbers_only),
         cmocka_unit_test(defaults_are_the_articles),

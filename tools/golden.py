@@ -112,6 +112,11 @@ def main():
     emit(c_value("golden_ssr_after_step", ssr(x, y, 0.0 - step)))
     emit(c_value("golden_b3_wrong_way", 0.0 + step))
     emit(c_value("golden_ssr_wrong_way", ssr(x, y, 0.0 + step)))
+    emit("/* Where the article's update leads, at its own precision: b3 = -1.57 exactly,")
+    emit("   the SSR and the slope there; and the slope at -1.5655..., the double step. */")
+    emit(c_value("golden_ssr_at_article_b3", ssr(x, y, -1.57)))
+    emit(c_value("golden_slope_at_article_b3", slope(x, y, -1.57)))
+    emit(c_value("golden_slope_wrong_way", slope(x, y, 0.0 + step)))
 
     emit("\n/* Chapter 5: every row of the descent (b3, SSR, slope, step size). */")
     rows = descent(x, y, 0.0)

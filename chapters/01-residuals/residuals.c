@@ -32,8 +32,8 @@ static double compute_residual(const nn_params *p, nn_data data, size_t i, nn_tr
 static void print_network(const nn_params *p)
 {
     report_title("Chapter 1: the forward pass and the residuals");
-    printf("Beside the article: \"A Simple Neural Network\" and the start of\n"
-           "\"Calculating Last Bias In the last layer\".\n\n");
+    report_beside("\"A Simple Neural Network\" and the start of\n"
+                  "\"Calculating Last Bias In the last layer\".");
     printf("Every weight and bias is fixed except b3. The weights are StatQuest's, from\n"
            "the video the article retells; the article itself prints none of them:\n"
            "  top neuron     z1 = w1*x + b1   with w1 = %.2f, b1 = %.2f\n"

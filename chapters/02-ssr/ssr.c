@@ -96,6 +96,8 @@ int main(int argc, char **argv)
         chapter_plot_bowl(&run, &chart, &p, low, high);
 
     report_title("Chapter 2: the sum of squared residuals");
+    report_beside("the residuals and the SSR in \"Calculating Last Bias In the\n"
+                  "last layer\".");
     printf("Squaring a residual makes a miss above and a miss below cost the same,\n"
            "and big misses cost more than small ones. Their sum is the SSR:\n"
            "  SSR = sum over samples of (observed - predicted)^2\n\n"

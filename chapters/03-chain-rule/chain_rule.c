@@ -75,6 +75,7 @@ int main(int argc, char **argv)
     chapter_require_finite(&run, slope, "dSSR/db3", CAUSE_NUMBERS);
 
     report_title("Chapter 3: the chain rule");
+    report_beside("\"Use of Chain Rule\", up to \"Finaly dssr/db3\".");
     printf("b3 changes the SSR only by changing each prediction, so\n"
            "  dSSR/db3 = sum over samples of dSSR/dpredicted * dpredicted/db3\n"
            "where\n"

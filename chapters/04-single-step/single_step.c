@@ -102,6 +102,7 @@ int main(int argc, char **argv)
     }
 
     report_title("Chapter 4: one step of gradient descent");
+    report_beside("\"Slop Calculation and Learning\", up to the first new b3.");
     printf("At b3 = ");
     report_number(p.b3, 0);
     printf(" the SSR is ");
@@ -121,11 +122,20 @@ int main(int argc, char **argv)
 
     printf("\nThe article instead writes  new b3 = old b3 + step size:\n");
     print_update(p.b3, '+', s.size, wrong_b3, old_ssr, wrong_ssr);
+    if (chapter_is_article(&run)) {
+        nn_params rounded = p;
+        rounded.b3 = -1.57;
+        printf("  (b3 = -1.5655 is the step in double precision, shown to 4 decimals;\n"
+               "  at the article's b3, -1.57 exactly, the SSR is ");
+        report_number(ssr(&rounded, run.data), 0);
+        printf(")\n");
+    }
 
     printf("\nWhy subtract: the slope points uphill. Where it is negative the SSR falls\n"
-           "as b3 grows, so b3 must grow, and b3 - (negative step) does that. Adding\n"
-           "the step walks up the side of the bowl instead, further from the bottom.\n"
-           "The step is large where the bowl is steep and shrinks near the bottom,\n"
-           "where the slope flattens out; chapter 5 repeats it until it is tiny.\n");
+           "as b3 grows, so b3 must grow, and b3 - (negative step size) does that.\n"
+           "Adding the step size walks up the side of the bowl instead, further from\n"
+           "the bottom. The step size is large where the bowl is steep and shrinks\n"
+           "near the bottom, where the slope flattens out; chapter 5 repeats the step\n"
+           "until its step size is tiny.\n");
     return chapter_close(&run, 0);
 }

@@ -69,13 +69,16 @@ static void show_row(const descent_row *row, void *context)
 
 static void print_introduction(const cli_options *options)
 {
-    report_title("Chapter 5: gradient descent until the step is tiny");
+    report_title("Chapter 5: gradient descent until the step size is tiny");
+    report_beside("the repeated steps at the end of \"Slop Calculation and\n"
+                  "Learning\", and \"Final Result\".");
     printf("Start at b3 = ");
     report_number(options->b3, 0);
     printf(" with learning rate %g.\n"
-           "Each row computes the slope where b3 is and the step size = slope * rate;\n"
-           "then b3 - step size becomes the next b3. The loop stops when\n"
-           "|step size| < %g, or after %ld slope%s.\n\n",
+           "Each step, one row below, computes the slope where b3 is and the step\n"
+           "size = slope * rate; its update makes b3 - step size the next b3. The loop\n"
+           "stops when |step size| < %g (that step makes no update),\n"
+           "or after %ld step%s.\n\n",
            options->rate, options->tolerance, options->max_steps,
            chapter_plural(options->max_steps));
     printf("  step          b3         SSR    dSSR/db3   step size\n");
@@ -111,8 +114,8 @@ static void explain_result(const chapter_run *run, const nn_params *p, descent_r
        1 - 2n rate: towards the bottom when that lies between -1 and 1. */
     double factor = 1.0 - 2.0 * n * o->rate;
     if (turns > 0)
-        printf("The step changed direction %ld time%s: each overshot the bottom, and the\n"
-               "next came back.", turns, chapter_plural(turns));
+        printf("The update changed direction %ld time%s: each overshot the bottom, and\n"
+               "the next came back.", turns, chapter_plural(turns));
     if (turns > 0 && factor <= -1.0)
         printf(" At this rate the overshoot is as large as the distance\n"
                "it started from, or larger, so b3 never settles: any --rate below\n"
@@ -127,21 +130,30 @@ static void explain_result(const chapter_run *run, const nn_params *p, descent_r
                o->tolerance, o->rate, n, within);
         printf(within > 0.01 ? "\nA smaller --tolerance gets closer.\n" : "\n");
     } else {
-        printf("The loop used up its %ld slope%s before a step fell below %g", o->max_steps,
-               chapter_plural(o->max_steps), o->tolerance);
+        printf("The loop used up its %ld step%s before a step size fell below %g",
+               o->max_steps, chapter_plural(o->max_steps), o->tolerance);
         printf(factor > -1.0 ? ";\nmore --max-steps lets it go on.\n" : ".\n");
     }
 }
 
 /* What the article says about the end of the loop, and what this run shows. */
-static void compare_with_the_article(const nn_params *p, descent_result result)
+static void compare_with_the_article(const nn_params *p, nn_data data, descent_result result)
 {
-    if (result.slopes >= 2)
+    if (result.slopes >= 2) {
+        nn_params there = *p;
+        there.b3 = -1.57; /* where the article's update, b3 + step size, leads */
+        double slope_there = dssr_db3(&there, data);
         printf("\nRow 2 holds the article's second slope, -6.26: it is the slope at\n"
-               "b3 = +1.5655, where subtracting the first step leads. So the article\n"
-               "did subtract there, and only wrote the sign of its first step wrong.\n");
-    printf("\nThe article ends with b3 = 2.21. That cannot follow from adding the steps,\n"
-           "which carries b3 away from the bottom, towards minus infinity: 2.21 is\n"
+               "b3 = +1.5655, where the first update, subtracting, leads. At b3 = -1.57,\n"
+               "where the article's own update leads, the slope is ");
+        report_number(slope_there, 0);
+        printf(". So -6.26 comes\n"
+               "from a descent that subtracts, StatQuest's; the article's step size, -1.57,\n"
+               "has the right sign as well. The slip is in its update rule and in both\n"
+               "values of b3 it prints: -1.57, and -1.57 + (-0.626) = -2.196.\n");
+    }
+    printf("\nThe article ends with b3 = 2.21. That cannot follow from adding the step\n"
+           "sizes, which carries b3 away from the bottom, towards minus infinity: 2.21 is\n"
            "most likely a typo for 2.61, the value StatQuest's video reaches.");
     if (result.end == DESCENT_CONVERGED && fabs(p->b3 - 2.61) < 0.005)
         printf(" This\nloop reaches it too: ");
@@ -191,7 +203,7 @@ int main(int argc, char **argv)
     if (!run.options.quiet) {
         explain_result(&run, &p, result, printer.turns);
         if (chapter_is_article(&run))
-            compare_with_the_article(&p, result);
+            compare_with_the_article(&p, run.data, result);
     }
     if (run.options.plot)
         print_chart(&chart);

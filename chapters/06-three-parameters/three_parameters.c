@@ -58,8 +58,8 @@ static descent_result descend_three(nn_params *p, nn_data data, progress_printer
 static void print_introduction(const nn_params *p)
 {
     report_title("Chapter 6: three parameters at once");
-    printf("Beside the article: past its end, as StatQuest's \"Backpropagation Details\"\n"
-           "part 1: the article's last line promises the other weights and biases.\n\n");
+    report_beside("past its end, as StatQuest's \"Backpropagation Details\"\n"
+                  "part 1: the article's last line promises the other weights and biases.");
     printf("Now w3, w4 and b3 all start from guesses, w3 = %g, w4 = %g, b3 = %g,\n"
            "while w1, b1, w2 and b2 keep StatQuest's values, the ones the article\n"
            "assumes known. The prediction is\n"

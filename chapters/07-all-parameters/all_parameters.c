@@ -20,7 +20,7 @@
 
 static const cli_program program = {
     "chapter7", "Chapter 7: backpropagation and gradient descent on all seven parameters.",
-    CLI_DATA | CLI_RATE | CLI_TOLERANCE | CLI_MAX_STEPS | CLI_CSV | CLI_QUIET | CLI_SEED,
+    CLI_DATA | CLI_RATE | CLI_TOLERANCE | CLI_MAX_STEPS | CLI_CSV | CLI_QUIET | CLI_SEED_START,
 };
 
 // [ch07_chain_w1]
@@ -52,7 +52,7 @@ static descent_result descend_all_seven(nn_params *p, nn_data data, descent_sett
    same way: weights from a standard normal, biases 0. */
 static nn_params starting_point(const cli_options *options)
 {
-    if (!(options->given & CLI_SEED))
+    if (!(options->given & CLI_SEED_START))
         return nn_start_all();
     random_state rng = random_seed((uint64_t)options->seed);
     return nn_random_start(&rng);
@@ -62,9 +62,9 @@ static nn_params starting_point(const cli_options *options)
 static void print_introduction(const cli_options *options, const nn_params *p)
 {
     report_title("Chapter 7: all seven parameters");
-    printf("Beside the article: past its end, as StatQuest's \"Backpropagation Details\"\n"
-           "part 2, which the article's closing line promises.\n\n");
-    if (options->given & CLI_SEED)
+    report_beside("past its end, as StatQuest's \"Backpropagation Details\"\n"
+                  "part 2, which the article's closing line promises.");
+    if (options->given & CLI_SEED_START)
         printf("Start from a random guess (--seed %ld): each weight drawn from a standard\n"
                "normal, each bias 0:\n  ", options->seed);
     else
@@ -117,7 +117,7 @@ static void print_chain_to_w1(const chapter_run *run, const nn_params *p)
 
     nn_gradient g = gradient(p, data);
     printf("\nThat is backpropagation. gradient() in code/nn.c runs it for every sample\n"
-           "(backward() is steps 1 to 4) and adds up the shares: all seven slopes from\n"
+           "(backward() is parts 1 to 4) and adds up the shares: all seven slopes from\n"
            "one forward and one backward pass per sample. Summed over the samples:\n");
     for (int i = 0; i < NN_PARAM_COUNT; i++) {
         chapter_require_finite(run, nn_param(&g, i), "a slope", CAUSE_NUMBERS);
@@ -154,7 +154,7 @@ static void print_comparison(const chapter_run *run, const nn_params *p,
         printf("Plain descent from %s can do that. (Where it does reach a fit,\n"
                "that fit need not be the video's: three samples and seven unknowns\n"
                "allow many exact fits.)\n",
-               (o->given & CLI_SEED) ? "a random start" : "this start");
+               (o->given & CLI_SEED_START) ? "a random start" : "this start");
         return;
     }
     printf("The loop above ends elsewhere, with an SSR of %.6g, by eye just as close\n"
@@ -197,9 +197,9 @@ static void print_smaller_rates(const cli_options *options, nn_params start, nn_
             printf("every |slope| < %g (tolerance / rate)\n",
                    options->tolerance / slower.learning_rate);
         else
-            printf("at once: every step below the tolerance\n");
+            printf("at once: every step size below the tolerance\n");
     }
-    printf("\nA smaller rate takes shorter steps, so it needs more of them. And since the\n"
+    printf("\nA smaller rate makes smaller updates, so it needs more steps. And since the\n"
            "loop stops when slope * rate is below the tolerance, a smaller rate also\n"
            "accepts steeper slopes as flat enough: a tenth of the rate can stop on a\n"
            "nearly flat stretch long before the fit is good. The tolerance means\n"

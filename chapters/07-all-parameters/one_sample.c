@@ -137,7 +137,8 @@ void one_sample_print(const chapter_run *run, const nn_params *p, size_t i)
     report_number(observed, 0);
     printf("): its forward pass\n"
            "kept z1, a1, z2, a2 and the prediction; the backward pass starts at the SSR\n"
-           "and works back one link at a time, each slope made from the one before:\n");
+           "and works back one link at a time, in four parts, each slope made from the\n"
+           "one before:\n");
     print_walk(p, &t, &s);
     printf("\nThe same numbers on the wires of chapter 1's drawing, flowing up:\n\n");
     draw_walk(&t, observed, &s);
@@ -145,10 +146,10 @@ void one_sample_print(const chapter_run *run, const nn_params *p, size_t i)
            "  dSSR/dw1 = dSSR/dpredicted * dpredicted/dy1 * dy1/dx1 * dx1/dw1\n"
            "is this book's\n"
            "  dSSR/dw1 = dSSR/dpredicted * dpredicted/da1 * da1/dz1 * dz1/dw1,\n"
-           "the same four links, which steps 1, 3 and 4 above multiplied together:\n"
+           "the same four links, which parts 1, 3 and 4 above multiplied together:\n"
            "dSSR/dpredicted * w3 * sigmoid(z1) * x.\n");
     double difference = difference_from_backward(p, &t, observed, &s);
     if (!(difference <= 1e-9))
         printf("backward() in code/nn.c gives other slopes for this sample (relative\n"
-               "difference %.3g): it does not yet take these steps.\n", difference);
+               "difference %.3g): it does not yet compute these four parts.\n", difference);
 }

@@ -85,5 +85,5 @@ void rise_watch_print(const rise_watch *w, double rate)
                "it is the updates of all seven together that overshot.\n", alone);
     printf("A slope says which way is downhill only where it is measured; slope * rate\n"
            "can carry a parameter past the bottom. Chapters 4 and 5, at the article's\n"
-           "rate, lowered the SSR at every step; a smaller --rate shortens every update.\n");
+           "rate, lowered the SSR with every update; a smaller --rate shortens them all.\n");
 }

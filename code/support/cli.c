@@ -94,11 +94,15 @@ static const option_spec options[] = {
     {CLI_B3, "--b3", "VALUE", "starting value of b3 (default 0)"},
     {CLI_RATE, "--rate", "R", "learning rate, greater than 0 (default 0.1)"},
     {CLI_TOLERANCE, "--tolerance", "T", "stop once |step size| < T; 0 never stops (default 0.001)"},
-    {CLI_MAX_STEPS, "--max-steps", "N", "compute at most N slopes, N >= 1 (default 1000)"},
-    {CLI_CSV, "--csv", NULL, "print the steps as CSV, every number to full precision"},
+    {CLI_MAX_STEPS, "--max-steps", "N", "take at most N steps, N >= 1 (default 1000). A step\n"
+                                        "computes the slopes once, then updates unless every\n"
+                                        "step size is below the tolerance"},
+    {CLI_CSV, "--csv", NULL, "print the table as CSV, every number to full precision"},
     {CLI_QUIET, "--quiet", NULL, "print only the final result"},
     {CLI_PLOT, "--plot", NULL, "draw the SSR bowl as a text chart"},
     {CLI_SEED, "--seed", "N", "seed of the random generator, N >= 0 (default 1)"},
+    {CLI_SEED_START, "--seed", "N", "start from random weights drawn with seed N >= 0 (default:\n"
+     "                     no seed, the chapter's own start)"},
     {CLI_THREADS, "--threads", "N", "number of threads, 1 to 256 (default: picked by a trial)"},
     {CLI_SAMPLES, "--samples", "N", "generate N samples to fit when no --data is given"},
     {CLI_MAX_PARAMETERS, "--max-parameters", "N", "time networks of 7 to N parameters (default 3001)"},
@@ -116,7 +120,15 @@ static void print_help(const cli_program *program, FILE *stream)
         char left[32];
         snprintf(left, sizeof left, "%s%s%s", o->name, o->value ? " " : "",
                  o->value ? o->value : "");
-        fprintf(stream, "  %-18s %s\n", left, o->help);
+        fprintf(stream, "  %-18s ", left);
+        /* A help text's further lines line up under its first. */
+        for (const char *c = o->help; *c != '\0'; c++) {
+            if (*c == '\n')
+                fprintf(stream, "\n%21s", "");
+            else
+                fputc(*c, stream);
+        }
+        fputc('\n', stream);
     }
     fprintf(stream, "  %-18s %s\n", "-h, --help", "show this help and exit");
 }
@@ -190,7 +202,8 @@ static int store_value(const cli_program *program, const option_spec *o,
             fprintf(err, "%s: %s: '%s' is not a whole number\n", program->name, o->name, shown);
             return 0;
         }
-        if (count < 1 && o->flag != CLI_SEED && o->flag != CLI_SAMPLES) {
+        if (count < 1 && o->flag != CLI_SEED && o->flag != CLI_SEED_START &&
+            o->flag != CLI_SAMPLES) {
             fprintf(err, "%s: %s: must be at least 1, not %s\n", program->name, o->name, shown);
             return 0;
         }
@@ -201,7 +214,7 @@ static int store_value(const cli_program *program, const option_spec *o,
         }
         if (o->flag == CLI_MAX_STEPS)
             out->max_steps = count;
-        else if (o->flag == CLI_SEED)
+        else if (o->flag == CLI_SEED || o->flag == CLI_SEED_START)
             out->seed = count;
         else if (o->flag == CLI_THREADS)
             out->threads = count;
@@ -324,7 +337,7 @@ cli_status cli_parse(const cli_program *program, int argc, char **argv,
         size_t name_length = equals ? (size_t)(equals - arg) : strlen(arg);
         const option_spec *o = NULL;
         for (int k = 0; k < OPTION_COUNT; k++) {
-            if ((program->accepts & options[k].flag) &&
+            if (o == NULL && (program->accepts & options[k].flag) &&
                 strlen(options[k].name) == name_length &&
                 strncmp(options[k].name, arg, name_length) == 0)
                 o = &options[k];

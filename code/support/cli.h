@@ -41,7 +41,8 @@ enum cli_flag {
     CLI_THREADS = 1u << 9,   /**< `--threads N` */
     CLI_SAMPLES = 1u << 10,  /**< `--samples N` */
     CLI_MAX_PARAMETERS = 1u << 11, /**< `--max-parameters N` */
-    CLI_TIMINGS = 1u << 12         /**< `--timings FILE` */
+    CLI_TIMINGS = 1u << 12,        /**< `--timings FILE` */
+    CLI_SEED_START = 1u << 13      /**< `--seed N` for a random start, which without it is the chapter's own */
 };
 
 /** What was asked for on the command line, defaults filled in. */

@@ -103,7 +103,7 @@ void progress_result(const cli_options *options, const nn_params *p, unsigned mo
                options->max_steps == 1 ? "" : "s");
     if (!options->quiet && final_ssr > start_ssr)
         printf("  The SSR grew from %.6g to %.6g:\n"
-               "  each step overshoots the bottom of the bowl by more than it gains,\n"
+               "  each update overshoots the bottom of the bowl by more than it gains,\n"
                "  so the loop climbs. Try a smaller --rate.\n",
                start_ssr, final_ssr);
 }

@@ -36,6 +36,11 @@ void report_title(const char *title)
     printf("\n\n");
 }
 
+void report_beside(const char *where)
+{
+    printf("Beside the article: %s\n\n", where);
+}
+
 void report_number(double v, int width)
 {
     /* One space always separates columns. Past a million, fixed notation

@@ -32,6 +32,13 @@ int report_is_article(const cli_options *options);
 void report_title(const char *title);
 
 /**
+ * Prints which section of the article a chapter follows, or that it goes
+ * past the article: "Beside the article: " and `where` (which may hold
+ * newlines, each line short enough for 80 columns), then a blank line.
+ */
+void report_beside(const char *where);
+
+/**
  * Prints v right-aligned in `width` columns (one of them a separating space)
  * with 4 decimals, switching to scientific notation past a million or when
  * the fixed form would not fit the column, with fewer digits if need be.

@@ -15,3 +15,17 @@ $(STUDENT_CHAPTERS:%=grade%): grade%:
 $(STUDENT_CHAPTERS:%=hint%): hint%:
 	@RESET="$(RESET)" RESULTS=build/grade/chapter$*/tasks.tsv \
 	    GRADE='CC="$(CC)" sh tools/exercises/self-grade.sh $*' sh tools/exercises/hint.sh $* "$(TASK)"
+
+.PHONY: gradeN hintN progress watch
+
+gradeN: ## check your functions of chapter N: make grade3
+	@echo "Name the chapter: make grade3 (chapters: $(STUDENT_CHAPTERS))"
+
+hintN: ## the next hint of chapter N's first failing task, or of TASK=name
+	@echo "Name the chapter: make hint3, or make hint3 TASK=dssr_db3 (chapters: $(STUDENT_CHAPTERS))"
+
+progress: ## one line per chapter: tasks passed of all, and the next task
+	@CC="$(CC)" TIMEOUT="$(TIMEOUT)" sh tools/exercises/progress.sh
+
+watch: ## grade again on every save of code/nn.c (CHAPTER=N to choose; Ctrl-C stops)
+	@CC="$(CC)" TIMEOUT="$(TIMEOUT)" CHAPTER="$(CHAPTER)" sh tools/exercises/watch.sh
