@@ -128,16 +128,18 @@ static void print_steps(step_run *c)
         char cell[24] = "";
         if (s > 0 && faster == 0.0)
             snprintf(cell, sizeof cell, "no measurable change");
-        else if (s > 0 && steps[s].against == s - 1)
-            snprintf(cell, sizeof cell, "%.2f", faster);
-        else if (s > 0)
+        else if (s > 0 && steps[s].against != s - 1)
             snprintf(cell, sizeof cell, "%.2f (than step %d)", faster, steps[s].against);
+        else if (s > 0)
+            snprintf(cell, sizeof cell, faster < 1.0 ? "%.2f (slower)" : "%.2f", faster);
         double d = largest_difference(c->result[s], c->result[0]);
         printf("%4d  %-31s %7.2f  %-20s ", s, steps[s].idea, ns, cell);
         printf(d == 0.0 ? "same bits\n" : "%.1e\n", d);
     }
-    printf("\n(Steps 3 and 4 use %d lanes; steps 5 and 7 %d thread%s. This run's\n"
-           "noise: the second fastest burst was at most %.0f%% slower than the fastest.)\n\n",
+    printf("\nA lane is one of the doubles a vector register holds: here %d, and one\n"
+           "instruction works on all of them. Steps 5 and 7 ran on %d thread%s. This\n"
+           "run's noise: the second fastest burst of a step was at most %.0f%% slower\n"
+           "than its fastest.\n\n",
            step_lanes(), c->threads, c->threads == 1 ? "" : "s", 100.0 * worst_noise(t));
 }
 
@@ -442,7 +444,8 @@ static void print_start(const samples *s, const nn_params *p, int threads, int p
     printf("Each step below computes the SSR and its seven slopes at the start, and\n"
            "is the step before it plus one idea (chapters/10-scale/step*.c). The steps\n"
            "take turns in bursts of about 5 ms, the fastest of 9 bursts counting; a\n"
-           "speed-up within this run's own noise reads \"no measurable change\".\n\n");
+           "speed-up within this run's own noise reads \"no measurable change\". Step 6\n"
+           "is set against step 4 (one thread each), tuned/ against step 5.\n\n");
 }
 
 int main(int argc, char **argv)
