@@ -458,8 +458,8 @@ static void replay_b3_row(const descent_row *row, void *context)
 {
     replay *r = context;
     if (r == NULL) {
-        fprintf(stderr, "descend_b3() calls on_row with a NULL context, where it must pass "
-                "the context it was given.\n");
+        fprintf(stderr, "descend_b3() calls on_row with a NULL context, where it must\n"
+                "  pass the context it was given.\n");
         exit(EXIT_UNFINISHED);
     }
     nn_params params = r->at, size = {0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0};
@@ -475,8 +475,8 @@ static void replay_point(const descent_point *point, void *context)
 {
     replay *r = context;
     if (r == NULL) {
-        fprintf(stderr, "descend() calls on_point with a NULL context, where it must pass the "
-                "context it was given.\n");
+        fprintf(stderr, "descend() calls on_point with a NULL context, where it must\n"
+                "  pass the context it was given.\n");
         exit(EXIT_UNFINISHED);
     }
     replay_row(r, point->step, &point->params, point->ssr, &point->slope, &point->step_size);
