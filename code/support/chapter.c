@@ -18,10 +18,6 @@ chapter_run chapter_open(const cli_program *program, int argc, char **argv,
     chapter_run run;
     run.program = program;
     run.options = cli_parse_or_exit(program, argc, argv);
-    if (run.options.plot && run.options.csv) {
-        fprintf(stderr, "%s: --plot and --csv cannot be used together\n", program->name);
-        exit(EXIT_BAD_INPUT);
-    }
     run.data = report_samples(&run.options, &run.storage);
     run.start = nn_article_params();
     run.start.b3 = run.options.b3;
