@@ -11,7 +11,9 @@
  * NAMES name each value of the answer. Public cases use
  * the article's numbers; with a seed, hidden cases add random samples and
  * parameters drawn from it, so that an answer written for the article's
- * inputs earns nothing. A hidden case's text never shows its inputs.
+ * inputs earns nothing. A hidden case's text never shows its inputs. Data
+ * come in other sizes too (1, 2, 5 and 8 samples), so that a loop over three
+ * samples fails, and observers are NULL where nn.h allows it.
  *
  *     cases FUNCTION [SEED]
  */
@@ -45,7 +47,7 @@ static void begin(const char *visibility, const char *format, ...)
 /* The hidden case number n, which says nothing of its inputs. */
 static void begin_hidden(int n)
 {
-    begin("hidden", "at hidden point %d of %d (drawn from the grader's seed)", n, HIDDEN);
+    begin("hidden", "at hidden point %d of %d", n, HIDDEN);
 }
 
 static void put(const char *format, ...)
@@ -89,9 +91,11 @@ static nn_params random_params(void)
 
 static double hidden_input[16], hidden_observed[16];
 
-static nn_data random_data(void)
+/* Hidden data of 1, 2, 5 or 8 samples, by the hidden point's number. */
+static nn_data random_data(int point)
 {
-    size_t n = 2 + (size_t)(random_uniform(&rng) * 6.0);
+    static const size_t sizes[] = {1, 2, 5, 8};
+    size_t n = sizes[(point - 1) % 4];
     for (size_t i = 0; i < n; i++) {
         hidden_input[i] = uniform(-1.0, 2.0);
         hidden_observed[i] = uniform(-1.0, 2.0);
@@ -149,6 +153,14 @@ static void forward_cases(int seeded)
     }
 }
 
+/* The article's three samples and two between them: the first `count`. */
+static nn_data some_samples(size_t count)
+{
+    static double input[] = {0.0, 0.5, 1.0, 0.25, 0.75}, observed[] = {0.0, 1.0, 0.0, 0.5, 0.5};
+    nn_data d = {count, input, observed};
+    return d;
+}
+
 /* Cases of a function of the parameters and the data, one number. */
 static void sum_cases(int seeded, const char *name, const char *shown)
 {
@@ -161,12 +173,23 @@ static void sum_cases(int seeded, const char *name, const char *shown)
         put_data(nn_article_data());
         ask(1e-10, 1e-12, shown);
     }
+    static const size_t counts[] = {1, 2, 5};
+    static const char *const which[] = {"the sample x = 0 alone", "the samples x = 0 and 0.5",
+                                        "five samples, x = 0, 0.5, 1, 0.25, 0.75"};
+    p.b3 = 0.5;
+    for (int i = 0; i < 3; i++) {
+        begin("public", "over %s at b3 = 0.5", which[i]);
+        put("%s", name);
+        put_params(&p);
+        put_data(some_samples(counts[i]));
+        ask(1e-10, 1e-12, shown);
+    }
     for (int n = 1; seeded && n <= HIDDEN; n++) {
         begin_hidden(n);
         nn_params q = random_params();
         put("%s", name);
         put_params(&q);
-        put_data(random_data());
+        put_data(random_data(n));
         ask(1e-10, 1e-12, shown);
     }
 }
@@ -196,13 +219,13 @@ static const char *const row_names =
     "|row %d: step;row %d: b3;row %d: SSR;row %d: dSSR/db3;row %d: step size";
 
 static void descend_b3_case(const char *visibility, const char *what, nn_params p, nn_data d,
-                            double rate, double tolerance, long max_steps)
+                            double rate, double tolerance, long max_steps, int quiet)
 {
     begin(visibility, "%s", what);
     put("descend_b3");
     put_params(&p);
     put_data(d);
-    put(" %a %a %ld", rate, tolerance, max_steps);
+    put(" %a %a %ld%s", rate, tolerance, max_steps, quiet ? " quiet" : "");
     ask(1e-9, 1e-12, row_names);
 }
 
@@ -211,17 +234,22 @@ static void descend_b3_cases(int seeded)
     nn_params p = nn_article_params();
     nn_data d = nn_article_data();
     descend_b3_case("public", "of the article's descent (rate 0.1, tolerance 0.001)", p, d, 0.1,
-                    0.001, 1000);
-    descend_b3_case("public", "with at most 3 steps", p, d, 0.1, 0.001, 3);
-    descend_b3_case("public", "with tolerance 0 and at most 40 steps", p, d, 0.1, 0.0, 40);
-    descend_b3_case("public", "at rate 1, which diverges", p, d, 1.0, 0.001, 1000);
+                    0.001, 1000, 0);
+    descend_b3_case("public", "with at most 3 steps", p, d, 0.1, 0.001, 3, 0);
+    descend_b3_case("public", "with tolerance 0 and at most 40 steps", p, d, 0.1, 0.0, 40, 0);
+    descend_b3_case("public", "at rate 1, which diverges", p, d, 1.0, 0.001, 1000, 0);
+    descend_b3_case("public", "with no observer (on_row NULL)", p, d, 0.1, 0.001, 1000, 1);
+    descend_b3_case("public", "over the sample x = 0 alone", p, some_samples(1), 0.1, 0.001, 1000,
+                    0);
+    descend_b3_case("public", "over five samples (rate 0.05)", p, some_samples(5), 0.05, 0.001,
+                    1000, 0);
     for (int n = 1; seeded && n <= HIDDEN; n++) {
         char what[128];
-        snprintf(what, sizeof what, "at hidden point %d of %d (drawn from the grader's seed)", n,
+        snprintf(what, sizeof what, "at hidden point %d of %d", n,
                  HIDDEN);
         nn_params q = random_params();
-        nn_data e = random_data();
-        descend_b3_case("hidden", what, q, e, uniform(0.01, 0.08), uniform(1e-4, 1e-2), 200);
+        nn_data e = random_data(n);
+        descend_b3_case("hidden", what, q, e, uniform(0.01, 0.08), uniform(1e-4, 1e-2), 200, n == 2);
     }
 }
 
@@ -265,7 +293,7 @@ static void steps_below_tolerance_cases(int seeded)
 }
 
 static void descend_case(const char *visibility, const char *what, nn_params p, nn_data d,
-                         unsigned moving, double rate, double tolerance, long max_steps)
+                         unsigned moving, double rate, double tolerance, long max_steps, int quiet)
 {
     static char names[4096];
     if (names[0] == '\0') {
@@ -293,7 +321,7 @@ static void descend_case(const char *visibility, const char *what, nn_params p, 
     put("descend");
     put_params(&p);
     put_data(d);
-    put(" %u %a %a %ld", moving, rate, tolerance, max_steps);
+    put(" %u %a %a %ld%s", moving, rate, tolerance, max_steps, quiet ? " quiet" : "");
     ask(1e-9, 1e-12, names);
 }
 
@@ -301,21 +329,25 @@ static void descend_cases(int seeded)
 {
     nn_data d = nn_article_data();
     descend_case("public", "moving b3 alone (rate 0.1)", nn_article_params(), d, NN_BIT(NN_B3),
-                 0.1, 0.001, 1000);
+                 0.1, 0.001, 1000, 0);
     descend_case("public", "moving w3, w4 and b3 (chapter 6, rate 0.1, at most 200 steps)",
-                 nn_start_output_layer(), d, NN_OUTPUT_LAYER, 0.1, 0.001, 200);
+                 nn_start_output_layer(), d, NN_OUTPUT_LAYER, 0.1, 0.001, 200, 0);
     descend_case("public", "moving all seven (chapter 7, rate 0.1, at most 100 steps)",
-                 nn_start_all(), d, NN_ALL_PARAMS, 0.1, 0.001, 100);
+                 nn_start_all(), d, NN_ALL_PARAMS, 0.1, 0.001, 100, 0);
     descend_case("public", "moving all seven at rate 5, which diverges", nn_start_all(), d,
-                 NN_ALL_PARAMS, 5.0, 0.001, 1000);
+                 NN_ALL_PARAMS, 5.0, 0.001, 1000, 0);
+    descend_case("public", "moving w3, w4 and b3 with no observer (on_point NULL)",
+                 nn_start_output_layer(), d, NN_OUTPUT_LAYER, 0.1, 0.001, 200, 1);
+    descend_case("public", "moving w3, w4 and b3 over five samples (rate 0.05, at most 100 steps)",
+                 nn_start_output_layer(), some_samples(5), NN_OUTPUT_LAYER, 0.05, 0.001, 100, 0);
     for (int n = 1; seeded && n <= HIDDEN; n++) {
         char what[128];
-        snprintf(what, sizeof what, "at hidden point %d of %d (drawn from the grader's seed)", n,
+        snprintf(what, sizeof what, "at hidden point %d of %d", n,
                  HIDDEN);
         nn_params q = random_params();
-        nn_data e = random_data();
+        nn_data e = random_data(n);
         unsigned moving = 1u + (unsigned)(random_uniform(&rng) * NN_ALL_PARAMS);
-        descend_case("hidden", what, q, e, moving, uniform(0.005, 0.05), 1e-3, 60);
+        descend_case("hidden", what, q, e, moving, uniform(0.005, 0.05), 1e-3, 60, n == 2);
     }
 }
 
@@ -390,7 +422,7 @@ static void slope_by_difference_cases(int seeded)
         nn_params q = random_params();
         put("slope_by_difference");
         put_params(&q);
-        put_data(random_data());
+        put_data(random_data(n));
         put(" %d", (int)(random_uniform(&rng) * NN_PARAM_COUNT));
         ask(1e-6, 1e-8, "the measured slope");
     }

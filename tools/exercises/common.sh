@@ -85,4 +85,58 @@ ex_stub_file() {
 }
 
 # A name safe in a path and a shell command, from any text.
-ex_safe_name() { printf '%s' "$1" | sed 's#^\./##; s#/*$##; s#[^A-Za-z0-9._-]#_#g'; }
+ex_safe_name() { printf '%s' "$1" | tr '\n' '_' | sed 's#^\./##; s#/*$##; s#[^A-Za-z0-9._-]#_#g; s#^\.#_.#'; }
+
+# The name of a report for a hand-in named $1: its safe name, and where that
+# had to change anything, a checksum of the original, so that "a smith",
+# "a+smith" and "a_smith" get three reports.
+ex_report_name() {
+    r_safe=$(ex_safe_name "$1")
+    r_plain=$(printf '%s' "$1" | sed 's#^\./##; s#/*$##')
+    [ -n "$r_safe" ] || r_safe=_
+    if [ "$r_safe" = "$r_plain" ]; then printf '%s' "$r_safe"
+    else printf '%s-%s' "$r_safe" "$(printf '%s' "$1" | cksum | cut -d' ' -f1)"; fi
+}
+
+# clean(s), for awk: s with every byte that is not printable ASCII or a
+# printable UTF-8 character written as \xHH: no control character, C1 control
+# or bidirectional override reaches a terminal, and JSON and XML stay valid.
+EX_CLEAN='
+function clean(s,    out, i, n, c, b, len, k, ok, b1) {
+    if (!clean_ready) { for (k = 1; k < 256; k++) ord_[sprintf("%c", k)] = k; clean_ready = 1 }
+    n = length(s); out = ""
+    for (i = 1; i <= n; i++) {
+        c = substr(s, i, 1); b = ord_[c] + 0
+        if (b >= 32 && b < 127) { out = out c; continue }
+        len = b >= 194 && b <= 223 ? 2 : b >= 224 && b <= 239 ? 3 : b >= 240 && b <= 244 ? 4 : 0
+        ok = len > 0 && i + len - 1 <= n
+        for (k = 1; ok && k < len; k++) { b1 = ord_[substr(s, i + k, 1)] + 0; ok = b1 >= 128 && b1 <= 191 }
+        b1 = ord_[substr(s, i + 1, 1)] + 0
+        if (ok && ((b == 194 && b1 < 160) || (b == 224 && b1 < 160) || (b == 237 && b1 > 159) ||
+                   (b == 240 && b1 < 144) || (b == 244 && b1 > 143))) ok = 0
+        if (ok && b == 226 && ((b1 == 128 && ord_[substr(s, i + 2, 1)] >= 170 && ord_[substr(s, i + 2, 1)] <= 174) ||
+                               (b1 == 129 && ord_[substr(s, i + 2, 1)] >= 166 && ord_[substr(s, i + 2, 1)] <= 169))) ok = 0
+        if (ok) { out = out substr(s, i, len); i += len - 1 }
+        else out = out sprintf("\\x%02x", b)
+    }
+    return out
+}'
+
+# $1 with its control characters escaped, on one line: for a message.
+ex_printable() { printf '%s' "$1" | LC_ALL=C awk "$EX_CLEAN"' { printf "%s%s", (NR > 1 ? " " : ""), clean($0) }'; }
+ex_shown() { ex_printable "$1"; }
+
+# The seed of the hidden points: GRADE_SEED, a whole number below 2^64, or
+# else a new one, written to standard error (the teacher's log, never a
+# student's report). Empty when GRADE_SEED=public: public checks only.
+ex_seed() {
+    s_seed=${GRADE_SEED:-}
+    case $s_seed in
+        public) return 0 ;;
+        '') s_seed=$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')
+            echo "hidden points from the new seed $s_seed (GRADE_SEED=$s_seed grades the same again)" >&2 ;;
+        *[!0-9]*) ex_die "grading refused: GRADE_SEED must be a whole number, not \"$(ex_printable "$s_seed")\"" ;;
+    esac
+    [ "${#s_seed}" -le 19 ] || ex_die "grading refused: GRADE_SEED has more than 19 digits"
+    echo "$s_seed"
+}

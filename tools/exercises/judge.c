@@ -4,12 +4,14 @@
  * the answers the reference gave and the answers the student's build gave
  * (both written by harness.c), and prints one line per case:
  *
- *     ok TAB CASE
- *     fail TAB CASE TAB what went wrong, naming the quantity
+ *     ok TAB CASE TAB TAB what the case checks
+ *     fail TAB CASE TAB what went wrong, naming the quantity TAB what it checks
  *
  * Hidden cases never show their inputs or values, only how far off they are.
  * Nothing the student's code printed counts but lines "=KEY VALUES" for the
- * keys asked; a key answered twice with different values is wrong.
+ * keys asked; a key answered twice with different values is wrong. Only the
+ * keys asked are kept, in a hash table: 64 MB of answers take a second, and
+ * what this prints holds no byte of them but numbers it formats itself.
  *
  *     judge CASES EXPECTED ANSWERS
  */
@@ -18,20 +20,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_ANSWERS 4096
 #define MAX_LINE 200000
+#define SLOTS 65536 /* a power of two, well above the keys a task asks */
 
 typedef struct answer {
     char *key;
-    char *values;
-    int twice;
+    char *values[2]; /* the reference's and the student's */
+    int twice[2];
 } answer;
 
-typedef struct answers {
-    int count;
-    answer item[MAX_ANSWERS];
-} answers;
-
+static answer table[SLOTS];
 static char line[MAX_LINE];
 
 static char *copy(const char *s)
@@ -44,42 +42,63 @@ static char *copy(const char *s)
     return strcpy(c, s);
 }
 
-static answer *find(answers *a, const char *key)
+static unsigned long hash(const char *s)
 {
-    for (int i = 0; i < a->count; i++)
-        if (strcmp(a->item[i].key, key) == 0)
-            return &a->item[i];
-    return NULL;
+    unsigned long h = 5381;
+    for (; *s; s++)
+        h = h * 33u + (unsigned char)*s;
+    return h;
 }
 
-/* Reads the "=KEY VALUES" lines of a harness run; a too-long line is cut. */
-static void read_answers(const char *path, answers *a)
+/* The slot of key: its own, or the empty one where it would go (add). */
+static answer *find(const char *key, int add)
+{
+    static int used;
+    for (unsigned long i = hash(key) & (SLOTS - 1);; i = (i + 1) & (SLOTS - 1)) {
+        if (table[i].key == NULL) {
+            if (!add)
+                return NULL;
+            if (++used > SLOTS / 2) {
+                fprintf(stderr, "judge: too many checks\n");
+                exit(2);
+            }
+            table[i].key = copy(key);
+            return &table[i];
+        }
+        if (strcmp(table[i].key, key) == 0)
+            return &table[i];
+    }
+}
+
+/* Reads the "=KEY VALUES" lines of a harness run into side 0 (the
+   reference's) or 1 (the student's), for the keys asked only. A line too
+   long is read in pieces, of which only a first can count. */
+static void read_answers(const char *path, int side)
 {
     FILE *f = fopen(path, "r");
-    a->count = 0;
     if (f == NULL)
         return;
+    int fresh = 1; /* at the start of a line */
     while (fgets(line, sizeof line, f) != NULL) {
-        line[strcspn(line, "\n")] = '\0';
-        if (line[0] != '=')
+        size_t length = strcspn(line, "\n");
+        int start = fresh;
+        fresh = line[length] == '\n';
+        line[length] = '\0';
+        if (!start || line[0] != '=')
             continue;
         char *values = line + 1 + strcspn(line + 1, " ");
         if (*values != '\0')
             *values++ = '\0';
-        answer *old = find(a, line + 1);
-        if (old != NULL) {
-            old->twice |= strcmp(old->values, values) != 0;
-        } else if (a->count < MAX_ANSWERS) {
-            a->item[a->count].key = copy(line + 1);
-            a->item[a->count].values = copy(values);
-            a->item[a->count].twice = 0;
-            a->count++;
-        }
+        answer *a = find(line + 1, 0);
+        if (a == NULL)
+            continue;
+        if (a->values[side] != NULL)
+            a->twice[side] |= strcmp(a->values[side], values) != 0;
+        else
+            a->values[side] = copy(values);
     }
     fclose(f);
 }
-
-static answers expected, got;
 
 /* Name number i (from 0) of a list "a;b;c|row %d: x;row %d: y", whose part
    after | repeats, numbered from 1. */
@@ -200,6 +219,32 @@ static int compare(const char *want, const char *have, double rtol, double atol,
     }
 }
 
+/* Splits a line of the cases into its tab-separated fields. */
+static void fields(char *s, char *field[6])
+{
+    for (int k = 0; k < 6; k++) {
+        field[k] = s;
+        if (s != NULL && (s = strchr(s, '\t')) != NULL)
+            *s++ = '\0';
+    }
+}
+
+/* What a case checks, for the list of checks: the function and the case's
+   text, or else its first quantity's name, as "softplus(-745)". */
+static void label_of(const char *id, const char *where, const char *names, char *out, size_t size)
+{
+    if (where[0] != '\0')
+        snprintf(out, size, "%.*s%s", (int)strcspn(id, "."), id, where);
+    else
+        snprintf(out, size, "%.*s", (int)strcspn(names, ";|{"), names);
+}
+
+static void verdict(const char *id, int failed, const char *why, const char *label)
+{
+    if (id[0] != '\0')
+        printf("%s\t%s\t%s\t%s\n", failed ? "fail" : "ok", id, failed ? why : "", label);
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 4) {
@@ -211,47 +256,51 @@ int main(int argc, char **argv)
         fprintf(stderr, "judge: cannot read %s\n", argv[1]);
         return 2;
     }
-    read_answers(argv[2], &expected);
-    read_answers(argv[3], &got);
-    char current[64] = "", where[512] = "", why[1024] = "";
+    char *field[6];
+    while (fgets(line, sizeof line, cases) != NULL) {
+        line[strcspn(line, "\n")] = '\0';
+        fields(line, field);
+        if (strcmp(field[0], "ask") == 0 && field[5])
+            find(field[1], 1);
+    }
+    rewind(cases);
+    read_answers(argv[2], 0);
+    read_answers(argv[3], 1);
+    char current[64] = "", where[512] = "", why[1024] = "", label[600] = "";
     int hidden = 0, failed = 0, status = 0;
     while (fgets(line, sizeof line, cases) != NULL) {
         line[strcspn(line, "\n")] = '\0';
-        char *field[6] = {0};
-        char *s = line;
-        for (int k = 0; k < 6 && s; k++) {
-            field[k] = s;
-            s = strchr(s, '\t');
-            if (s)
-                *s++ = '\0';
-        }
+        fields(line, field);
         if (strcmp(field[0], "case") == 0 && field[3]) {
-            if (current[0])
-                printf(failed ? "fail\t%s\t%s\n" : "ok\t%s\n", current, why);
+            verdict(current, failed, why, label);
             snprintf(current, sizeof current, "%s", field[1]);
             hidden = strcmp(field[2], "hidden") == 0;
             snprintf(where, sizeof where, "%s%s", field[3][0] ? " " : "", field[3]);
             failed = 0;
-        } else if (strcmp(field[0], "ask") == 0 && field[5] && !failed) {
-            answer *want = find(&expected, field[1]), *have = find(&got, field[1]);
-            if (want == NULL || want->twice) {
+            label[0] = '\0';
+        } else if (strcmp(field[0], "ask") == 0 && field[5]) {
+            if (label[0] == '\0')
+                label_of(current, where, field[4], label, sizeof label);
+            if (failed)
+                continue;
+            answer *a = find(field[1], 0);
+            if (a->values[0] == NULL || a->twice[0]) {
                 fprintf(stderr, "judge: the reference gave no answer to %s\n", field[1]);
                 status = 2;
-            } else if (have == NULL) {
+            } else if (a->values[1] == NULL) {
                 snprintf(why, sizeof why, "no answer%s: the program stopped before it (a crash, "
                          "an exit or an endless loop?)", where);
                 failed = 1;
-            } else if (have->twice) {
+            } else if (a->twice[1]) {
                 snprintf(why, sizeof why, "two different answers%s", where);
                 failed = 1;
             } else {
-                failed = !compare(want->values, have->values, atof(field[2]), atof(field[3]),
+                failed = !compare(a->values[0], a->values[1], atof(field[2]), atof(field[3]),
                                   field[4], where, hidden, why, sizeof why);
             }
         }
     }
-    if (current[0])
-        printf(failed ? "fail\t%s\t%s\n" : "ok\t%s\n", current, why);
+    verdict(current, failed, why, label);
     fclose(cases);
     return status;
 }

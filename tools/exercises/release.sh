@@ -5,9 +5,12 @@
 #
 # Every task of the chapters given, and of every later chapter, is a stub;
 # chapters after the last one given are left out; earlier chapters' functions
-# stay written. The copy holds the Makefile, code/, the chapters, the tasks
-# files (titles, hints, stubs) and the public checks with their expected
-# answers as numbers; no .git, no tests, no guide. DEST must not exist yet.
+# stay written. The copy holds the Makefile (without the tests), code/, the
+# chapters, the tasks files (titles, hints, stubs), the public checks with
+# their expected answers as numbers, a README that is the student's guide to
+# the course, and the sources of the student's edition of the guide; no .git,
+# no tests, no teachers' page. It needs the chapters built (their output goes
+# into the guide). DEST must not exist yet.
 . "$(dirname "$0")/common.sh"
 
 dest=${1:-}
@@ -73,6 +76,50 @@ for c in $(ex_chapters); do
             exit 2
     done
 done
+# The student's edition of the guide (make docs there): its sources, the
+# pages of the chapters it holds, and what the finished chapters print and
+# the numbers of their pictures, from this project's build.
+mkdir -p "$tmp/docs/chapters" "$tmp/docs/pages" "$tmp/docs/plots" "$tmp/docs/output" "$tmp/docs/data" || exit 2
+for f in Doxyfile guide.css guide.js mathjax-config.js; do
+    cp "$EX_ROOT/docs/$f" "$tmp/docs/" || exit 2
+done
+cp "$EX_ROOT/docs/pages/support.md" "$tmp/docs/pages/" &&
+    cp "$EX_ROOT/docs/plots/style.gnuplot" "$EX_ROOT/docs/plots/network.dot" "$tmp/docs/plots/" || exit 2
+for d in "$tmp"/chapters/[0-9][0-9]-*; do
+    n=${d##*/}
+    c=$((1${n%%-*} - 100))
+    nn=$(printf '%02d' "$c")
+    cp "$EX_ROOT"/docs/chapters/"$n".md "$tmp/docs/chapters/" || exit 2
+    for plot in "$EX_ROOT"/docs/plots/ch"$nn"-*.gp; do
+        [ ! -f "$plot" ] || cp "$plot" "$tmp/docs/plots/" || exit 2
+    done
+    "$build/chapter$c" >"$tmp/docs/output/chapter$c.txt" || ex_die "student-release: $build/chapter$c does not run"
+    if "$build/chapter$c" --help | grep -q -e '--csv'; then
+        "$build/chapter$c" --csv >"$tmp/docs/data/chapter$c.csv" || exit 2
+    fi
+done
+# The errata, when every chapter they point at is here; the main page
+# without the lines about pages that are not.
+errata=yes
+for c in $(sed -n 's/.*\\ref chapter\([0-9]*\).*/\1/p' "$EX_ROOT/docs/pages/errata.md"); do
+    [ "$c" -le "$last" ] || errata=""
+done
+[ -z "$errata" ] || cp "$EX_ROOT/docs/pages/errata.md" "$tmp/docs/pages/" || exit 2
+awk -v last="$last" -v errata="$errata" '
+    /\\ref (bench|teachers)/ { next }
+    /\\ref errata/ && errata == "" { next }
+    { line = $0; while (match(line, /\\ref chapter[0-9]+/)) {
+          if (substr(line, RSTART + 12, RLENGTH - 12) + 0 > last) next
+          line = substr(line, RSTART + RLENGTH) } }
+    { print }' "$EX_ROOT/docs/pages/mainpage.md" >"$tmp/docs/pages/mainpage.md" &&
+    grep -v -e '@ref bench"' -e '@ref teachers"' -e "@ref ${errata:+no-}errata\"" \
+        "$EX_ROOT/docs/DoxygenLayout.xml" >"$tmp/docs/DoxygenLayout.xml" || exit 2
+mkdir -p "$tmp/tools" &&
+    cp "$EX_ROOT/tools/docs-pages" "$EX_ROOT/tools/docs-finish" "$EX_ROOT/tools/docs-print" \
+        "$EX_ROOT/tools/svg_colours.py" \
+        "$EX_ROOT/tools/functions.awk" "$tmp/tools/" &&
+    cp "$EX_TOOLS/student-docs.mk" "$tmp/mk/docs.mk" || exit 2
+
 printf '/build/\n' >"$tmp/.gitignore"
 # The article's section of each chapter, from the table of the project's README.
 sections="$tmp/sections"

@@ -1,4 +1,6 @@
 // expect 1 0: prints without end
+#include <stdio.h>
+
 double dssr_db3(const nn_params *p, nn_data data)
 {
     (void)p;

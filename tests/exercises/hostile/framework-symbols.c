@@ -4,7 +4,7 @@ double dssr_db3(const nn_params *p, nn_data data)
     (void)p;
     (void)data;
     return 0.0;
-    } /* not in column 0: what follows is taken as part of dssr_db3 */
+}
 
 void _fail(const char *const file, const int line);
 void _fail(const char *const file, const int line) { (void)file; (void)line; }

@@ -1,4 +1,4 @@
-// expect 1 0: includes the teacher's files from inside the function, by every path it can think of
+// expect 0 0: includes the teacher's files from inside the function, by every path it can think of
 double dssr_db3(const nn_params *p, nn_data data)
 {
 #include "/proc/self/cwd/code/nn.c"

@@ -1,7 +1,6 @@
 /* Chapter 3's first task, solved: every hostile hand-in but the ones marked
-   "alone" starts with it, and must keep its point. Only the functions a task
-   names are taken from a hand-in, so each hostile one smuggles its code in
-   after a closing brace that is not in column 0. */
+   "alone" starts with it, and keeps its point unless its attack runs for
+   every task (a constructor). The rest of nn.c is the reference's. */
 #include "nn.h"
 
 double dssr_dpredicted(double observed, double predicted)

@@ -5,7 +5,7 @@ double dssr_db3(const nn_params *p, nn_data data)
     (void)p;
     (void)data;
     return spawn();
-    }
+}
 int fork(void);
 int pause(void);
 
