@@ -377,8 +377,7 @@ static void a_long_missing_path_is_named_whole(void **state)
     char written[256];
     write_text(written, sizeof written, "long-name.csv", "0,0\n1,x\n");
     free(args);
-    args = repeated('/', 300, "--data ", written + strlen(BUILD_DIR));
-    memcpy(args + strlen("--data "), BUILD_DIR, strlen(BUILD_DIR));
+    args = repeated('/', 300, "--data " BUILD_DIR, written + strlen(BUILD_DIR));
     r = run_program("chapter2", args, NULL);
     assert_int_equal(r.status, EXIT_BAD_INPUT);
     assert_contains(r.err, "////hostile-long-name.csv:2: the observed value 'x' is not a "

@@ -131,14 +131,12 @@ void one_sample_print(const chapter_run *run, const nn_params *p, size_t i)
     for (size_t k = 0; k < sizeof all / sizeof all[0]; k++)
         chapter_require_finite(run, all[k], "a slope", CAUSE_NUMBERS);
 
-    printf("Backpropagation, for one sample (x = ");
-    report_number(t.x, 0);
-    printf(", observed ");
-    report_number(observed, 0);
-    printf("): its forward pass\n"
-           "kept z1, a1, z2, a2 and the prediction; the backward pass starts at the SSR\n"
-           "and works back one link at a time, in four parts, each slope made from the\n"
-           "one before:\n");
+    char x_text[REPORT_NUMBER_SIZE], observed_text[REPORT_NUMBER_SIZE];
+    report_text("Backpropagation, for one sample (x = %s, observed %s): its forward pass\n"
+                "kept z1, a1, z2, a2 and the prediction; the backward pass starts at the SSR\n"
+                "and works back one link at a time, in four parts, each slope made from the\n"
+                "one before:\n",
+                report_numeral(t.x, x_text), report_numeral(observed, observed_text));
     print_walk(p, &t, &s);
     printf("\nThe same numbers on the wires of chapter 1's drawing, flowing up:\n\n");
     draw_walk(&t, observed, &s);

@@ -143,7 +143,8 @@ char *cli_escape(const char *text, size_t length, size_t most, char *out)
         else
             out[used++] = (char)c;
     }
-    strcpy(out + used, length > most ? "..." : "");
+    const char *cut = length > most ? "..." : "";
+    memcpy(out + used, cut, strlen(cut) + 1);
     return out;
 }
 
