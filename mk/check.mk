@@ -131,7 +131,8 @@ check-fuzz: $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
 # Chapter 10's fast path takes as many lanes as one register of its target
 # holds. make test runs it at this processor's widest, check-valgrind at
 # the baseline (2 lanes on x86-64, SSE2); on an x86-64 with AVX2 this runs
-# chapter 10's tests with 4 lanes as well, the width of most readers' machines.
+# chapter 10's tests with 4 lanes as well, the width of most readers' machines
+# (and chapter 7, which they set chapter 10's three-sample descent against).
 LANES_AVX2 := $(shell grep -qw avx2 /proc/cpuinfo 2>/dev/null && \
     $(CC) -march=x86-64-v3 -x c -c /dev/null -o /dev/null >/dev/null 2>&1 && echo yes)
 LANES_TESTS := test_fast test_chapter10
@@ -139,7 +140,7 @@ LANES_TESTS := test_fast test_chapter10
 check-lanes:
 ifeq ($(LANES_AVX2),yes)
 	$(MAKE) --no-print-directory BUILD=build/avx2 FAST_ARCH=-march=x86-64-v3 build/avx2/chapter10 \
-	    $(addprefix build/avx2/tests/,$(LANES_TESTS))
+	    build/avx2/chapter7 $(addprefix build/avx2/tests/,$(LANES_TESTS))
 	@sh tests/run-all.sh $(addprefix build/avx2/tests/,$(LANES_TESTS))
 else
 	@echo "check-lanes: no AVX2 here; make test and check-valgrind cover the widths it runs"

@@ -144,7 +144,7 @@ static void the_steps_print_the_right_numbers(void **state)
         else
             assert_true(difference < 1e-12);
     }
-    assert_contains(r.out, "This run's\nnoise: the second fastest burst was at most ");
+    assert_contains(r.out, "run's noise: the second fastest burst of a step was at most ");
     /* One block, so one thread, whatever --threads asks. */
     assert_true(strstr(r.out, "1000 samples make one block of step 5") != NULL ||
                 strstr(r.out, "This build has no OpenMP") != NULL);

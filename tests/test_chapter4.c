@@ -60,6 +60,27 @@ static void a_rate_that_overshoots_is_named(void **state)
     run_free(&r);
 }
 
+/* A rate so small that b3 barely moves leaves the SSR as it was: the
+   verdict blames the small rate, in both directions, never a large one. */
+static void a_rate_too_small_to_matter_is_named(void **state)
+{
+    (void)state;
+    run_result r = run_program("chapter4", "--rate 1e-20", NULL);
+    assert_int_equal(r.status, 0);
+    assert_contains(r.out, "SSR: 20.4236 -> 20.4236   unchanged: the rate is too small\n\n"
+                           "The article instead writes");
+    assert_contains(r.out, "(-0.0000) = -0.0000\n"
+                           "  SSR: 20.4236 -> 20.4236   unchanged: the rate is too small\n");
+    assert_lacks(r.out, "too large");
+    run_free(&r);
+    /* At 1 / 3 rounded up the step lands past the bottom exactly as high as
+       it started: that is the rate being too large. */
+    r = run_program("chapter4", "--rate 0.33333333333333337", NULL);
+    assert_int_equal(r.status, 0);
+    assert_contains(r.out, "it did not fall: the rate is too large");
+    run_free(&r);
+}
+
 static void rates_must_be_positive(void **state)
 {
     (void)state;
@@ -78,6 +99,7 @@ static void every_line_fits_80_columns(void **state)
     (void)state;
     const columns_run runs[] = {
         COLUMNS_COMMON_RUNS, {"--b3 1", NULL}, {"--b3 -1e153", NULL}, {"--b3 1e300", NULL}, {"--b3 -123456.789", NULL},
+        {"--rate 1e-320", NULL}, {"--rate 1e-20", NULL}, {"--rate 1.7976931348623157e308", NULL},
         {"--rate 0.5", NULL}, {"--rate 1e-9", NULL}, {"--rate 1e150", NULL},
         {"--rate 1e300", NULL}, {"--rate 0.3 --b3 1e6", NULL},
     };
@@ -127,6 +149,7 @@ int main(void)
         cmocka_unit_test(the_rate_scales_the_step),
         cmocka_unit_test(a_rate_that_overshoots_is_named),
         cmocka_unit_test(rates_must_be_positive),
+        cmocka_unit_test(a_rate_too_small_to_matter_is_named),
         cmocka_unit_test(every_line_fits_80_columns),
         cmocka_unit_test(an_overflow_from_the_rate_names_the_rate),
     };

@@ -225,6 +225,46 @@ static void equals_form_and_defaults_agree(void **state)
     run_free(&b);
 }
 
+/* A rate so small that even the first step is below the tolerance stops
+   the loop at once: said so, with the distance to the bottom, never called
+   converged, and with nothing infinite in what it explains. */
+static void a_rate_too_small_to_start_is_named(void **state)
+{
+    (void)state;
+    run_result r = run_program("chapter5", "--rate 1e-320", NULL);
+    assert_int_equal(r.status, 0);
+    assert_contains(r.out, "b3 = 0.0000 after 0 updates, SSR = 20.4236: "
+                           "stopped before the first step\n");
+    assert_contains(r.out, "The loop stopped 2.6 from it.\n");
+    assert_contains(r.out, "even the first step is below the tolerance, 0.001");
+    assert_lacks(r.out, "converged");
+    assert_all_finite(r.out);
+    run_free(&r);
+    r = run_program("chapter5", "--tolerance 1e308 --quiet", NULL);
+    assert_string_equal(r.out, "b3 = 0.0000 after 0 updates, SSR = 20.4236: "
+                               "stopped before the first step\n");
+    run_free(&r);
+    /* Starting within 0.01 of the bottom, stopping at once is converging. */
+    r = run_program("chapter5", "--b3 2.6091 --quiet", NULL);
+    assert_contains(r.out, "after 0 updates, SSR = 0.0001: converged\n");
+    run_free(&r);
+}
+
+/* With no tolerance the steps shrink to rounding noise, whose sign is
+   anyone's: only a real overshoot (1 - 2 * 3 * rate below 0) is reported. */
+static void rounding_noise_is_no_overshoot(void **state)
+{
+    (void)state;
+    run_result r = run_program("chapter5", "--tolerance 0 --rate 0.15", NULL);
+    assert_int_equal(r.status, 0);
+    assert_lacks(r.out, "changed direction");
+    assert_contains(r.out, "With --tolerance 0 the loop only stops at its limit of steps.");
+    run_free(&r);
+    r = run_program("chapter5", "--tolerance 0 --rate 0.25 --max-steps 20", NULL);
+    assert_contains(r.out, "The update changed direction 19 times");
+    run_free(&r);
+}
+
 static void every_line_fits_80_columns(void **state)
 {
     (void)state;
@@ -237,6 +277,9 @@ static void every_line_fits_80_columns(void **state)
         {"--plot --b3 -1007 --rate 0.15", NULL}, {"--plot --b3 1e6", NULL},
         {"--b3 -1e150 --rate 1e-300 --max-steps 5", NULL},
         {"--plot --data -", COLUMNS_WIDE_SAMPLES}, {"--quiet --data -", COLUMNS_MANY_SAMPLES},
+        {"--rate 1e-320", NULL}, {"--tolerance 1e308", NULL}, {"--tolerance 0 --rate 0.15", NULL},
+        {"--rate 1e-320 --tolerance 1.2345678901234e-300", NULL}, {"--rate 2.2250738585072014e-308 --tolerance 1.2345678901234567e-123", NULL},
+        {"--max-steps 9223372036854775807 --quiet", NULL},
     };
     assert_every_line_fits("chapter5", runs, sizeof runs / sizeof runs[0]);
 }
@@ -346,6 +389,8 @@ int main(void)
         cmocka_unit_test(help_lists_every_option_and_exits_zero),
         cmocka_unit_test(equals_form_and_defaults_agree),
         cmocka_unit_test(every_line_fits_80_columns),
+        cmocka_unit_test(a_rate_too_small_to_start_is_named),
+        cmocka_unit_test(rounding_noise_is_no_overshoot),
         cmocka_unit_test(a_run_that_ends_on_overflow_fails),
         cmocka_unit_test(the_ending_tells_what_this_run_did),
         cmocka_unit_test(the_articles_notes_follow_its_rate),

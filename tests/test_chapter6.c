@@ -342,6 +342,35 @@ static void help_and_divergence(void **state)
     run_free(&r);
 }
 
+/* A forward pass that overflows stops the program before the table that
+   would show it: no row of infinities first. */
+static void an_overflow_stops_before_the_table(void **state)
+{
+    (void)state;
+    run_result r = run_program("chapter6", "--data -", "1e308,0\n0,0\n");
+    assert_int_equal(r.status, 1);
+    assert_all_finite(r.out);
+    assert_lacks(r.out, "sample by sample");
+    assert_string_equal(r.err, "chapter6: a slope is not a finite number: the samples are too "
+                               "large\n");
+    run_free(&r);
+}
+
+/* A rate so small that no first step reaches the tolerance stops the loop
+   before it moves, and the ending says so, not that it converged. */
+static void a_rate_too_small_to_start_is_named(void **state)
+{
+    (void)state;
+    run_result r = run_program("chapter6", "--rate 1e-320", NULL);
+    assert_int_equal(r.status, 0);
+    assert_contains(r.out, "SSR = 1.39767 after 0 updates (the first steps were all below "
+                           "0.001)\n");
+    assert_contains(r.out, "The loop stopped before its first step: at rate 9.99989e-321 every"
+                           " step size was\nalready below 0.001, with a parameter still 2.9 "
+                           "from the bottom.");
+    run_free(&r);
+}
+
 static void every_line_fits_80_columns(void **state)
 {
     (void)state;
@@ -350,6 +379,9 @@ static void every_line_fits_80_columns(void **state)
         {"--quiet", NULL}, {"--max-steps 1", NULL}, {"--rate 0.5", NULL}, {"--rate 0.001", NULL},
         {"--tolerance 1e-9 --max-steps 1000000", NULL}, {"--rate 10", NULL},
         {"--rate 10 --max-steps 72 --quiet", NULL}, {"--quiet --data -", COLUMNS_MANY_SAMPLES},
+        {"--tolerance 0 --max-steps 1000000", NULL}, {"--rate 1e-320", NULL},
+        {"--rate 1.7976931348623157e308", NULL}, {"--rate 2.2250738585072014e-308 --tolerance 1.2345678901234567e-123", NULL},
+        {"--max-steps 9223372036854775807", NULL}, {"--tolerance 1e308", NULL},
     };
     assert_every_line_fits("chapter6", runs, sizeof runs / sizeof runs[0]);
 }
@@ -428,6 +460,8 @@ int main(void)
         cmocka_unit_test(bad_input_gets_one_line_and_status_2),
         cmocka_unit_test(help_and_divergence),
         cmocka_unit_test(every_line_fits_80_columns),
+        cmocka_unit_test(an_overflow_stops_before_the_table),
+        cmocka_unit_test(a_rate_too_small_to_start_is_named),
         cmocka_unit_test(the_ending_tells_what_this_run_did),
     };
     return cmocka_run_group_tests_name("chapter6", tests, NULL, NULL);

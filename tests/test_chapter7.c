@@ -292,6 +292,32 @@ static void bad_input_and_divergence(void **state)
     expect_diverged("chapter7", "--rate 10 --quiet", "diverged");
 }
 
+/* A tolerance no step can reach stops the loop before it moves: said so,
+   with no quotient tolerance / rate that overflows to infinity. */
+static void a_tolerance_too_large_to_start_is_named(void **state)
+{
+    (void)state;
+    run_result r = run_program("chapter7", "--tolerance 1e308", NULL);
+    assert_int_equal(r.status, 0);
+    assert_all_finite(r.out);
+    assert_contains(r.out, "SSR = 1.89588 after 0 updates (the first steps were all below "
+                           "1e+308)\n");
+    assert_contains(r.out, "It stopped before its first step: at rate 0.1 every step size was\n"
+                           "already below 1e+308.");
+    run_free(&r);
+}
+
+/* A run of a million steps widens the step column; the others give way. */
+static void a_million_steps_fit_the_table(void **state)
+{
+    (void)state;
+    run_result r = run_program("chapter7", "--max-steps 1000000", NULL);
+    assert_int_equal(r.status, 0);
+    assert_contains(r.out, "\n   step       w1       b1       w2       b2       w3       w4"
+                           "       b3       SSR\n      1   2.7400   0.0000  -1.1300");
+    run_free(&r);
+}
+
 static void every_line_fits_80_columns(void **state)
 {
     (void)state;
@@ -301,6 +327,9 @@ static void every_line_fits_80_columns(void **state)
         {"--seed 123456789", NULL}, {"--max-steps 1", NULL}, {"--rate 0.5", NULL},
         {"--rate 0.001", NULL}, {"--rate 10", NULL}, {"--rate 10 --max-steps 88 --quiet", NULL},
         {"--tolerance 1e-6 --max-steps 100000", NULL}, {"--seed 9 --data -", COLUMNS_MANY_SAMPLES},
+        {"--tolerance 0 --max-steps 1000000", NULL}, {"--seed 9223372036854775807", NULL},
+        {"--rate 2.2250738585072014e-308 --tolerance 1.2345678901234567e-123", NULL}, {"--tolerance 1e308", NULL}, {"--tolerance 4.9e-324", NULL},
+        {"--max-steps 9223372036854775807", NULL}, {"--rate 1e-320", NULL},
     };
     assert_every_line_fits("chapter7", runs, sizeof runs / sizeof runs[0]);
 }
@@ -451,6 +480,8 @@ int main(void)
         cmocka_unit_test(seed_and_quiet),
         cmocka_unit_test(bad_input_and_divergence),
         cmocka_unit_test(every_line_fits_80_columns),
+        cmocka_unit_test(a_tolerance_too_large_to_start_is_named),
+        cmocka_unit_test(a_million_steps_fit_the_table),
         cmocka_unit_test(the_ending_tells_what_this_run_did),
         cmocka_unit_test(backpropagation_walks_back_link_by_link),
         cmocka_unit_test(program_shows_backpropagation_in_order),

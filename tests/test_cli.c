@@ -92,7 +92,7 @@ static void every_option_is_stored(void **state)
 {
     (void)state;
     const char *args[] = {"--data", "x.csv", "--b3=-2", "--rate", "0.05", "--tolerance", "0",
-                          "--max-steps", "7", "--csv", "--quiet", "--plot", "--seed", "0",
+                          "--max-steps", "7", "--quiet", "--plot", "--seed", "0",
                           "--threads", "2", "--samples=1000", NULL};
     cli_options o;
     char error[256];
@@ -100,13 +100,35 @@ static void every_option_is_stored(void **state)
     assert_string_equal(o.data_path, "x.csv");
     assert_true(o.b3 == -2.0 && o.rate == 0.05 && o.tolerance == 0.0);
     assert_int_equal(o.max_steps, 7);
-    assert_int_equal(o.csv, 1);
+    assert_int_equal(o.csv, 0);
     assert_int_equal(o.quiet, 1);
     assert_int_equal(o.plot, 1);
     assert_int_equal(o.seed, 0);
     assert_int_equal(o.threads, 2);
     assert_int_equal(o.samples, 1000);
-    assert_int_equal(o.given, every_option.accepts);
+    assert_int_equal(o.given, every_option.accepts & ~(unsigned)CLI_CSV);
+    const char *csv[] = {"--csv", NULL};
+    assert_int_equal(parse(csv, &o, error, sizeof error), CLI_RUN);
+    assert_int_equal(o.csv, 1);
+    assert_int_equal(o.given, CLI_CSV);
+}
+
+/* --csv prints data and nothing else: beside --quiet or --plot, which ask
+   for something else, it is refused, whichever comes first. */
+static void csv_is_refused_beside_quiet_and_plot(void **state)
+{
+    (void)state;
+    struct { const char *args[3]; const char *message; } cases[] = {
+        {{"--csv", "--quiet", NULL}, "test: --quiet and --csv cannot be used together\n"},
+        {{"--quiet", "--csv", NULL}, "test: --quiet and --csv cannot be used together\n"},
+        {{"--plot", "--csv", NULL}, "test: --plot and --csv cannot be used together\n"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        cli_options o;
+        char error[256];
+        assert_int_equal(parse(cases[i].args, &o, error, sizeof error), CLI_BAD_INPUT);
+        assert_string_equal(error, cases[i].message);
+    }
 }
 
 static void errors_name_the_problem(void **state)
@@ -226,6 +248,7 @@ int main(void)
         cmocka_unit_test(parse_count_takes_whole_numbers_only),
         cmocka_unit_test(defaults_are_the_articles),
         cmocka_unit_test(every_option_is_stored),
+        cmocka_unit_test(csv_is_refused_beside_quiet_and_plot),
         cmocka_unit_test(errors_name_the_problem),
         cmocka_unit_test(slips_get_a_suggestion),
         cmocka_unit_test(a_double_dash_ends_the_options),

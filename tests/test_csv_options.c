@@ -6,8 +6,10 @@
 #include "support.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "golden.h"
 
@@ -237,6 +239,44 @@ static void csv_is_offered_where_it_exists(void **state)
     run_free(&run);
 }
 
+/* --csv means CSV and nothing else: every chapter that also takes --quiet
+   (or --plot) refuses the pair, status 2, one line, whichever comes first,
+   with nothing on stdout. Chapters are found by their --help, so that a new
+   one is held to the same rule. */
+static void csv_beside_quiet_or_plot_is_refused_everywhere(void **state)
+{
+    (void)state;
+    int checked = 0;
+    for (int n = 1; n <= 20; n++) {
+        char chapter[32], path[64];
+        snprintf(chapter, sizeof chapter, "chapter%d", n);
+        snprintf(path, sizeof path, "%s/%s", BUILD_DIR, chapter);
+        if (access(path, X_OK) != 0)
+            continue;
+        run_result help = run_program(chapter, "--help", NULL);
+        const char *other[] = {"--quiet", "--plot"};
+        for (int k = 0; k < 2; k++) {
+            if (strstr(help.out, "  --csv ") == NULL || strstr(help.out, other[k]) == NULL)
+                continue;
+            char args[64], message[128];
+            snprintf(message, sizeof message, "%s: %s and --csv cannot be used together\n",
+                     chapter, other[k]);
+            for (int order = 0; order < 2; order++) {
+                snprintf(args, sizeof args, order ? "%s --csv" : "--csv %s", other[k]);
+                run_result r = run_program(chapter, args, NULL);
+                assert_int_equal(r.status, 2);
+                assert_string_equal(r.out, "");
+                assert_string_equal(r.err, message);
+                run_free(&r);
+            }
+            checked++;
+        }
+        run_free(&help);
+    }
+    /* Chapters 5 to 8 and 10 take --quiet, chapters 2 and 5 --plot. */
+    assert_true(checked >= 7);
+}
+
 /* A b3 of 1e300 keeps every prediction finite (chapter 1 prints them), but
    squares it past the range of double: the SSR overflows. */
 static void csv_stops_cleanly_on_overflow(void **state)
@@ -268,6 +308,7 @@ int main(void)
         cmocka_unit_test(chapter4_csv_follows_the_rate),
         cmocka_unit_test(csv_is_offered_where_it_exists),
         cmocka_unit_test(csv_stops_cleanly_on_overflow),
+        cmocka_unit_test(csv_beside_quiet_or_plot_is_refused_everywhere),
     };
     return cmocka_run_group_tests_name("csv options", tests, NULL, NULL);
 }

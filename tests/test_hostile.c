@@ -357,6 +357,53 @@ static void a_missing_file_is_named(void **state)
     run_free(&r);
 }
 
+/* However long the path, the message names all of it: no buffer cuts it. */
+static void a_long_missing_path_is_named_whole(void **state)
+{
+    (void)state;
+    /* Five directories of 199 letters each, none of them there. */
+    char *path = repeated('d', 1000, "tests/data/", "/missing.csv");
+    for (size_t k = 1; k <= 5; k++)
+        path[strlen("tests/data/") + 200 * k - 1] = '/';
+    char *args = repeated('x', 0, "--data ", path);
+    run_result r = run_program("chapter5", args, NULL);
+    char *expected = repeated('x', 0, path, ": cannot open: No such file or directory\n");
+    assert_refused(&r, EXIT_BAD_INPUT, expected);
+    assert_string_equal(r.err, expected);
+    run_free(&r);
+    free(expected);
+
+    /* The same for a file that opens: a line of it is named after all of it. */
+    char written[256];
+    write_text(written, sizeof written, "long-name.csv", "0,0\n1,x\n");
+    free(args);
+    args = repeated('/', 300, "--data " BUILD_DIR, written + strlen(BUILD_DIR));
+    r = run_program("chapter2", args, NULL);
+    assert_int_equal(r.status, EXIT_BAD_INPUT);
+    assert_contains(r.err, "////hostile-long-name.csv:2: the observed value 'x' is not a "
+                           "finite number\n");
+    assert_true(strlen(r.err) > 300);
+    run_free(&r);
+    free(args);
+    free(path);
+}
+
+/* A file name can hold any byte but NUL: its control bytes are shown as
+   \xHH, so that a name can neither break the line nor drive the terminal. */
+static void control_bytes_in_a_file_name_are_escaped(void **state)
+{
+    (void)state;
+    run_result r = run_program("chapter6", "--data \"$(printf 'tests/a\nb\033[31mc.csv')\"",
+                               NULL);
+    assert_refused(&r, EXIT_BAD_INPUT, "tests/a\\x0Ab\\x1B[31mc.csv: cannot open: No such file");
+    assert_int_equal(strchr(r.err, '\n') - r.err, (long)strlen(r.err) - 1);
+    run_free(&r);
+    data_set set;
+    char error[DATA_ERROR_SIZE(3)];
+    assert_int_equal(data_parse("a\tb", "0,0\n1,x\n", 8, &set, error, sizeof error), -1);
+    assert_string_equal(error, "a\\x09b:2: the observed value 'x' is not a finite number");
+}
+
 static void files_without_samples_are_refused(void **state)
 {
     (void)state;
@@ -852,9 +899,9 @@ static void options_of_later_chapters(void **state)
     assert_int_equal(o.threads, 2);
     assert_int_equal(o.samples, 1000000);
     assert_int_equal(o.seed, 1);
-    assert_int_equal(parse_all("--quiet", "--csv", "--tolerance=0", &o, message,
-                               sizeof message), CLI_RUN);
-    assert_true(o.quiet && o.csv && o.tolerance == 0.0);
+    assert_int_equal(parse_all("--quiet", "--tolerance=0", NULL, &o, message, sizeof message),
+                     CLI_RUN);
+    assert_true(o.quiet && !o.csv && o.tolerance == 0.0);
 
     assert_int_equal(parse_all("--threads", "0", NULL, &o, message, sizeof message),
                      CLI_BAD_INPUT);
@@ -883,7 +930,7 @@ enum { CHAPTER_COUNT = 10 };
 /* Options that make chapter n print its usual pages, quickly. */
 static const char *usual_options(int n)
 {
-    return n == 10 ? "--samples 1000" : "";
+    return n == 10 ? "--samples 1000" : n == 9 ? "--max-parameters 61" : "";
 }
 
 /* Runs `BUILD_DIR/program args` through the shell with its standard output
@@ -1064,7 +1111,7 @@ static void the_error_message_fits_its_buffer(void **state)
     char small[12];
     memset(small, 'z', sizeof small);
     assert_int_equal(data_parse("a-long-file-name.csv", "x", 1, &set, small, sizeof small), -1);
-    assert_string_equal(small, "a-long-file");
+    assert_string_equal(small, "a-...:1: ex");
 
     char name[1000];
     memset(name, 'n', sizeof name - 1);
@@ -1106,6 +1153,8 @@ int main(void)
         cmocka_unit_test(a_directory_is_refused),
         cmocka_unit_test(dev_null_has_no_samples),
         cmocka_unit_test(a_missing_file_is_named),
+        cmocka_unit_test(a_long_missing_path_is_named_whole),
+        cmocka_unit_test(control_bytes_in_a_file_name_are_escaped),
         cmocka_unit_test(files_without_samples_are_refused),
         cmocka_unit_test(standard_input_from_a_pipe),
         cmocka_unit_test(devices_that_never_end),

@@ -6,6 +6,7 @@
  * learning rate; and the new b3 is the old one minus the step size, so that
  * b3 moves downhill.
  */
+#include <math.h>
 #include <stdio.h>
 
 #include "chapter.h"
@@ -55,9 +56,12 @@ static double ssr_at(const nn_params *p, nn_data data, double b3)
     return ssr(&moved, data);
 }
 
-/* Prints "  b3 = old - (step size) = new" (or with +), and how the SSR moved. */
+/* Prints "  b3 = old - (step size) = new" (or with +), and how the SSR moved.
+   An SSR that did not move was either stepped over, the step landing as high
+   on the far side of the bottom, or barely stepped at all: a step shorter
+   than the way to the bottom that changes no digit of the SSR. */
 static void print_update(double old_b3, char sign, double size, double new_b3, double old_ssr,
-                         double new_ssr)
+                         double new_ssr, double bottom)
 {
     printf("  b3 = ");
     report_number(old_b3, 0);
@@ -75,6 +79,8 @@ static void print_update(double old_b3, char sign, double size, double new_b3, d
         printf("   it rose%s\n", sign == '-' ? ": the rate is too large" : "");
     else if (size == 0.0)
         printf("   unchanged: the slope is 0 here\n");
+    else if (fabs(new_b3 - old_b3) < fabs(old_b3 - bottom))
+        printf("   unchanged: the rate is too small\n");
     else
         printf("   it did not fall: the rate is too large\n");
 }
@@ -95,11 +101,13 @@ int main(int argc, char **argv)
     chapter_require_finite(&run, s.new_b3, "the new b3", CAUSE_RATE);
     chapter_require_finite(&run, wrong_b3, "the wrong-way b3", CAUSE_RATE);
     chapter_require_finite(&run, new_ssr, "the SSR after the step", CAUSE_RATE);
-    chapter_require_finite(&run, wrong_ssr, "the SSR after the wrong-way step", CAUSE_RATE);
+    chapter_require_finite(&run, wrong_ssr, "the wrong-way SSR", CAUSE_RATE);
     if (run.options.csv) {
         series_step(&program, &p, run.data, rate);
         return chapter_close(&run, 0);
     }
+    double bottom = optimal_b3(&p, run.data);
+    chapter_require_finite(&run, bottom, "the bowl's bottom", CAUSE_NUMBERS);
 
     report_title("Chapter 4: one step of gradient descent");
     report_beside("\"Slop Calculation and Learning\", up to the first new b3.");
@@ -118,10 +126,10 @@ int main(int argc, char **argv)
         printf("  (the article rounds it to -1.57)\n");
 
     printf("\nGradient descent subtracts the step size:  new b3 = old b3 - step size\n");
-    print_update(p.b3, '-', s.size, s.new_b3, old_ssr, new_ssr);
+    print_update(p.b3, '-', s.size, s.new_b3, old_ssr, new_ssr, bottom);
 
     printf("\nThe article instead writes  new b3 = old b3 + step size:\n");
-    print_update(p.b3, '+', s.size, wrong_b3, old_ssr, wrong_ssr);
+    print_update(p.b3, '+', s.size, wrong_b3, old_ssr, wrong_ssr, bottom);
     if (chapter_is_article(&run)) {
         nn_params rounded = p;
         rounded.b3 = -1.57;

@@ -6,6 +6,7 @@
  * subtracts it. Near the bottom of the bowl the slope flattens, the steps
  * shrink, and once a step is smaller than the tolerance the loop stops.
  */
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 
@@ -25,6 +26,7 @@ typedef struct row_printer {
     const cli_options *options;
     plot_chart *chart;  /* marks each row under --plot, else NULL */
     double last_step;   /* the step size of the row before */
+    double rounding;    /* a step size no larger is rounding noise */
     long turns;         /* how often the step changed direction */
 } row_printer;
 
@@ -46,7 +48,10 @@ static void show_row(const descent_row *row, void *context)
 {
     row_printer *printer = context;
     const cli_options *options = printer->options;
-    if (row->step > 1 && row->step_size * printer->last_step < 0.0)
+    /* Near the bottom the slope is rounding noise of either sign: only a
+       change of sign by more than that is an overshoot. */
+    if (row->step > 1 && row->step_size * printer->last_step < 0.0 &&
+        fmin(fabs(row->step_size), fabs(printer->last_step)) > printer->rounding)
         printer->turns++;
     printer->last_step = row->step_size;
     if (printer->chart != NULL)
@@ -67,6 +72,21 @@ static void show_row(const descent_row *row, void *context)
         printf("        |step size| < %g: the loop stops here\n", options->tolerance);
 }
 
+/* How far rounding alone can move a step size: the slope sums one term
+   -2 (observed - top - bottom - b3) per sample, each rounded within a few
+   parts in 2^52 of its largest part, with b3 between the start and the
+   bottom. */
+static double step_rounding(const nn_params *p, nn_data data, double bottom, double rate)
+{
+    double scale = 0.0;
+    for (size_t i = 0; i < data.count; i++) {
+        nn_trace t = forward(p, data.input[i]);
+        scale += fabs(data.observed[i]) + fabs(t.top) + fabs(t.bottom) +
+                 fmax(fabs(p->b3), fabs(bottom));
+    }
+    return 2.0 * rate * 16.0 * DBL_EPSILON * scale;
+}
+
 static void print_introduction(const cli_options *options)
 {
     report_title("Chapter 5: gradient descent until the step size is tiny");
@@ -84,17 +104,25 @@ static void print_introduction(const cli_options *options)
     printf("  step          b3         SSR    dSSR/db3   step size\n");
 }
 
+/* Whether the loop stopped on its very first step with b3 still away from
+   the bottom: the rate is too small, or the tolerance too large, for even
+   one step. */
+static int stopped_at_once(const chapter_run *run, const nn_params *p, descent_result result)
+{
+    return result.end == DESCENT_CONVERGED && result.updates == 0 &&
+           !(fabs(p->b3 - optimal_b3(p, run->data)) <= 0.01);
+}
+
 /* The closing line, alone under --quiet: where b3 ended and why. */
 static void print_result(const chapter_run *run, const nn_params *p, descent_result result)
 {
-    printf("%sb3 = ", run->options.quiet ? "" : "\n");
-    report_number(p->b3, 0);
-    printf(" after %ld update%s, SSR = ", result.updates, chapter_plural(result.updates));
-    report_number(ssr(p, run->data), 0);
-    if (result.end == DESCENT_CONVERGED)
-        printf(": converged\n");
-    else
-        printf(": stopped at the step limit\n");
+    char b3[REPORT_NUMBER_SIZE], ssr_text[REPORT_NUMBER_SIZE];
+    report_text("%sb3 = %s after %ld update%s, SSR = %s: %s\n", run->options.quiet ? "" : "\n",
+                report_numeral(p->b3, b3), result.updates, chapter_plural(result.updates),
+                report_numeral(ssr(p, run->data), ssr_text),
+                stopped_at_once(run, p, result)   ? "stopped before the first step"
+                : result.end == DESCENT_CONVERGED ? "converged"
+                                                  : "stopped at the step limit");
 }
 
 /* How this run went, against the exact bottom of the bowl. */
@@ -105,11 +133,17 @@ static void explain_result(const chapter_run *run, const nn_params *p, descent_r
     double n = (double)run->data.count;
     double bottom = optimal_b3(p, run->data);
     double away = fabs(p->b3 - bottom);
-    printf("\nThe SSR is a parabola in b3, so its bottom can also be found exactly: the\n"
-           "slope -2 * (sum of residuals) is zero where b3 equals the mean residual\n"
-           "at b3 = 0. That exact bottom is b3 = ");
-    report_number(bottom, 0);
-    printf(".\nThe loop stopped %.2g from it.\n", away);
+    char bottom_text[REPORT_NUMBER_SIZE];
+    report_text("\nThe SSR is a parabola in b3, so its bottom can also be found exactly: the\n"
+                "slope -2 * (sum of residuals) is zero where b3 equals the mean residual\n"
+                "at b3 = 0. That exact bottom is b3 = %s.\nThe loop stopped %.2g from it.\n",
+                report_numeral(bottom, bottom_text), away);
+    if (stopped_at_once(run, p, result)) {
+        report_text("At rate %g even the first step is below the tolerance, %g, so the\n"
+                    "loop stopped before b3 moved. A larger --rate or a smaller --tolerance\n"
+                    "lets it go.\n", o->rate, o->tolerance);
+        return;
+    }
     /* The slope is 2n (b3 - bottom), so each step multiplies the distance by
        1 - 2n rate: towards the bottom when that lies between -1 and 1. */
     double factor = 1.0 - 2.0 * n * o->rate;
@@ -117,22 +151,24 @@ static void explain_result(const chapter_run *run, const nn_params *p, descent_r
         printf("The update changed direction %ld time%s: each overshot the bottom, and\n"
                "the next came back.", turns, chapter_plural(turns));
     if (turns > 0 && factor <= -1.0)
-        printf(" At this rate the overshoot is as large as the distance\n"
-               "it started from, or larger, so b3 never settles: any --rate below\n"
-               "1 / %g = %.4g brings it in.\n", n, 1.0 / n);
+        report_text(" At this rate the overshoot is as large as the distance\n"
+                    "it started from, or larger, so b3 never settles: any --rate below\n"
+                    "1 / %g = %.4g brings it in.\n", n, 1.0 / n);
     else if (turns > 0)
         printf(" Each swing is smaller than the one before.\n");
     if (result.end == DESCENT_CONVERGED) {
         double within = o->tolerance / (o->rate * 2.0 * n);
-        printf("That distance is what the tolerance allows: the slope is 2 * %g * (b3 -\n"
-               "bottom), so a step size below %g at rate %g puts b3 within\n"
-               "%g / (%g * 2 * %g) = %.2g of the bottom.", n, o->tolerance, o->rate,
-               o->tolerance, o->rate, n, within);
-        printf(within > 0.01 ? "\nA smaller --tolerance gets closer.\n" : "\n");
+        report_text("That distance is what the tolerance allows: the slope is 2 * %g * (b3 -\n"
+                    "bottom), so a step size below %g at rate %g puts b3 within\n"
+                    "%g / (%g * 2 * %g) = %.2g of the bottom.\n", n, o->tolerance, o->rate,
+                    o->tolerance, o->rate, n, within);
+        printf(within > 0.01 ? "A smaller --tolerance gets closer.\n" : "");
+    } else if (o->tolerance == 0.0) {
+        printf("With --tolerance 0 the loop only stops at its limit of steps.\n");
     } else {
-        printf("The loop used up its %ld step%s before a step size fell below %g",
-               o->max_steps, chapter_plural(o->max_steps), o->tolerance);
-        printf(factor > -1.0 ? ";\nmore --max-steps lets it go on.\n" : ".\n");
+        report_text("The loop used up its %ld step%s before a step size fell below %g%s\n",
+                    o->max_steps, chapter_plural(o->max_steps), o->tolerance,
+                    factor > -1.0 ? ";\nmore --max-steps lets it go on." : ".");
     }
 }
 
@@ -192,7 +228,11 @@ int main(int argc, char **argv)
     else if (!run.options.quiet)
         print_introduction(&run.options);
 
-    row_printer printer = {&run.options, run.options.plot ? &chart : NULL, 0.0, 0};
+    row_printer printer = {&run.options, run.options.plot ? &chart : NULL, 0.0, 0.0, 0};
+    if (!run.options.csv) {
+        double bottom = optimal_b3(&p, run.data);
+        printer.rounding = step_rounding(&p, run.data, bottom, run.options.rate);
+    }
     descent_result result = descend_until_tiny(&p, run.data, &printer);
 
     if (result.end == DESCENT_DIVERGED)

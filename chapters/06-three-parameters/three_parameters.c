@@ -175,24 +175,28 @@ static void print_chains(const chapter_run *run, const nn_params *p)
 {
     nn_data data = run->data;
     size_t shown = chapter_rows_shown(run);
+    /* Every number of the tables below is checked before the first is printed. */
+    for (size_t i = 0; i < data.count; i++) {
+        chains c = slopes_by_chain_rule(p, data, i);
+        int finite = isfinite(c.d) && isfinite(c.trace.a1) && isfinite(c.trace.a2) &&
+                     isfinite(c.w3) && isfinite(c.w4) && isfinite(c.b3);
+        chapter_require_finite(run, finite ? 0.0 : NAN, "a slope", CAUSE_NUMBERS);
+    }
+    chains sum = sum_of_chains(p, data);
+    chapter_require_finite(run, sum.w3 + sum.w4 + sum.b3, "a slope", CAUSE_NUMBERS);
     chapter_sample_table(run, p, "At the start, sample by sample, the links:\n"
                          "       x   observed  dSSR/dpred        a1        a2", print_links);
     print_one_product(run, p);
     printf("\nThe products, each sample's share of the three slopes:\n"
            "       x  d * a1 (w3)  d * a2 (w4)   d * 1 (b3)\n");
-    for (size_t i = 0; i < data.count; i++) {
+    for (size_t i = 0; i < shown; i++) {
         chains c = slopes_by_chain_rule(p, data, i);
-        chapter_require_finite(run, c.w3 + c.w4 + c.b3, "a slope", CAUSE_NUMBERS);
-        if (i >= shown)
-            continue;
         report_number(data.input[i], 8);
         report_number(c.w3, 13);
         report_number(c.w4, 13);
         report_number_line(c.b3, 13);
     }
     report_rows_left_out(shown, data.count);
-    chains sum = sum_of_chains(p, data);
-    chapter_require_finite(run, sum.w3 + sum.w4 + sum.b3, "a slope", CAUSE_NUMBERS);
     printf("  sums:");
     print_slopes(sum.w3, sum.w4, sum.b3);
     printf("All the slopes together, one for each parameter that moves, are called the\n"
@@ -230,6 +234,13 @@ static void print_comparison(const chapter_run *run, const nn_params *p,
     if (final_ssr > start_ssr)
         return; /* progress_result() has said the rate is too large */
     double away = fmax(fabs(p->w3 - best.w3), fmax(fabs(p->w4 - best.w4), fabs(p->b3 - best.b3)));
+    if (result.end == DESCENT_CONVERGED && result.updates == 0 && away >= 1e-3) {
+        report_text("The loop stopped before its first step: at rate %g every step size was\n"
+                    "already below %g, with a parameter still %.2g from the bottom. A larger\n"
+                    "--rate or a smaller --tolerance lets it go.\n", run->options.rate,
+                    run->options.tolerance, away);
+        return;
+    }
     if (away < 1e-3) {
         printf("The loop reached it: every parameter is within %.2g of it.\n", away);
         return;
@@ -262,10 +273,10 @@ int main(int argc, char **argv)
     if (!o->csv && !o->quiet) {
         print_introduction(&p);
         print_chains(&run, &p);
-        printf("\nGradient descent now moves all three at once, each by its own step size,\n"
-               "slope * rate %g, all computed at the same point. It stops when every one\n"
-               "of the three step sizes is below %g, or after %ld gradient%s.\n\n",
-               o->rate, o->tolerance, o->max_steps, chapter_plural(o->max_steps));
+        report_text("\nGradient descent now moves all three at once, each by its own step size,\n"
+                    "slope * rate %g, all computed at the same point. It stops when every one\n"
+                    "of the three step sizes is below %g, or after %ld gradient%s.\n\n",
+                    o->rate, o->tolerance, o->max_steps, chapter_plural(o->max_steps));
     }
 
     double start_ssr = ssr(&p, run.data);

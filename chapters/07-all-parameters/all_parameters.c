@@ -65,8 +65,8 @@ static void print_introduction(const cli_options *options, const nn_params *p)
     report_beside("past its end, as StatQuest's \"Backpropagation Details\"\n"
                   "part 2, which the article's closing line promises.");
     if (options->given & CLI_SEED_START)
-        printf("Start from a random guess (--seed %ld): each weight drawn from a standard\n"
-               "normal, each bias 0:\n  ", options->seed);
+        report_text("Start from a random guess (--seed %ld): each weight drawn from a standard\n"
+                    "normal, each bias 0:\n  ", options->seed);
     else
         printf("Start where StatQuest's video starts: weights it drew once from a standard\n"
                "normal, biases 0:\n  ");
@@ -143,14 +143,22 @@ static void print_comparison(const chapter_run *run, const nn_params *p,
            "b3 = 2.61; there the SSR is %.6g.\n", ssr(&video, data));
     if (!(final_ssr < 0.01)) {
         printf("The loop above ends with an SSR of %.6g, not near any fit.\n", final_ssr);
-        if (result.end == DESCENT_STEP_LIMIT)
-            printf("It used up its %ld gradient%s first: more --max-steps may get further.\n",
-                   o->max_steps, chapter_plural(o->max_steps));
-        else
-            printf("It stopped because every step size was below %g, which at rate %g\n"
-                   "only needs every slope below %g: a nearly flat stretch, not a\n"
-                   "bottom. A smaller --tolerance may get further.\n",
-                   o->tolerance, o->rate, o->tolerance / o->rate);
+        if (result.end == DESCENT_STEP_LIMIT) {
+            report_text("It used up its %ld gradient%s first: more --max-steps may get further.\n",
+                        o->max_steps, chapter_plural(o->max_steps));
+        } else if (result.updates == 0) {
+            report_text("It stopped before its first step: at rate %g every step size was\n"
+                        "already below %g. A larger --rate or a smaller --tolerance lets it go.\n",
+                        o->rate, o->tolerance);
+            return;
+        } else {
+            /* A step of the loop reached the tolerance, so a slope reached
+               tolerance / rate: the quotient is finite. */
+            report_text("It stopped because every step size was below %g, which at rate %g\n"
+                        "only needs every slope below %g: a nearly flat stretch, not a\n"
+                        "bottom. A smaller --tolerance may get further.\n",
+                        o->tolerance, o->rate, o->tolerance / o->rate);
+        }
         printf("Plain descent from %s can do that. (Where it does reach a fit,\n"
                "that fit need not be the video's: three samples and seven unknowns\n"
                "allow many exact fits.)\n",
@@ -185,7 +193,7 @@ static void print_smaller_rates(const cli_options *options, nn_params start, nn_
                                    options->max_steps};
         descent_result result = descend_all_seven(&p, data, slower, NULL);
         // [ch07_smaller_rate]
-        printf("%10g %10ld", slower.learning_rate, result.slopes);
+        printf("%10.4g %10ld", slower.learning_rate, result.slopes);
         if (result.end == DESCENT_DIVERGED) {
             printf("           -  diverged\n");
             continue;
@@ -194,7 +202,7 @@ static void print_smaller_rates(const cli_options *options, nn_params start, nn_
         if (result.end == DESCENT_STEP_LIMIT)
             printf("hit --max-steps\n");
         else if (isfinite(options->tolerance / slower.learning_rate))
-            printf("every |slope| < %g (tolerance / rate)\n",
+            printf("every |slope| < %.3g (tolerance / rate)\n",
                    options->tolerance / slower.learning_rate);
         else
             printf("at once: every step size below the tolerance\n");
@@ -227,10 +235,10 @@ int main(int argc, char **argv)
     if (!o->csv && !o->quiet) {
         print_introduction(o, &p);
         print_chain_to_w1(&run, &p);
-        printf("\nGradient descent moves all seven at once, each by slope * rate %g,\n"
-               "until every step size is below %g or %ld gradient%s been computed.\n\n",
-               o->rate, o->tolerance, o->max_steps,
-               o->max_steps == 1 ? " has" : "s have");
+        report_text("\nGradient descent moves all seven at once, each by slope * rate %g,\n"
+                    "until every step size is below %g or %ld gradient%s been computed.\n\n",
+                    o->rate, o->tolerance, o->max_steps,
+                    o->max_steps == 1 ? " has" : "s have");
     }
 
     double start_ssr = ssr(&p, run.data);

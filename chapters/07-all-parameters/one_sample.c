@@ -73,34 +73,34 @@ static void print_walk(const nn_params *p, const nn_trace *t, const backward_ste
 /* The drawing of chapter 1, the slopes on its wires, flowing up. */
 static void draw_walk(const nn_trace *t, double observed, const backward_steps *s)
 {
-    const double into[2][2] = {{s->dssr_dw1, s->dssr_db1}, {s->dssr_dw2, s->dssr_db2}};
-    const double at[2][2] = {{s->dssr_dz1, sigmoid(t->z1)}, {s->dssr_dz2, sigmoid(t->z2)}};
-    const double out_of[2][2] = {{s->dssr_dw3, s->dssr_da1}, {s->dssr_dw4, s->dssr_da2}};
-    char v[6][16];
-    drawing_labels l;
-    drawing_number(v[0], sizeof v[0], t->x);
-    drawing_number(v[1], sizeof v[1], observed);
-    drawing_set(l.input, "x = %s, observed %s", v[0], v[1]);
+    const double dw[2] = {s->dssr_dw1, s->dssr_dw2}, db[2] = {s->dssr_db1, s->dssr_db2};
+    const double dz[2] = {s->dssr_dz1, s->dssr_dz2}, z[2] = {t->z1, t->z2};
+    const double dw_out[2] = {s->dssr_dw3, s->dssr_dw4}, da[2] = {s->dssr_da1, s->dssr_da2};
+    char a[16], b[16];
+    drawing_labels l = {.input = ""};
+    drawing_number(a, sizeof a, t->x);
+    drawing_number(b, sizeof b, observed);
+    drawing_set(l.input, "x = %s, observed %s", a, b);
     for (int k = 0; k < 2; k++) {
         int n = k + 1;
-        for (int j = 0; j < 2; j++) {
-            drawing_number(v[2 * j], sizeof v[0], into[k][j]);
-            drawing_number(v[2 * j + 1], sizeof v[0], out_of[k][j]);
-        }
-        drawing_number(v[4], sizeof v[4], at[k][0]);
-        drawing_number(v[5], sizeof v[5], at[k][1]);
-        drawing_set(l.into[k][0], "dSSR/dw%d = %s", n, v[0]);
-        drawing_set(l.into[k][1], "dSSR/db%d = %s", n, v[2]);
-        drawing_set(l.neuron[k][0], "dSSR/dz%d = %s", n, v[4]);
-        drawing_set(l.neuron[k][1], "sigmoid(z%d) = %s", n, v[5]);
-        drawing_set(l.out_of[k][0], "dSSR/dw%d = %s", k + 3, v[1]);
-        drawing_set(l.out_of[k][1], "dSSR/da%d = %s", n, v[3]);
+        drawing_number(a, sizeof a, dw[k]);
+        drawing_set(l.into[k][0], "dSSR/dw%d = %s", n, a);
+        drawing_number(a, sizeof a, db[k]);
+        drawing_set(l.into[k][1], "dSSR/db%d = %s", n, a);
+        drawing_number(a, sizeof a, dz[k]);
+        drawing_set(l.neuron[k][0], "dSSR/dz%d = %s", n, a);
+        drawing_number(a, sizeof a, sigmoid(z[k]));
+        drawing_set(l.neuron[k][1], "sigmoid(z%d) = %s", n, a);
+        drawing_number(a, sizeof a, dw_out[k]);
+        drawing_set(l.out_of[k][0], "dSSR/dw%d = %s", k + 3, a);
+        drawing_number(a, sizeof a, da[k]);
+        drawing_set(l.out_of[k][1], "dSSR/da%d = %s", n, a);
     }
-    drawing_number(v[0], sizeof v[0], s->dssr_db3);
-    drawing_number(v[1], sizeof v[1], s->dssr_dpredicted);
-    drawing_set(l.beside_sum, "dSSR/db3 = %s", v[0]);
+    drawing_number(a, sizeof a, s->dssr_db3);
+    drawing_set(l.beside_sum, "dSSR/db3 = %s", a);
+    drawing_number(a, sizeof a, s->dssr_dpredicted);
     drawing_set(l.output[0], "dSSR/dpredicted = -2 (obs - pred)");
-    drawing_set(l.output[1], "= %s", v[1]);
+    drawing_set(l.output[1], "= %s", a);
     drawing_print(&l, DRAWING_BACKWARD);
 }
 
@@ -131,14 +131,12 @@ void one_sample_print(const chapter_run *run, const nn_params *p, size_t i)
     for (size_t k = 0; k < sizeof all / sizeof all[0]; k++)
         chapter_require_finite(run, all[k], "a slope", CAUSE_NUMBERS);
 
-    printf("Backpropagation, for one sample (x = ");
-    report_number(t.x, 0);
-    printf(", observed ");
-    report_number(observed, 0);
-    printf("): its forward pass\n"
-           "kept z1, a1, z2, a2 and the prediction; the backward pass starts at the SSR\n"
-           "and works back one link at a time, in four parts, each slope made from the\n"
-           "one before:\n");
+    char x_text[REPORT_NUMBER_SIZE], observed_text[REPORT_NUMBER_SIZE];
+    report_text("Backpropagation, for one sample (x = %s, observed %s): its forward pass\n"
+                "kept z1, a1, z2, a2 and the prediction; the backward pass starts at the SSR\n"
+                "and works back one link at a time, in four parts, each slope made from the\n"
+                "one before:\n",
+                report_numeral(t.x, x_text), report_numeral(observed, observed_text));
     print_walk(p, &t, &s);
     printf("\nThe same numbers on the wires of chapter 1's drawing, flowing up:\n\n");
     draw_walk(&t, observed, &s);

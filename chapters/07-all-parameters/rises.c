@@ -50,8 +50,8 @@ static void print_listed(const rise_watch *w)
     for (long k = 0; k < shown; k++)
         printf("%s%ld", k == 0 ? "" : k + 1 == shown && w->rises == shown ? " and " : ", ",
                w->listed[k]);
-    if (w->rises > shown)
-        printf(" and %ld more", w->rises - shown);
+    if (w->rises > RISES_LISTED)
+        printf(" and %ld more", w->rises - RISES_LISTED);
 }
 
 void rise_watch_print(const rise_watch *w, double rate)

@@ -62,10 +62,13 @@ typedef struct size_row {
 
 typedef void (*gradient_way)(wide_network *n, nn_data data, double *slope);
 
+/* The processor time this program has used, in ns: on a busy machine the
+   time other programs take between two readings is not counted, as the
+   wall clock would count it. */
 static double now_ns(void)
 {
     struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
     return 1e9 * (double)t.tv_sec + (double)t.tv_nsec;
 }
 
@@ -96,10 +99,10 @@ static long repeats_for_a_run(gradient_way way, wide_network *n, nn_data data, d
 }
 
 // [ch09_timing]
-/* The nanoseconds of one whole gradient each way. A run repeats the gradient
-   until it lasts RUN_NS or more, far above the clock's resolution; the time
-   is the best of RUNS runs, the two ways taken in turn, so that a moment
-   when other programs had the processor neither counts nor favours one. */
+/* The nanoseconds of processor time of one whole gradient each way. A run
+   repeats the gradient until it lasts RUN_NS or more, far above the clock's
+   resolution; the time is the best of RUNS runs, the two ways taken in
+   turn, so that a slow moment neither counts nor favours one way. */
 static void time_both(wide_network *n, nn_data data, double *measured, double *derived,
                       size_row *row, long done[2])
 {
@@ -317,8 +320,8 @@ static void print_introduction(const chapter_run *run)
            "  predicted = v1 a1 + v2 a2 + ... + vH aH + c.\n"
            "Its biases are 0 and its weights are drawn from a standard normal, with\n"
            "--seed %ld. The samples are %s.\n"
-           "Each time is for one whole gradient: the best of %d runs, each run\n"
-           "repeating the gradient for at least %g ms.\n\n",
+           "Each time is the processor time of one whole gradient: the best of %d\n"
+           "runs, each repeating the gradient for at least %g ms.\n\n",
            run->options.seed,
            run->options.data_path == NULL ? "the article's three" : "those of --data", RUNS,
            RUN_NS / 1e6);
@@ -413,6 +416,46 @@ static void print_growth(const size_row *rows, size_t count)
            duration(fd_million, fd, sizeof fd), duration(bp_million, bp, sizeof bp));
 }
 
+/* Why the table ends before --max-parameters. */
+static void print_stop(size_t parameters, double foreseen_ns)
+{
+    char p[32], t[32];
+    printf("Stopped here: at %s parameters, one gradient by finite differences\n"
+           "would take about %s, past this chapter's limit of %g s.\n",
+           grouped((long)parameters, p, sizeof p), duration(foreseen_ns, t, sizeof t),
+           BUDGET_NS / 1e9);
+}
+
+/* Measures each size in turn up to --max-parameters (or as far as the
+   times of --timings go), printing each row as it comes in text; returns
+   how many sizes were measured. A size whose finite differences would take
+   longer than BUDGET_NS, foreseen from the size before, is not started. */
+static size_t measure_all(const chapter_run *run, const kept_times *kept, size_row *rows)
+{
+    const cli_options *o = &run->options;
+    size_t count = 0;
+    for (size_t w = 0; w < WIDTH_COUNT && (long)(3 * widths[w] + 1) <= o->max_parameters; w++) {
+        if (o->timings_path != NULL && w == kept->count)
+            break;
+        if (count > 0 && o->timings_path == NULL) {
+            /* 2 * parameters passes, each through H neurons */
+            const size_row *last = &rows[count - 1];
+            double next_ns = last->differences_ns * (double)(3 * widths[w] + 1) /
+                             (double)last->parameters * (double)widths[w] / (double)last->hidden;
+            if (next_ns > BUDGET_NS) {
+                if (!o->csv && !o->quiet)
+                    print_stop(3 * widths[w] + 1, next_ns);
+                break;
+            }
+        }
+        rows[count] = measure(run, widths[w], o->timings_path ? kept->ns[w] : NULL);
+        if (!o->csv && !o->quiet)
+            print_row(&rows[count]);
+        count++;
+    }
+    return count;
+}
+
 int main(int argc, char **argv)
 {
     chapter_run run = chapter_open(&program, argc, argv, NULL);
@@ -425,37 +468,11 @@ int main(int argc, char **argv)
     kept_times kept = {0, {{0.0}}};
     if (o->timings_path != NULL)
         read_timings(&run, o->timings_path, &kept);
-    int text = !o->csv && !o->quiet;
-    if (text)
+    if (!o->csv && !o->quiet)
         print_introduction(&run);
 
     size_row rows[WIDTH_COUNT];
-    size_t count = 0;
-    double next_ns = 0.0; /* the next size's finite differences, foreseen */
-    for (size_t w = 0; w < WIDTH_COUNT && (long)(3 * widths[w] + 1) <= o->max_parameters; w++) {
-        if (o->timings_path != NULL && w == kept.count)
-            break;
-        if (count > 0 && o->timings_path == NULL) {
-            /* 2 * parameters passes, each through H neurons */
-            const size_row *last = &rows[count - 1];
-            next_ns = last->differences_ns * (double)(3 * widths[w] + 1) /
-                      (double)last->parameters * (double)widths[w] / (double)last->hidden;
-            if (next_ns > BUDGET_NS)
-                break;
-        }
-        rows[count] = measure(&run, widths[w], o->timings_path ? kept.ns[w] : NULL);
-        if (text)
-            print_row(&rows[count]);
-        count++;
-    }
-    char p[32];
-    if (text && count < WIDTH_COUNT && next_ns > BUDGET_NS) {
-        char t[32];
-        printf("Stopped here: at %s parameters one gradient by finite differences\n"
-               "would take about %s.\n",
-               grouped((long)(3 * widths[count] + 1), p, sizeof p), duration(next_ns, t, sizeof t));
-    }
-
+    size_t count = measure_all(&run, &kept, rows);
     const size_row *last = &rows[count - 1];
     int agree = 1;
     for (size_t i = 0; i < count; i++)
@@ -467,7 +484,7 @@ int main(int argc, char **argv)
                    rows[i].backprop_ns, rows[i].differences_ns / rows[i].backprop_ns,
                    rows[i].max_rel_diff);
     } else if (o->quiet) {
-        char fd[32], bp[32];
+        char p[32], fd[32], bp[32];
         printf("%s parameters: finite differences %s, backpropagation %s,\n"
                "%.0f times slower; the gradients %s (largest relative difference %.2g)\n",
                grouped((long)last->parameters, p, sizeof p),

@@ -14,6 +14,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli.h"
 #include "nn.h"
@@ -127,16 +128,18 @@ static void print_steps(step_run *c)
         char cell[24] = "";
         if (s > 0 && faster == 0.0)
             snprintf(cell, sizeof cell, "no measurable change");
-        else if (s > 0 && steps[s].against == s - 1)
-            snprintf(cell, sizeof cell, "%.2f", faster);
-        else if (s > 0)
+        else if (s > 0 && steps[s].against != s - 1)
             snprintf(cell, sizeof cell, "%.2f (than step %d)", faster, steps[s].against);
+        else if (s > 0)
+            snprintf(cell, sizeof cell, faster < 1.0 ? "%.2f (slower)" : "%.2f", faster);
         double d = largest_difference(c->result[s], c->result[0]);
         printf("%4d  %-31s %7.2f  %-20s ", s, steps[s].idea, ns, cell);
         printf(d == 0.0 ? "same bits\n" : "%.1e\n", d);
     }
-    printf("\n(Steps 3 and 4 use %d lanes; steps 5 and 7 %d thread%s. This run's\n"
-           "noise: the second fastest burst was at most %.0f%% slower than the fastest.)\n\n",
+    printf("\nA lane is one of the doubles a vector register holds: here %d, and one\n"
+           "instruction works on all of them. Steps 5 and 7 ran on %d thread%s. This\n"
+           "run's noise: the second fastest burst of a step was at most %.0f%% slower\n"
+           "than its fastest.\n\n",
            step_lanes(), c->threads, c->threads == 1 ? "" : "s", 100.0 * worst_noise(t));
 }
 
@@ -390,7 +393,10 @@ static void print_final(const cli_options *options, const nn_params *p, nn_data 
     printf("%safter %ld update%s: SSR = %.4g, mean squared residual %.4g\n",
            options->quiet ? "" : "\n", result.updates, result.updates == 1 ? "" : "s",
            end_ssr, end_ssr / (double)data.count);
-    if (result.end == DESCENT_CONVERGED)
+    if (result.end == DESCENT_CONVERGED && result.updates == 0)
+        printf("(stopped before the first step: every step size was below %g)\n",
+               options->tolerance);
+    else if (result.end == DESCENT_CONVERGED)
         printf("(converged: every step size was below %g)\n", options->tolerance);
     else
         printf("(stopped at the limit of %ld updates)\n", options->max_steps);
@@ -420,17 +426,26 @@ static void print_start(const samples *s, const nn_params *p, int threads, int p
     report_title("Chapter 10: from three samples to a million");
     report_beside("past its end. The article's three samples become as many as\n"
                   "a computer can hold; the network and its slopes stay the same.");
-    printf("%zu samples (%s). The start: w1 = %g, b1 = %g,\n"
-           "w2 = %g, b2 = %g, w3 = %g, w4 = %g, b3 = %g.\n%d thread%s%s.\n\n", s->data.count,
-           s->source, p->w1, p->b1, p->w2, p->b2, p->w3, p->w4, p->b3, threads,
-           threads == 1 ? "" : "s",
-           !picked        ? ""
-           : threads == 1 ? ": more were not measurably faster in a trial"
-                          : ": measurably faster than 1 in a trial");
+    /* A file's name is shown as typed, its control bytes escaped. */
+    size_t length = strlen(s->source);
+    char *source = malloc(CLI_ESCAPED_SIZE(length));
+    if (source == NULL) {
+        fprintf(stderr, "%s: out of memory\n", program.name);
+        exit(EXIT_BAD_INPUT);
+    }
+    report_text("%zu samples (%s). The start: w1 = %g, b1 = %g,\n"
+                "w2 = %g, b2 = %g, w3 = %g, w4 = %g, b3 = %g.\n%d thread%s%s.\n\n", s->data.count,
+                cli_escape(s->source, length, length, source), p->w1, p->b1, p->w2, p->b2, p->w3,
+                p->w4, p->b3, threads, threads == 1 ? "" : "s",
+                !picked        ? ""
+                : threads == 1 ? ": more were not measurably faster in a trial"
+                               : ": measurably faster than 1 in a trial");
+    free(source);
     printf("Each step below computes the SSR and its seven slopes at the start, and\n"
            "is the step before it plus one idea (chapters/10-scale/step*.c). The steps\n"
            "take turns in bursts of about 5 ms, the fastest of 9 bursts counting; a\n"
-           "speed-up within this run's own noise reads \"no measurable change\".\n\n");
+           "speed-up within this run's own noise reads \"no measurable change\". Step 6\n"
+           "is set against step 4 (one thread each), tuned/ against step 5.\n\n");
 }
 
 int main(int argc, char **argv)

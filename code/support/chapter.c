@@ -18,15 +18,12 @@ chapter_run chapter_open(const cli_program *program, int argc, char **argv,
     chapter_run run;
     run.program = program;
     run.options = cli_parse_or_exit(program, argc, argv);
-    if (run.options.plot && run.options.csv) {
-        fprintf(stderr, "%s: --plot and --csv cannot be used together\n", program->name);
-        exit(EXIT_BAD_INPUT);
-    }
     run.data = report_samples(&run.options, &run.storage);
     run.start = nn_article_params();
     run.start.b3 = run.options.b3;
     /* Nothing is said, not even as CSV, over a function that is wrong. */
-    verify_chapters(&run, atoi(program->name + strcspn(program->name, "0123456789")));
+    verify_chapters(&run, (int)strtol(program->name + strcspn(program->name, "0123456789"),
+                                      NULL, 10));
     if (run.options.csv && csv != NULL) {
         csv(program, &run.start, run.data);
         exit(chapter_close(&run, 0));

@@ -32,8 +32,7 @@ typedef void (*chapter_csv_writer)(const cli_program *program, const nn_params *
                                    nn_data data);
 
 /**
- * Reads the command line (exiting after `--help` or a bad option), refuses
- * `--plot` with `--csv`, and loads the samples (exiting with `FILE:LINE:` and
+ * Reads the command line (exiting after `--help` or a bad option) and loads the samples (exiting with `FILE:LINE:` and
  * EXIT_BAD_INPUT on a bad file). Under `--csv`, when `csv` is not NULL, it
  * writes the CSV through `csv`, frees the samples and exits 0: the chapter's
  * story never starts. Pass NULL where the story itself prints the CSV.

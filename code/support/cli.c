@@ -133,24 +133,29 @@ static void print_help(const cli_program *program, FILE *stream)
     fprintf(stream, "  %-18s %s\n", "-h, --help", "show this help and exit");
 }
 
-/* Room for what quote() writes: 40 bytes at up to 4 characters each, "...", NUL. */
-enum { QUOTE_SIZE = 40 * 4 + 4 };
-
-/* The first `length` bytes of text as a message may show them: at most 40,
-   control bytes written as \xHH, "..." when cut, so that an error stays one
-   readable line whatever was typed. */
-static const char *quote(const char *text, size_t length, char out[QUOTE_SIZE])
+char *cli_escape(const char *text, size_t length, size_t most, char *out)
 {
     size_t used = 0;
-    for (size_t i = 0; i < length && i < 40; i++) {
+    for (size_t i = 0; i < length && i < most; i++) {
         unsigned char c = (unsigned char)text[i];
         if (c < 0x20 || c == 0x7f)
-            used += (size_t)snprintf(out + used, QUOTE_SIZE - used, "\\x%02X", c);
+            used += (size_t)sprintf(out + used, "\\x%02X", c);
         else
             out[used++] = (char)c;
     }
-    snprintf(out + used, QUOTE_SIZE - used, "%s", length > 40 ? "..." : "");
+    const char *cut = length > most ? "..." : "";
+    memcpy(out + used, cut, strlen(cut) + 1);
     return out;
+}
+
+/* Room for cli_escape() of at most 40 bytes. */
+enum { QUOTE_SIZE = CLI_ESCAPED_SIZE(40) };
+
+/* The first `length` bytes of text as an error quotes them: at most 40, so
+   that the line stays readable whatever was typed. */
+static const char *quote(const char *text, size_t length, char out[QUOTE_SIZE])
+{
+    return cli_escape(text, length, 40, out);
 }
 
 /* Checks one option's value and stores it; returns 0 after printing why not. */
@@ -371,6 +376,11 @@ cli_status cli_parse(const cli_program *program, int argc, char **argv,
                 return CLI_BAD_INPUT;
         }
         out->given |= o->flag;
+    }
+    if (out->csv && (out->quiet || out->plot)) {
+        fprintf(err_stream, "%s: --%s and --csv cannot be used together\n", program->name,
+                out->quiet ? "quiet" : "plot");
+        return CLI_BAD_INPUT;
     }
     return CLI_RUN;
 }

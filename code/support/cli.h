@@ -9,7 +9,8 @@
  * written.
  *
  * `--` ends the options; as no chapter takes anything else, nothing may
- * follow it.
+ * follow it. `--csv` prints data and nothing else, so it is refused beside
+ * `--quiet` and `--plot`, which ask for something else, in every chapter.
  */
 #ifndef CLI_H
 #define CLI_H
@@ -100,6 +101,18 @@ cli_options cli_parse_or_exit(const cli_program *program, int argc, char **argv)
  * when the text is such a number and the value is finite, else returns 0.
  */
 int parse_finite(const char *text, double *value);
+
+/** Room cli_escape() needs to show `most` bytes: four characters each, "...", NUL. */
+#define CLI_ESCAPED_SIZE(most) (4 * (most) + 4)
+
+/**
+ * Writes the first `length` bytes of `text` into `out` as a message may show
+ * them: a control byte as `\xHH`, so that a file name or a word typed on the
+ * command line can neither break the line nor drive the terminal; at most
+ * `most` bytes, then "..." when there were more. `out` holds
+ * CLI_ESCAPED_SIZE(most) bytes. Returns `out`.
+ */
+char *cli_escape(const char *text, size_t length, size_t most, char *out);
 
 /** Reads a whole number of decimal digits (an optional `+`); 1 on success. */
 int parse_count(const char *text, long *value);

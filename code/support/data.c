@@ -13,16 +13,24 @@
 
 #include "cli.h"
 
-/* Writes "name:line: message" (or "name: message" when line is 0). */
+/* Writes "name:line: message" (or "name: message" when line is 0), the
+   name's control bytes escaped. A buffer of DATA_ERROR_SIZE() holds it all;
+   a smaller one gets as much as fits. */
 static int fail(char *error, size_t size, const char *name, size_t line,
                 const char *format, ...)
 {
-    int used = line > 0 ? snprintf(error, size, "%s:%zu: ", name, line)
-                        : snprintf(error, size, "%s: ", name);
-    if (used >= 0 && (size_t)used < size) {
+    if (size < CLI_ESCAPED_SIZE(0)) {
+        if (size > 0)
+            error[0] = '\0';
+        return -1;
+    }
+    size_t most = size / 4 - 1;
+    size_t used = strlen(cli_escape(name, strlen(name), most, error));
+    used += (size_t)snprintf(error + used, size - used, line > 0 ? ":%zu: " : ": ", line);
+    if (used < size) {
         va_list args;
         va_start(args, format);
-        vsnprintf(error + used, size - (size_t)used, format, args);
+        vsnprintf(error + used, size - used, format, args);
         va_end(args);
     }
     return -1;
@@ -111,28 +119,16 @@ static int field_number(field f, char **scratch, size_t *scratch_size, double *v
     return parse_finite(*scratch, value);
 }
 
-/* Explains why a field is not a number, quoting at most 40 bytes of it.
-   Control bytes (a stray CR, an escape sequence) are written as \xHH, so
-   the message stays one readable line. */
+/* Explains why a field is not a number, quoting at most 40 bytes of it. */
 static int bad_field(char *error, size_t size, const char *name, size_t line,
                      const char *which, field f)
 {
     size_t length = (size_t)(f.end - f.start);
     if (length == 0)
         return fail(error, size, name, line, "the %s value is missing", which);
-    /* Up to 40 bytes of 4 characters each (\xHH), then "..." and the NUL. */
-    char shown[40 * sizeof "\\xHH"];
-    size_t used = 0;
-    for (size_t i = 0; i < length && i < 40; i++) {
-        unsigned char c = (unsigned char)f.start[i];
-        if ((c < 0x20 && c != '\t') || c == 0x7f)
-            used += (size_t)snprintf(shown + used, sizeof shown - used, "\\x%02X", c);
-        else
-            shown[used++] = (char)c;
-    }
-    snprintf(shown + used, sizeof shown - used, "%s", length > 40 ? "..." : "");
+    char shown[CLI_ESCAPED_SIZE(40)];
     return fail(error, size, name, line, "the %s value '%s' is not a finite number", which,
-                shown);
+                cli_escape(f.start, length, 40, shown));
 }
 
 int data_parse(const char *name, const char *text, size_t length, data_set *out,

@@ -16,7 +16,15 @@
 
 #include <stddef.h>
 
+#include "cli.h"
 #include "nn.h"
+
+/**
+ * Room that always holds an error message about a file whose name has
+ * `name_length` bytes: the name escaped (cli_escape()), its line number, and
+ * the longest message.
+ */
+#define DATA_ERROR_SIZE(name_length) (CLI_ESCAPED_SIZE(name_length) + 256)
 
 /** Samples read from a file; owns its arrays. */
 typedef struct data_set {
@@ -31,7 +39,9 @@ typedef struct data_set {
  * `out`. `name` is the file name used in messages. Returns 0 on success;
  * otherwise writes one line such as `data.csv:4: expected 2 fields
  * (input,observed), found 3` into `error` (without a newline) and returns -1.
- * `out` is left empty on failure.
+ * The name's control bytes are written as `\xHH`; an `error_size` of
+ * DATA_ERROR_SIZE(strlen(name)) holds the whole line. `out` is left empty on
+ * failure.
  */
 int data_parse(const char *name, const char *text, size_t length, data_set *out,
                char *error, size_t error_size);

@@ -8,26 +8,56 @@
 
 #include "report.h"
 
+/* How wide the text table's columns are. */
+typedef struct columns {
+    int step;  /* the step numbers */
+    int param; /* each parameter */
+    int ssr;   /* the SSR, and each slope */
+} columns;
+
+/* The step column grows with --max-steps; the numbers give up room for it,
+   the widest first, so that a row stays within REPORT_COLUMNS (as it does
+   for seven parameters, or three and their slopes). */
+static columns fit_columns(const progress_printer *printer)
+{
+    int moving = 0;
+    for (int i = 0; i < NN_PARAM_COUNT; i++)
+        moving += (printer->moving & NN_BIT(i)) != 0;
+    int wide = 1 + (printer->show_slopes ? moving : 0); /* the SSR and the slopes */
+    columns c = {6, 9, 11};
+    for (long n = printer->options->max_steps; n >= 1000000; n /= 10)
+        c.step++;
+    /* 7 columns hold any number, as -1e+00 at worst: no narrower. */
+    while (c.step + moving * c.param + wide * c.ssr > REPORT_COLUMNS && c.param > 7) {
+        if (c.ssr > c.param)
+            c.ssr--;
+        else
+            c.param--;
+    }
+    return c;
+}
+
 void progress_header(progress_printer *printer)
 {
     printer->last_shown = 0;
+    columns c = fit_columns(printer);
     if (printer->options->quiet)
         return;
     if (printer->options->csv) {
         printf("%s\n", PROGRESS_CSV_HEADER);
         return;
     }
-    printf("  step");
+    printf("%*s", c.step, "step");
     for (int i = 0; i < NN_PARAM_COUNT; i++)
         if (printer->moving & NN_BIT(i))
-            printf("%9s", nn_param_name(i));
-    printf("%11s", "SSR");
+            printf("%*s", c.param, nn_param_name(i));
+    printf("%*s", c.ssr, "SSR");
     if (printer->show_slopes)
         for (int i = 0; i < NN_PARAM_COUNT; i++)
             if (printer->moving & NN_BIT(i)) {
                 char name[16];
                 snprintf(name, sizeof name, "dSSR/d%s", nn_param_name(i));
-                printf("%11s", name);
+                printf("%*s", c.ssr, name);
             }
     printf("\n");
 }
@@ -53,15 +83,16 @@ void progress_row(const descent_point *point, void *context)
     if (point->step > printer->last_shown + 1)
         printf("   ...\n");
     printer->last_shown = point->step;
-    printf("%6ld", point->step);
+    columns c = fit_columns(printer);
+    printf("%*ld", c.step, point->step);
     for (int i = 0; i < NN_PARAM_COUNT; i++)
         if (printer->moving & NN_BIT(i))
-            report_number(nn_param(&point->params, i), 9);
-    report_number(point->ssr, 11);
+            report_number(nn_param(&point->params, i), c.param);
+    report_number(point->ssr, c.ssr);
     if (printer->show_slopes)
         for (int i = 0; i < NN_PARAM_COUNT; i++)
             if (printer->moving & NN_BIT(i))
-                report_number(nn_param(&point->slope, i), 11);
+                report_number(nn_param(&point->slope, i), c.ssr);
     printf("\n");
     if (converged)
         printf("        every |step size| is now below %g: the loop stops here\n",
@@ -94,13 +125,16 @@ void progress_result(const cli_options *options, const nn_params *p, unsigned mo
     } else {
         progress_params(p, moving);
     }
-    printf("\n%sSSR = %.6g after %ld update%s", indent, final_ssr, result.updates,
-           result.updates == 1 ? "" : "s");
-    if (result.end == DESCENT_CONVERGED)
-        printf(" (every |step size| < %g)\n", options->tolerance);
+    char why[64];
+    if (result.end == DESCENT_CONVERGED && result.updates == 0)
+        snprintf(why, sizeof why, "the first steps were all below %g", options->tolerance);
+    else if (result.end == DESCENT_CONVERGED)
+        snprintf(why, sizeof why, "every |step size| < %g", options->tolerance);
     else
-        printf(" (stopped at the limit of %ld gradient%s)\n", options->max_steps,
-               options->max_steps == 1 ? "" : "s");
+        snprintf(why, sizeof why, "stopped at the limit of %ld gradient%s", options->max_steps,
+                 options->max_steps == 1 ? "" : "s");
+    report_text("\n%sSSR = %.6g after %ld update%s (%s)\n", indent, final_ssr, result.updates,
+                result.updates == 1 ? "" : "s", why);
     if (!options->quiet && final_ssr > start_ssr)
         printf("  The SSR grew from %.6g to %.6g:\n"
                "  each update overshoots the bottom of the bowl by more than it gains,\n"

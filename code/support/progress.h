@@ -28,7 +28,11 @@ typedef struct progress_printer {
     long last_shown;            /**< the last step printed (kept by progress_row) */
 } progress_printer;
 
-/** Prints the CSV header, or the text table's column names; nothing when quiet. */
+/**
+ * Prints the CSV header, or the text table's column names; nothing when
+ * quiet. The step column is as wide as `--max-steps` needs, and the numbers
+ * give up room for it, so that a row never passes 80 columns.
+ */
 void progress_header(progress_printer *printer);
 
 /** A descent_point_observer: prints one row as the printer says. */
@@ -39,8 +43,10 @@ void progress_params(const nn_params *p, unsigned which);
 
 /**
  * The closing lines: the moving parameters where the loop ended, the SSR
- * there, how many updates, and why it stopped. Unless quiet, adds a warning
- * when the SSR ended above `start_ssr`: the rate was too large to descend.
+ * there, how many updates, and why it stopped; a stop before any update
+ * says so, as the first steps were already below the tolerance. Unless
+ * quiet, adds a warning when the SSR ended above `start_ssr`: the rate was
+ * too large to descend.
  */
 void progress_result(const cli_options *options, const nn_params *p, unsigned moving,
                      double start_ssr, double final_ssr, descent_result result);

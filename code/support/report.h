@@ -28,6 +28,20 @@ nn_data report_samples(const cli_options *options, data_set *storage);
  */
 int report_is_article(const cli_options *options);
 
+/** The widest line a chapter prints. */
+#define REPORT_COLUMNS 80
+
+/**
+ * printf() for prose that holds numbers of any width, starting at the
+ * beginning of a line: a line that would pass REPORT_COLUMNS is broken at its
+ * last space that fits, the rest indented as the line was.
+ */
+void report_text(const char *format, ...)
+#if defined(__GNUC__) || defined(__clang__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+
 /** Prints a chapter's title, underlined. */
 void report_title(const char *title);
 
@@ -44,6 +58,12 @@ void report_beside(const char *where);
  * the fixed form would not fit the column, with fewer digits if need be.
  */
 void report_number(double v, int width);
+
+/** Room for report_numeral()'s text. */
+#define REPORT_NUMBER_SIZE 32
+
+/** Writes into `text` what report_number(v, 0) prints, for report_text(). */
+const char *report_numeral(double v, char text[REPORT_NUMBER_SIZE]);
 
 /** As report_number(), followed by a newline. */
 void report_number_line(double v, int width);

@@ -99,7 +99,7 @@ static void series_row(const char *label, double a, double b)
 static double bottom_of_bowl(const cli_program *program, const nn_params *p, nn_data data)
 {
     double bottom = series_bottom(p, data);
-    require_finite(program, bottom, "the bottom of the bowl", p, data);
+    require_finite(program, bottom, "the bowl's bottom", p, data);
     return bottom;
 }
 

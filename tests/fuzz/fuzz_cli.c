@@ -5,8 +5,12 @@
  * The input is split at NUL bytes into command-line words. Each word goes
  * through parse_finite() and parse_count(), whose answers are checked
  * against strtod() and strtol(); then all the words go through cli_parse(),
- * whose accepted options must keep their documented ranges.
+ * whose accepted options must keep their documented ranges (`--csv` never
+ * beside `--quiet` or `--plot`), and whose one line of error must be free
+ * of control bytes, whatever bytes the words hold.
  */
+#define _POSIX_C_SOURCE 200809L /* open_memstream() */
+
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
@@ -75,11 +79,25 @@ int LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size)
     }
     argv[argc] = NULL;
 
-    FILE *sink = fopen("/dev/null", "w");
+    char *printed = NULL;
+    size_t printed_length = 0;
+    FILE *sink = open_memstream(&printed, &printed_length);
     if (sink != NULL) {
         const cli_program program = {"chapter", "every option", ~0U};
         cli_options options;
         cli_status status = cli_parse(&program, argc, argv, &options, sink, sink);
+        fclose(sink);
+        if (status == CLI_BAD_INPUT) {
+            const char *newline = strchr(printed, '\n');
+            if (newline == NULL || newline[1] != '\0')
+                abort();
+            for (const char *c = printed; c < newline; c++)
+                if ((unsigned char)*c < 0x20 || *c == 0x7f)
+                    abort();
+        }
+        free(printed);
+        if (status == CLI_RUN && options.csv && (options.quiet || options.plot))
+            abort();
         if (status == CLI_RUN &&
             (!isfinite(options.b3) || !(options.rate > 0.0) || !isfinite(options.rate) ||
              !(options.tolerance >= 0.0) || !isfinite(options.tolerance) ||
@@ -87,7 +105,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size)
              options.threads > CLI_MAX_THREADS ||
              options.samples < 0 || (options.data_path != NULL && options.data_path[0] == '\0')))
             abort();
-        fclose(sink);
     }
     for (int i = 1; i < argc; i++)
         free(argv[i]);

@@ -12,7 +12,9 @@
  * number leaves the range of double.
  *
  * Beyond "no crash, no leak, no undefined behaviour": nothing printed holds
- * an infinity or a NaN, every line of a chart fits in PLOT_WIDTH columns, a
+ * an infinity or a NaN, every line of a chart fits in PLOT_WIDTH columns and
+ * every line of text (all but the CSV) in REPORT_COLUMNS, whatever the
+ * options, a
  * mark within the chart's range is never counted outside it, and a stop is
  * EXIT_DIVERGED. The stop is caught: the target is
  * linked with -Wl,--wrap=exit, so that exit() comes back here by longjmp
@@ -123,7 +125,10 @@ static void descend_on_several(const cli_options *options, nn_data data)
     unsigned moving = options->seed % 2 ? NN_ALL_PARAMS : NN_OUTPUT_LAYER;
     nn_params p = moving == NN_ALL_PARAMS ? nn_start_all() : nn_start_output_layer();
     p.b3 = options->b3;
-    progress_printer printer = {options, moving, (int)(options->seed % 3 == 0), 10, 100, 0};
+    /* Slopes beside the parameters only for the output layer, as chapter 6:
+       seven of each would not fit a line. */
+    int show_slopes = moving == NN_OUTPUT_LAYER && options->seed % 3 == 0;
+    progress_printer printer = {options, moving, show_slopes, 10, 100, 0};
     double start_ssr = ssr(&p, data);
     if (!isfinite(start_ssr))
         return;
@@ -178,11 +183,14 @@ static void run(const cli_options *options, nn_data data)
     stdout = capture;
     stop_status = 0;
     running = 1;
+    volatile size_t series_start = SIZE_MAX; /* where the CSV series begins */
     if (setjmp(stopped) == 0) {
         report_title("fuzz");
         descend_on_b3(options, data);
         descend_on_several(options, data);
         report_rows_left_out(REPORT_ROWS, data.count);
+        fflush(capture);
+        series_start = length;
         print_series(options, data);
     }
     running = 0;
@@ -190,7 +198,16 @@ static void run(const cli_options *options, nn_data data)
     fclose(capture);
     if (printed == NULL)
         return;
-    if ((stop_status != 0 && stop_status != EXIT_DIVERGED) || holds_non_finite(printed)) {
+    /* Under --csv the descent's rows are CSV too. */
+    size_t text_length = options->csv ? 0 : series_start < length ? series_start : length;
+    size_t widest = 0;
+    for (size_t start = 0; start < text_length;) {
+        size_t width = strcspn(printed + start, "\n");
+        widest = width > widest ? width : widest;
+        start += width + 1;
+    }
+    if ((stop_status != 0 && stop_status != EXIT_DIVERGED) || holds_non_finite(printed) ||
+        widest > REPORT_COLUMNS) {
         fprintf(stderr, "status %d; printed:\n%s\n", stop_status, printed);
         abort();
     }

@@ -53,7 +53,7 @@ else
     [ -n "${RESULTS:-}" ] && [ -f "$RESULTS" ] &&
         task=$(awk -F "$TAB" '$3 < $2 { print $1; exit }' "$RESULTS")
     [ -n "$task" ] && echo "The first task that fails its checks is $task."
-    [ -n "$task" ] || task=$(printf '%s\n' "$tasks" | while IFS="$TAB" read -r t points functions title hints; do
+    [ -n "$task" ] || task=$(printf '%s\n' "$tasks" | while IFS="$TAB" read -r t _ _ _ hints; do
         [ "$(shown "$t")" -ge "$hints" ] || { echo "$t"; break; }
     done)
     [ -n "$task" ] || {

@@ -34,6 +34,7 @@ done
 [ -n "$first_only" ] && exit 0
 echo
 if [ -n "$found" ]; then
+    # shellcheck disable=SC2086 # two words: the chapter and its task
     set -- $found
     echo "Next: chapter $1, task $2. make chapter$1 runs the chapter,"
     echo "make hint$1 TASK=$2 gives a hint, and make watch grades it again"
