@@ -430,7 +430,7 @@ static void right_functions_pass_in_silence(void **state)
 int main(int argc, char **argv)
 {
     if (argc == 4 && strcmp(argv[1], "--verify") == 0)
-        return run_verify(argv[3], atoi(argv[2]));
+        return run_verify(argv[3], (int)strtol(argv[2], NULL, 10));
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_mistake_stops_the_chapter_naming_it),
         cmocka_unit_test(the_hint_is_for_the_function_named),
