@@ -64,11 +64,11 @@ void chapter_require_finite(const chapter_run *run, double value, const char *wh
                             chapter_cause cause);
 
 /**
- * After a descent that ended with DESCENT_DIVERGED: one line on stderr
- * saying after how many `unit`s ("slope", "gradient") and why (the starting
- * point, or the learning rate when steps were taken). Returns EXIT_DIVERGED.
+ * After a descent that ended with NN_DIVERGED: one line on stderr saying
+ * after how many steps and why (the starting point, or the learning rate
+ * when updates were made). Returns EXIT_DIVERGED.
  */
-int chapter_diverged(const chapter_run *run, descent_result result, const char *unit);
+int chapter_diverged(const chapter_run *run, nn_result result);
 
 /**
  * plot_bowl() from `low` to `high`, stopping the program through
@@ -91,7 +91,7 @@ typedef void (*chapter_row_printer)(const chapter_run *run, const nn_params *p, 
 void chapter_sample_table(const chapter_run *run, const nn_params *p, const char *header,
                           chapter_row_printer row);
 
-/** "s" when `count` is not 1, else "": for "1 slope", "2 slopes". */
+/** "s" when `count` is not 1, else "": for "1 step", "2 steps". */
 const char *chapter_plural(long count);
 
 #endif /* CHAPTER_H */

@@ -14,7 +14,7 @@ nn_data report_samples(const cli_options *options, data_set *storage)
 {
     memset(storage, 0, sizeof *storage);
     if (options->data_path == NULL)
-        return nn_article_data();
+        return article_data();
     size_t size = DATA_ERROR_SIZE(strlen(options->data_path));
     char *error = malloc(size);
     if (error == NULL || data_load(options->data_path, storage, error, size) != 0) {
