@@ -38,8 +38,8 @@ int chapter_is_article(const chapter_run *run)
     return report_is_article(&run->options) && fabs(run->options.rate - 0.1) < 1e-12;
 }
 
-/* What to change. Too large a start is --b3's fault only when --b3 was
-   given and the samples are fine without it. */
+/* Too large a start is --b3's fault only if --b3 was given and the
+   samples are fine without it. */
 static const char *blame(const chapter_run *run, chapter_cause cause)
 {
     nn_params at_zero = run->start;
