@@ -40,7 +40,10 @@ typedef void (*chapter_csv_writer)(const cli_program *program, const nn_params *
 chapter_run chapter_open(const cli_program *program, int argc, char **argv,
                          chapter_csv_writer csv);
 
-/** Frees the samples and returns `status`, for `return chapter_close(&run, 0);`. */
+/**
+ * Frees the samples and returns `status`, or EXIT_BAD_INPUT when the output
+ * was lost (cli_finish()): for `return chapter_close(&run, 0);`.
+ */
 int chapter_close(chapter_run *run, int status);
 
 /**

@@ -12,17 +12,11 @@
 
 nn_data report_samples(const cli_options *options, data_set *storage)
 {
-    memset(storage, 0, sizeof *storage);
+    *storage = (data_set){0};
     if (options->data_path == NULL)
         return nn_article_data();
-    size_t size = DATA_ERROR_SIZE(strlen(options->data_path));
-    char *error = malloc(size);
-    if (error == NULL || data_load(options->data_path, storage, error, size) != 0) {
-        fprintf(stderr, "%s\n", error != NULL ? error : "out of memory");
-        free(error);
+    if (data_load(options->data_path, storage, stderr) != 0)
         exit(EXIT_BAD_INPUT);
-    }
-    free(error);
     return data_view(storage);
 }
 
@@ -155,7 +149,7 @@ void report_require_finite_because(const cli_program *program, double value, con
         return;
     fprintf(stderr, "%s: %s is not a finite number: %s\n", program->name, what,
             report_cause_text(cause));
-    exit(EXIT_DIVERGED);
+    exit(cli_finish(program, EXIT_DIVERGED));
 }
 
 report_cause report_cause_of(const nn_params *p, nn_data data)
