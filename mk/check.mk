@@ -105,7 +105,7 @@ check-same-output:
 
 # libFuzzer: clang instruments the network and the support code. fuzz_data
 # drives the reader, fuzz_cli the option parser, fuzz_run the descents, the
-# chart, the report and the CSV series on options and samples it makes up.
+# chart and the report on options and samples it makes up.
 # Each target starts from its committed seeds (tests/fuzz/corpus/NAME), with
 # the words of tests/fuzz/NAME.dict if there is one, and adds what it finds
 # to build/fuzz/corpus-NAME. A crash leaves its input in build/fuzz/.

@@ -14,7 +14,6 @@
 #include "nn.h"
 #include "plot.h"
 #include "report.h"
-#include "series.h"
 
 static const cli_program program = {
     .name = "chapter5",
@@ -214,7 +213,7 @@ static void print_chart(const plot_chart *chart)
 
 int main(int argc, char **argv)
 {
-    chapter_run run = chapter_open(&program, argc, argv, NULL);
+    chapter_run run = chapter_open(&program, argc, argv);
     nn_params p = run.start;
 
     /* Under --plot: the bowl from the starting b3 to past its bottom. */
@@ -222,7 +221,7 @@ int main(int argc, char **argv)
     if (run.options.plot) {
         double low, high, bottom = optimal_b3(&p, run.data);
         chapter_require_finite(&run, bottom, "the bowl's bottom", CAUSE_NUMBERS);
-        series_range(&p.b3, 1, bottom, &low, &high);
+        chapter_bowl_range(&p.b3, 1, bottom, &low, &high);
         chapter_plot_bowl(&run, &chart, &p, low, high);
     }
     if (run.options.csv)

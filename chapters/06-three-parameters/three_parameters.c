@@ -267,7 +267,7 @@ static void print_comparison(const chapter_run *run, const nn_params *p,
 
 int main(int argc, char **argv)
 {
-    chapter_run run = chapter_open(&program, argc, argv, NULL);
+    chapter_run run = chapter_open(&program, argc, argv);
     nn_params p = nn_start_output_layer();
     const cli_options *o = &run.options;
 

@@ -229,7 +229,7 @@ static void print_ending(const chapter_run *run, const nn_params *p, nn_params s
 
 int main(int argc, char **argv)
 {
-    chapter_run run = chapter_open(&program, argc, argv, NULL);
+    chapter_run run = chapter_open(&program, argc, argv);
     const cli_options *o = &run.options;
     nn_params p = starting_point(o);
     nn_params start = p;

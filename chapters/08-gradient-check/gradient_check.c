@@ -156,7 +156,7 @@ static void print_introduction(void)
 
 int main(int argc, char **argv)
 {
-    chapter_run run = chapter_open(&program, argc, argv, NULL);
+    chapter_run run = chapter_open(&program, argc, argv);
     const cli_options *o = &run.options;
     int text = !o->csv && !o->quiet;
 

@@ -458,7 +458,7 @@ static size_t measure_all(const chapter_run *run, const kept_times *kept, size_r
 
 int main(int argc, char **argv)
 {
-    chapter_run run = chapter_open(&program, argc, argv, NULL);
+    chapter_run run = chapter_open(&program, argc, argv);
     const cli_options *o = &run.options;
     if (o->max_parameters < 7 || o->max_parameters > MOST_PARAMETERS) {
         fprintf(stderr, "%s: --max-parameters: must be 7 to %ld, not %ld\n", program.name,

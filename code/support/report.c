@@ -1,6 +1,6 @@
 /**
  * @file report.c
- * @brief Loading, printing and overflow checks shared by the chapter programs.
+ * @brief Loading and printing shared by the chapter programs.
  */
 #include "report.h"
 
@@ -133,30 +133,6 @@ void report_number_line(double v, int width)
 {
     report_number(v, width);
     putchar('\n');
-}
-
-const char *report_cause_text(report_cause cause)
-{
-    return cause == REPORT_CAUSE_RATE    ? "--rate is too large"
-           : cause == REPORT_CAUSE_START ? "--b3 is too large"
-                                         : "the samples are too large";
-}
-
-void report_require_finite_because(const cli_program *program, double value, const char *what,
-                                   report_cause cause)
-{
-    if (isfinite(value))
-        return;
-    fprintf(stderr, "%s: %s is not a finite number: %s\n", program->name, what,
-            report_cause_text(cause));
-    exit(cli_finish(program, EXIT_DIVERGED));
-}
-
-report_cause report_cause_of(const nn_params *p, nn_data data)
-{
-    nn_params at_zero = *p;
-    at_zero.b3 = 0.0;
-    return isfinite(ssr(&at_zero, data)) ? REPORT_CAUSE_START : REPORT_CAUSE_DATA;
 }
 
 void report_rows_left_out(size_t shown, size_t count)

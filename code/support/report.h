@@ -1,7 +1,7 @@
 /**
  * @file report.h
- * @brief What every chapter program does around its story: load the samples,
- *        print numbers in aligned columns, stop cleanly on overflow.
+ * @brief What every chapter program does around its story: load the samples
+ *        and print numbers in aligned columns.
  */
 #ifndef REPORT_H
 #define REPORT_H
@@ -67,32 +67,6 @@ const char *report_numeral(double v, char text[REPORT_NUMBER_SIZE]);
 
 /** As report_number(), followed by a newline. */
 void report_number_line(double v, int width);
-
-/** What sent a number out of the range of double, as a message names it. */
-typedef enum report_cause {
-    REPORT_CAUSE_DATA,  /**< "the samples are too large" */
-    REPORT_CAUSE_START, /**< "--b3 is too large": the starting b3 */
-    REPORT_CAUSE_RATE   /**< "--rate is too large": the learning rate */
-} report_cause;
-
-/** The end of an overflow message for `cause`: what to change. */
-const char *report_cause_text(report_cause cause);
-
-/**
- * Stops the program when a computed value is not finite (the numbers left
- * the range of double): one line on stderr naming `what` and the `cause`,
- * as in `chapter4: the step size is not a finite number: --rate is too
- * large`, then exit EXIT_DIVERGED.
- */
-void report_require_finite_because(const cli_program *program, double value, const char *what,
-                                   report_cause cause);
-
-/**
- * The cause to name when the network at `p` on `data` overflows before any
- * step is taken: the samples if they overflow even with b3 = 0, else the
- * starting b3.
- */
-report_cause report_cause_of(const nn_params *p, nn_data data);
 
 /** After a per-sample table cut at REPORT_ROWS rows, says how many were left out. */
 void report_rows_left_out(size_t shown, size_t count);

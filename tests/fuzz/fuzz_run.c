@@ -8,8 +8,8 @@
  * the file through data_read(); what passes both is run as chapters 2 to 7
  * run it: chapter 5's descent on b3, its rows and its chart with a mark per
  * step; a descent on the output layer or on all seven parameters, printed by
- * progress.c; then one of the CSV series, which may stop the program when a
- * number leaves the range of double.
+ * progress.c. A run may stop the program when a number leaves the range of
+ * double.
  *
  * Beyond "no crash, no leak, no undefined behaviour": nothing printed holds
  * an infinity or a NaN, every line of a chart fits in PLOT_WIDTH columns and
@@ -29,13 +29,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chapter.h"
 #include "cli.h"
 #include "data.h"
 #include "nn.h"
 #include "plot.h"
 #include "progress.h"
 #include "report.h"
-#include "series.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size);
 void __wrap_exit(int status);
@@ -87,10 +87,10 @@ static void descend_on_b3(const cli_options *options, nn_data data)
 {
     nn_params p = nn_article_params();
     p.b3 = options->b3;
+    chapter_run run = {.program = &program, .options = *options, .data = data, .start = p};
     double bottom = optimal_b3(&p, data), low, high;
-    report_require_finite_because(&program, bottom, "the bottom of the bowl",
-                                  report_cause_of(&p, data));
-    series_range(&p.b3, 1, bottom, &low, &high);
+    chapter_require_finite(&run, bottom, "the bottom of the bowl", CAUSE_NUMBERS);
+    chapter_bowl_range(&p.b3, 1, bottom, &low, &high);
     plot_chart chart;
     if (plot_bowl(&chart, &p, data, low, high) != 0)
         return;
@@ -143,27 +143,6 @@ static void descend_on_several(const cli_options *options, nn_data data)
         progress_result(options, &p, moving, start_ssr, final_ssr, result);
 }
 
-/* One of the CSV series, chosen by the seed; each may stop the program. */
-static void print_series(const cli_options *options, nn_data data)
-{
-    nn_params p = nn_article_params();
-    p.b3 = options->b3;
-    switch (options->seed % 4) {
-    case 0:
-        series_fit(&program, &p, data);
-        break;
-    case 1:
-        series_ssr(&program, &p, data);
-        break;
-    case 2:
-        series_tangent(&program, &p, data);
-        break;
-    default:
-        series_step(&program, &p, data, options->rate);
-        break;
-    }
-}
-
 /* Whether `text` holds what printf() writes for an infinity or a NaN. */
 static int holds_non_finite(const char *text)
 {
@@ -183,23 +162,19 @@ static void run(const cli_options *options, nn_data data)
     stdout = capture;
     stop_status = 0;
     running = 1;
-    volatile size_t series_start = SIZE_MAX; /* where the CSV series begins */
     if (setjmp(stopped) == 0) {
         report_title("fuzz");
         descend_on_b3(options, data);
         descend_on_several(options, data);
         report_rows_left_out(REPORT_ROWS, data.count);
-        fflush(capture);
-        series_start = length;
-        print_series(options, data);
     }
     running = 0;
     stdout = terminal;
     fclose(capture);
     if (printed == NULL)
         return;
-    /* Under --csv the descent's rows are CSV too. */
-    size_t text_length = options->csv ? 0 : series_start < length ? series_start : length;
+    /* Under --csv the descent's rows are CSV, not text. */
+    size_t text_length = options->csv ? 0 : length;
     size_t widest = 0;
     for (size_t start = 0; start < text_length;) {
         size_t width = strcspn(printed + start, "\n");
