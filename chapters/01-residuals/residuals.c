@@ -15,8 +15,9 @@
 #include "report.h"
 
 static const cli_program program = {
-    "chapter1", "Chapter 1: the forward pass and the residual of every sample.",
-    CLI_DATA | CLI_B3 | CLI_CSV,
+    .name = "chapter1",
+    .summary = "Chapter 1: the forward pass and the residual of every sample.",
+    .options = CLI_DATA | CLI_B3 | CLI_CSV,
 };
 
 // [ch01_residual]

@@ -15,8 +15,9 @@
 #include "report.h"
 
 static const cli_program program = {
-    "chapter2", "Chapter 2: the sum of squared residuals (SSR), and how it changes with b3.",
-    CLI_DATA | CLI_B3 | CLI_CSV | CLI_PLOT,
+    .name = "chapter2",
+    .summary = "Chapter 2: the sum of squared residuals (SSR), and how it changes with b3.",
+    .options = CLI_DATA | CLI_B3 | CLI_CSV | CLI_PLOT,
 };
 
 /* How many pieces chapter 2's table cuts the range of b3 into. */

@@ -14,8 +14,9 @@
 #include "report.h"
 
 static const cli_program program = {
-    "chapter3", "Chapter 3: dSSR/db3 by the chain rule, checked by a finite difference.",
-    CLI_DATA | CLI_B3 | CLI_CSV,
+    .name = "chapter3",
+    .summary = "Chapter 3: dSSR/db3 by the chain rule, checked by a finite difference.",
+    .options = CLI_DATA | CLI_B3 | CLI_CSV,
 };
 
 /* Both links of the chain for one sample. */

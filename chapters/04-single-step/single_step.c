@@ -14,8 +14,9 @@
 #include "report.h"
 
 static const cli_program program = {
-    "chapter4", "Chapter 4: one gradient-descent step on b3, and why it subtracts.",
-    CLI_DATA | CLI_B3 | CLI_RATE | CLI_CSV,
+    .name = "chapter4",
+    .summary = "Chapter 4: one gradient-descent step on b3, and why it subtracts.",
+    .options = CLI_DATA | CLI_B3 | CLI_RATE | CLI_CSV,
 };
 
 /* Where one step starts and where it lands. */

@@ -16,8 +16,10 @@
 #include "report.h"
 
 static const cli_program program = {
-    "chapter5", "Chapter 5: gradient descent on b3 until the step size is tiny.",
-    CLI_DATA | CLI_B3 | CLI_RATE | CLI_TOLERANCE | CLI_MAX_STEPS | CLI_CSV | CLI_QUIET | CLI_PLOT,
+    .name = "chapter5",
+    .summary = "Chapter 5: gradient descent on b3 until the step size is tiny.",
+    .options = CLI_DATA | CLI_B3 | CLI_RATE | CLI_TOLERANCE | CLI_MAX_STEPS | CLI_CSV |
+               CLI_QUIET | CLI_PLOT,
 };
 
 /* What the loop shows as it runs, and what it saw on the way. */

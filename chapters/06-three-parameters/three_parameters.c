@@ -16,8 +16,9 @@
 #include "report.h"
 
 static const cli_program program = {
-    "chapter6", "Chapter 6: gradient descent on w3, w4 and b3 together.",
-    CLI_DATA | CLI_RATE | CLI_TOLERANCE | CLI_MAX_STEPS | CLI_CSV | CLI_QUIET,
+    .name = "chapter6",
+    .summary = "Chapter 6: gradient descent on w3, w4 and b3 together.",
+    .options = CLI_DATA | CLI_RATE | CLI_TOLERANCE | CLI_MAX_STEPS | CLI_CSV | CLI_QUIET,
 };
 
 /* One sample's share of the three slopes. */

@@ -19,8 +19,10 @@
 #include "rises.h"
 
 static const cli_program program = {
-    "chapter7", "Chapter 7: backpropagation and gradient descent on all seven parameters.",
-    CLI_DATA | CLI_RATE | CLI_TOLERANCE | CLI_MAX_STEPS | CLI_CSV | CLI_QUIET | CLI_SEED_START,
+    .name = "chapter7",
+    .summary = "Chapter 7: backpropagation and gradient descent on all seven parameters.",
+    .options = CLI_DATA | CLI_RATE | CLI_TOLERANCE | CLI_MAX_STEPS | CLI_CSV | CLI_QUIET |
+               CLI_SEED_START,
 };
 
 // [ch07_chain_w1]

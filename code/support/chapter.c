@@ -28,7 +28,7 @@ chapter_run chapter_open(const cli_program *program, int argc, char **argv)
 int chapter_close(chapter_run *run, int status)
 {
     data_free(&run->storage);
-    return status;
+    return cli_finish(run->program, status);
 }
 
 int chapter_is_article(const chapter_run *run)
@@ -58,7 +58,7 @@ void chapter_require_finite(const chapter_run *run, double value, const char *wh
         return;
     fprintf(stderr, "%s: %s is not a finite number: %s\n", run->program->name, what,
             blame(run, cause));
-    exit(EXIT_DIVERGED);
+    exit(cli_finish(run->program, EXIT_DIVERGED));
 }
 
 int chapter_diverged(const chapter_run *run, descent_result result, const char *unit)

@@ -23,7 +23,10 @@ typedef struct chapter_run {
 /** Reads the options and samples (exiting on `--help` or bad input), then runs verify.h. */
 chapter_run chapter_open(const cli_program *program, int argc, char **argv);
 
-/** Frees the samples and returns `status`, for `return chapter_close(&run, 0);`. */
+/**
+ * Frees the samples and returns `status`, or EXIT_BAD_INPUT when the output
+ * was lost (cli_finish()): for `return chapter_close(&run, 0);`.
+ */
 int chapter_close(chapter_run *run, int status);
 
 /** True on the article's samples, b3 = 0 and rate 0.1: the numbers the article rounds. */

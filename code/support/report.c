@@ -12,17 +12,11 @@
 
 nn_data report_samples(const cli_options *options, data_set *storage)
 {
-    memset(storage, 0, sizeof *storage);
+    *storage = (data_set){0};
     if (options->data_path == NULL)
         return nn_article_data();
-    size_t size = DATA_ERROR_SIZE(strlen(options->data_path));
-    char *error = malloc(size);
-    if (error == NULL || data_load(options->data_path, storage, error, size) != 0) {
-        fprintf(stderr, "%s\n", error != NULL ? error : "out of memory");
-        free(error);
+    if (data_load(options->data_path, storage, stderr) != 0)
         exit(EXIT_BAD_INPUT);
-    }
-    free(error);
     return data_view(storage);
 }
 

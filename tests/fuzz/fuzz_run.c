@@ -5,7 +5,7 @@
  *
  * The input is a command line (words separated by spaces), a newline, then
  * a data file. The line goes through cli_parse() with every option on and
- * the file through data_parse(); what passes both is run as chapters 2 to 7
+ * the file through data_read(); what passes both is run as chapters 2 to 7
  * run it: chapter 5's descent on b3, its rows and its chart with a mark per
  * step; a descent on the output layer or on all seven parameters, printed by
  * progress.c. A run may stop the program when a number leaves the range of
@@ -20,7 +20,7 @@
  * linked with -Wl,--wrap=exit, so that exit() comes back here by longjmp
  * while a run is under way, and is the real exit() otherwise.
  */
-#define _POSIX_C_SOURCE 200809L /* open_memstream() */
+#define _POSIX_C_SOURCE 200809L /* fmemopen(), open_memstream() */
 
 #include <math.h>
 #include <setjmp.h>
@@ -44,7 +44,7 @@ void __real_exit(int status);
 enum { MAX_WORDS = 32, MOST_STEPS = 300 };
 
 /* The name messages give. */
-static const cli_program program = {"fuzz", "every option", ~0U};
+static const cli_program program = {.name = "fuzz", .summary = "every option", .options = ~0U};
 
 /* Where exit() returns to while a run is under way, and with what status. */
 static jmp_buf stopped;
@@ -216,19 +216,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size)
     }
 
     /* The samples: the rest of the input, or the article's when there is none. */
-    data_set set = {0, 0, NULL, NULL};
+    data_set set = {0};
     nn_data data = nn_article_data();
     size_t rest = newline ? size - line_length - 1 : 0;
     if (rest > 0) {
-        char error[256];
-        char *text = malloc(rest);
-        if (text == NULL) {
-            free(line);
-            return 0;
-        }
-        memcpy(text, newline + 1, rest);
-        int status = data_parse("fuzz.csv", text, rest, &set, error, sizeof error);
-        free(text);
+        FILE *in = fmemopen((void *)(newline + 1), rest, "r");
+        int status = in != NULL ? data_read(in, "fuzz.csv", &set, sink) : -1;
+        if (in != NULL)
+            fclose(in);
         if (status != 0) {
             free(line);
             return 0;
