@@ -35,7 +35,8 @@ int chapter_is_article(const chapter_run *run)
 {
     /* A tolerance, not ==: where doubles are kept wider (x87), 0.1 typed and
        0.1 parsed need not compare equal. */
-    return report_is_article(&run->options) && fabs(run->options.rate - 0.1) < 1e-12;
+    return run->options.data_path == NULL && run->options.b3 == 0.0 &&
+           fabs(run->options.rate - 0.1) < 1e-12;
 }
 
 /* Too large a start is --b3's fault only if --b3 was given and the

@@ -20,11 +20,6 @@ nn_data report_samples(const cli_options *options, data_set *storage)
     return data_view(storage);
 }
 
-int report_is_article(const cli_options *options)
-{
-    return options->data_path == NULL && options->b3 == 0.0;
-}
-
 void report_text(const char *format, ...)
 {
     va_list args;
@@ -97,17 +92,20 @@ void report_beside(const char *where)
     printf("Beside the article: %s\n\n", where);
 }
 
-/* The text of v in `width` columns, one of them a separating space. */
+/* Fixed notation below a million, where it stays readable. */
+#define FIXED_BELOW 1e6
+enum { DECIMALS = 4 };
+
+/* The text of v in at most `width` characters (0: any): a number too wide
+   gives up digits of its scientific form, down to none, rather than push
+   the columns after it out of line. */
 static const char *format_number(double v, int width, char text[REPORT_NUMBER_SIZE])
 {
-    /* Past a million, fixed notation stops being readable; and a number too
-       wide for its column gives up digits of its scientific form, down to
-       none, rather than push the columns after it out of line. */
-    snprintf(text, REPORT_NUMBER_SIZE, "%.4f", v);
-    if (!(fabs(v) < 1e6) || (width > 0 && (int)strlen(text) > width))
-        for (int digits = 3; digits >= 0; digits--) {
+    snprintf(text, REPORT_NUMBER_SIZE, "%.*f", DECIMALS, v);
+    if (!(fabs(v) < FIXED_BELOW) || (width > 0 && (int)strlen(text) > width))
+        for (int digits = DECIMALS - 1; digits >= 0; digits--) {
             snprintf(text, REPORT_NUMBER_SIZE, "%.*e", digits, v);
-            if (width <= 0 || (int)strlen(text) <= width)
+            if (width == 0 || (int)strlen(text) <= width)
                 break;
         }
     return text;
@@ -120,8 +118,7 @@ const char *report_numeral(double v, char text[REPORT_NUMBER_SIZE])
 
 void report_number(double v, int width)
 {
-    /* One space always separates columns. */
-    if (width > 0) {
+    if (width > 0) { /* the separating space */
         putchar(' ');
         width--;
     }

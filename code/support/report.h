@@ -16,17 +16,10 @@
 #define REPORT_ROWS 10
 
 /**
- * The samples a chapter works on: the article's three, or those of the
- * `--data` file, read into `storage` (free it with data_free()). On a bad
- * file prints `FILE:LINE: problem` to stderr and exits with EXIT_BAD_INPUT.
+ * The article's three samples, or those of the `--data` file read into
+ * `storage` (free it with data_free()); a bad file exits with EXIT_BAD_INPUT.
  */
 nn_data report_samples(const cli_options *options, data_set *storage);
-
-/**
- * True when the chapter runs on the article's own samples and starting b3,
- * so that it may compare its numbers with the article's rounded ones.
- */
-int report_is_article(const cli_options *options);
 
 /** The widest line a chapter prints. */
 #define REPORT_COLUMNS 80
@@ -45,21 +38,17 @@ void report_text(const char *format, ...)
 /** Prints a chapter's title, underlined. */
 void report_title(const char *title);
 
-/**
- * Prints which section of the article a chapter follows, or that it goes
- * past the article: "Beside the article: " and `where` (which may hold
- * newlines, each line short enough for 80 columns), then a blank line.
- */
+/** Prints "Beside the article: " and `where`, the section a chapter follows, then a blank line. */
 void report_beside(const char *where);
 
 /**
- * Prints v right-aligned in `width` columns (one of them a separating space)
- * with 4 decimals, switching to scientific notation past a million or when
- * the fixed form would not fit the column, with fewer digits if need be.
+ * Prints v right-aligned in `width` columns, one of them a separating space:
+ * 4 decimals, or scientific notation past a million or where the fixed form
+ * would not fit, with fewer digits if need be. Width 0: as wide as it is.
  */
 void report_number(double v, int width);
 
-/** Room for report_numeral()'s text. */
+/** Room for report_numeral()'s text: the longest, "-999999.9999", and more. */
 #define REPORT_NUMBER_SIZE 32
 
 /** Writes into `text` what report_number(v, 0) prints, for report_text(). */
