@@ -42,9 +42,10 @@ static void walk_line(const char *number, const char *formula, double value,
 {
     printf("  %-3s%-35s", number, formula);
     report_number(value, 11);
-    char text[REPORT_NUMBER_SIZE];
-    if (factor != NULL)
+    if (factor != NULL) {
+        char text[REPORT_NUMBER_SIZE];
         printf("   %s = %s", factor, report_numeral(factor_value, text));
+    }
     printf("\n");
 }
 

@@ -8,8 +8,9 @@
  * the file through data_read(); what passes both is run as chapters 2 to 7
  * run it: chapter 5's descent on b3, its rows and its chart with a mark per
  * step; a descent on the output layer or on all seven parameters, printed by
- * progress.c. A run may stop the program when a number leaves the range of
- * double.
+ * progress.c; then one of chapters 1 to 4 under --csv, through its own main()
+ * (tests/fuzz/csv_chapterN.c), on the same b3, rate and samples. A run may
+ * stop the program when a number leaves the range of double.
  *
  * Beyond "no crash, no leak, no undefined behaviour": nothing printed holds
  * an infinity or a NaN, every line of a chart fits in PLOT_WIDTH columns and
@@ -18,7 +19,9 @@
  * mark within the chart's range is never counted outside it, and a stop is
  * EXIT_DIVERGED. The stop is caught: the target is
  * linked with -Wl,--wrap=exit, so that exit() comes back here by longjmp
- * while a run is under way, and is the real exit() otherwise.
+ * while a run is under way, and is the real exit() otherwise; and with
+ * --wrap=data_load, so that the samples a chapter had loaded when it
+ * stopped are freed.
  */
 #define _POSIX_C_SOURCE 200809L /* fmemopen(), open_memstream() */
 
@@ -40,6 +43,12 @@
 int LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size);
 void __wrap_exit(int status);
 void __real_exit(int status);
+int __wrap_data_load(const char *path, data_set *out, FILE *err);
+int __real_data_load(const char *path, data_set *out, FILE *err);
+int chapter1_main(int argc, char **argv);
+int chapter2_main(int argc, char **argv);
+int chapter3_main(int argc, char **argv);
+int chapter4_main(int argc, char **argv);
 
 enum { MAX_WORDS = 32, MOST_STEPS = 300 };
 
@@ -57,6 +66,17 @@ void __wrap_exit(int status)
         __real_exit(status);
     stop_status = status;
     longjmp(stopped, 1);
+}
+
+/* The samples a chapter loaded, until it frees them: a chapter stopped by
+   exit() never does. */
+static data_set loaded;
+
+int __wrap_data_load(const char *path, data_set *out, FILE *err)
+{
+    int status = __real_data_load(path, out, err);
+    loaded = *out;
+    return status;
 }
 
 /* Chapter 5's observer: a mark on the chart per row, and the row as text. */
@@ -143,6 +163,34 @@ static void descend_on_several(const cli_options *options, nn_data data)
         progress_result(options, &p, moving, start_ssr, final_ssr, result);
 }
 
+/* Chapters 1 to 4 under --csv, one chosen by the seed, through their own
+   main(): the run's b3 (and rate for chapter 4) and its samples on stdin. */
+static void print_csv(const cli_options *options, const uint8_t *file, size_t size)
+{
+    static int (*const chapter_main[])(int, char **) = {chapter1_main, chapter2_main,
+                                                        chapter3_main, chapter4_main};
+    int chapter = (int)(options->seed % 4);
+    char b3[32], rate[32];
+    snprintf(b3, sizeof b3, "%.17g", options->b3);
+    snprintf(rate, sizeof rate, "%.17g", options->rate);
+    char *argv[9] = {"fuzz", "--csv", "--b3", b3};
+    int argc = 4;
+    if (chapter == 3) {
+        argv[argc++] = "--rate";
+        argv[argc++] = rate;
+    }
+    if (size > 0) {
+        FILE *in = fmemopen((void *)file, size, "r");
+        if (in == NULL)
+            return;
+        stdin = in;
+        argv[argc++] = "--data";
+        argv[argc++] = "-";
+    }
+    chapter_main[chapter](argc, argv);
+    loaded = (data_set){0};
+}
+
 /* Whether `text` holds what printf() writes for an infinity or a NaN. */
 static int holds_non_finite(const char *text)
 {
@@ -151,30 +199,38 @@ static int holds_non_finite(const char *text)
 
 /* Runs everything on one set of options and samples with stdout captured,
    and checks what was printed. */
-static void run(const cli_options *options, nn_data data)
+static void run(const cli_options *options, nn_data data, const uint8_t *file, size_t size)
 {
     char *printed = NULL;
     size_t length = 0;
     FILE *capture = open_memstream(&printed, &length);
     if (capture == NULL)
         return;
-    FILE *terminal = stdout;
+    FILE *terminal = stdout, *keyboard = stdin;
     stdout = capture;
     stop_status = 0;
     running = 1;
+    volatile size_t csv_start = SIZE_MAX; /* where the chapter's CSV begins */
     if (setjmp(stopped) == 0) {
         report_title("fuzz");
         descend_on_b3(options, data);
         descend_on_several(options, data);
         report_rows_left_out(REPORT_ROWS, data.count);
+        fflush(capture);
+        csv_start = length;
+        print_csv(options, file, size);
     }
     running = 0;
+    data_free(&loaded);
+    if (stdin != keyboard)
+        fclose(stdin);
+    stdin = keyboard;
     stdout = terminal;
     fclose(capture);
     if (printed == NULL)
         return;
-    /* Under --csv the descent's rows are CSV, not text. */
-    size_t text_length = options->csv ? 0 : length;
+    /* Under --csv the descents' rows are CSV too, not text. */
+    size_t text_length = options->csv ? 0 : csv_start < length ? csv_start : length;
     size_t widest = 0;
     for (size_t start = 0; start < text_length;) {
         size_t width = strcspn(printed + start, "\n");
@@ -230,7 +286,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size)
         }
         data = data_view(&set);
     }
-    run(&options, data);
+    run(&options, data, newline ? newline + 1 : bytes, rest);
     data_free(&set);
     free(line);
     return 0;
