@@ -14,11 +14,12 @@
 #include "nn.h"
 #include "plot.h"
 #include "report.h"
-#include "series.h"
 
 static const cli_program program = {
-    "chapter5", "Chapter 5: gradient descent on b3 until the step size is tiny.",
-    CLI_DATA | CLI_B3 | CLI_RATE | CLI_TOLERANCE | CLI_MAX_STEPS | CLI_CSV | CLI_QUIET | CLI_PLOT,
+    .name = "chapter5",
+    .summary = "Chapter 5: gradient descent on b3 until the step size is tiny.",
+    .options = CLI_DATA | CLI_B3 | CLI_RATE | CLI_TOLERANCE | CLI_MAX_STEPS | CLI_CSV |
+               CLI_QUIET | CLI_PLOT,
 };
 
 /* What the loop shows as it runs, and what it saw on the way. */
@@ -217,7 +218,7 @@ static void print_chart(const plot_chart *chart)
 
 int main(int argc, char **argv)
 {
-    chapter_run run = chapter_open(&program, argc, argv, NULL);
+    chapter_run run = chapter_open(&program, argc, argv);
     nn_params p = run.start;
 
     /* Under --plot: the bowl from the starting b3 to past its bottom. */
@@ -225,7 +226,7 @@ int main(int argc, char **argv)
     if (run.options.plot) {
         double low, high, bottom = optimal_b3(&p, run.data);
         chapter_require_finite(&run, bottom, "the bowl's bottom", CAUSE_NUMBERS);
-        series_range(&p.b3, 1, bottom, &low, &high);
+        chapter_bowl_range(&p.b3, 1, bottom, &low, &high);
         chapter_plot_bowl(&run, &chart, &p, low, high);
     }
     if (run.options.csv)

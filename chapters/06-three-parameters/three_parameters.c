@@ -16,8 +16,9 @@
 #include "report.h"
 
 static const cli_program program = {
-    "chapter6", "Chapter 6: gradient descent on w3, w4 and b3 together.",
-    CLI_DATA | CLI_RATE | CLI_TOLERANCE | CLI_MAX_STEPS | CLI_CSV | CLI_QUIET,
+    .name = "chapter6",
+    .summary = "Chapter 6: gradient descent on w3, w4 and b3 together.",
+    .options = CLI_DATA | CLI_RATE | CLI_TOLERANCE | CLI_MAX_STEPS | CLI_CSV | CLI_QUIET,
 };
 
 /* One sample's links and its share of the three slopes. */
@@ -255,7 +256,7 @@ static void print_comparison(const chapter_run *run, const nn_params *p,
 
 int main(int argc, char **argv)
 {
-    chapter_run run = chapter_open(&program, argc, argv, NULL);
+    chapter_run run = chapter_open(&program, argc, argv);
     nn_params p = start_output_layer();
     const cli_options *o = &run.options;
 

@@ -19,8 +19,10 @@
 #include "rises.h"
 
 static const cli_program program = {
-    "chapter7", "Chapter 7: backpropagation and gradient descent on all seven parameters.",
-    CLI_DATA | CLI_RATE | CLI_TOLERANCE | CLI_MAX_STEPS | CLI_CSV | CLI_QUIET | CLI_SEED_START,
+    .name = "chapter7",
+    .summary = "Chapter 7: backpropagation and gradient descent on all seven parameters.",
+    .options = CLI_DATA | CLI_RATE | CLI_TOLERANCE | CLI_MAX_STEPS | CLI_CSV | CLI_QUIET |
+               CLI_SEED_START,
 };
 
 // [ch07_chain_w1]
@@ -226,7 +228,7 @@ static void print_ending(const chapter_run *run, const nn_params *p, nn_params s
 
 int main(int argc, char **argv)
 {
-    chapter_run run = chapter_open(&program, argc, argv, NULL);
+    chapter_run run = chapter_open(&program, argc, argv);
     const cli_options *o = &run.options;
     nn_params p = starting_point(o);
     nn_params start = p;

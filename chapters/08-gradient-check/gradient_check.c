@@ -22,17 +22,17 @@
 #include "report.h"
 
 static const cli_program program = {
-    "chapter8",
-    "Chapter 8: the analytic gradient checked against finite differences.\n\n"
-    "Each slope is measured as (SSR(p + h) - SSR(p - h)) / 2h for its parameter p,\n"
-    "with h = 1e-5 * max(1, |p|).\n"
-    "A derived slope passes when it is within a relative error of 1e-6 of the\n"
-    "measured one, or within the allowance: how far the measurement itself can be\n"
-    "off. That is its rounding, 10 * 2.2e-16 * S / h with S the sum over the\n"
-    "samples of (|observed| + |top| + |bottom| + |b3|)^2, plus its truncation, the\n"
-    "difference between the slopes measured with h and with 2h. So a right slope\n"
-    "passes on any samples. Exit status 1 when a slope of code/nn.c fails.",
-    CLI_DATA | CLI_SEED | CLI_CSV | CLI_QUIET,
+    .name = "chapter8",
+    .summary = "Chapter 8: the analytic gradient checked against finite differences.\n\n"
+               "Each slope is measured as (SSR(p + h) - SSR(p - h)) / 2h for its parameter p,\n"
+               "with h = 1e-5 * max(1, |p|).\n"
+               "A derived slope passes when it is within a relative error of 1e-6 of the\n"
+               "measured one, or within the allowance: how far the measurement itself can be\n"
+               "off. That is its rounding, 10 * 2.2e-16 * S / h with S the sum over the\n"
+               "samples of (|observed| + |top| + |bottom| + |b3|)^2, plus its truncation, the\n"
+               "difference between the slopes measured with h and with 2h. So a right slope\n"
+               "passes on any samples. Exit status 1 when a slope of code/nn.c fails.",
+    .options = CLI_DATA | CLI_SEED | CLI_CSV | CLI_QUIET,
 };
 
 /** How many random points are checked besides the article's. */
@@ -156,7 +156,7 @@ static void print_introduction(void)
 
 int main(int argc, char **argv)
 {
-    chapter_run run = chapter_open(&program, argc, argv, NULL);
+    chapter_run run = chapter_open(&program, argc, argv);
     const cli_options *o = &run.options;
     int text = !o->csv && !o->quiet;
 

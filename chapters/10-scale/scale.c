@@ -10,6 +10,8 @@
  * same ideas lead when pushed to the machine's limit, beside them. Then it
  * runs the descent, with tuned/'s gradient.
  */
+#define _POSIX_C_SOURCE 200809L /* open_memstream() */
+
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -26,16 +28,16 @@
 #include "tuned/few.h"
 
 static const cli_program program = {
-    "chapter10",
-    "Chapter 10: the full gradient from three samples to a million, one idea\n"
-    "faster at a time. Without --data it fits N points of the curve the\n"
-    "article's network draws (default 100000; --samples 0 takes the article's\n"
-    "three samples, and then the descent is chapter 7's, bit for bit). Each\n"
-    "slope is scaled by 3/N, so --rate takes steps the size chapter 7 takes on\n"
-    "three samples. Without --threads, a timed trial picks 1 thread or every\n"
-    "core: every core only when it is faster by more than the trial's noise.",
-    CLI_DATA | CLI_RATE | CLI_TOLERANCE | CLI_MAX_STEPS | CLI_CSV | CLI_QUIET | CLI_SEED |
-        CLI_THREADS | CLI_SAMPLES,
+    .name = "chapter10",
+    .summary = "Chapter 10: the full gradient from three samples to a million, one idea\n"
+               "faster at a time. Without --data it fits N points of the curve the\n"
+               "article's network draws (default 100000; --samples 0 takes the article's\n"
+               "three samples, and then the descent is chapter 7's, bit for bit). Each\n"
+               "slope is scaled by 3/N, so --rate takes steps the size chapter 7 takes on\n"
+               "three samples. Without --threads, a timed trial picks 1 thread or every\n"
+               "core: every core only when it is faster by more than the trial's noise.",
+    .options = CLI_DATA | CLI_RATE | CLI_TOLERANCE | CLI_MAX_STEPS | CLI_CSV | CLI_QUIET |
+               CLI_SEED | CLI_THREADS | CLI_SAMPLES,
 };
 
 enum { DEFAULT_SAMPLES = 100000 };
@@ -271,7 +273,7 @@ typedef struct samples {
 
 static samples load_samples(const cli_options *options)
 {
-    samples s = {{0, 0, NULL, NULL}, NULL, {0, NULL, NULL}, ""};
+    samples s = {{0, NULL, NULL}, NULL, {0, NULL, NULL}, ""};
     int given = (options->given & CLI_SAMPLES) != 0;
     if (options->data_path != NULL && given) {
         fprintf(stderr, "%s: give --data or --samples, not both\n", program.name);
@@ -421,15 +423,18 @@ static void print_start(const samples *s, const nn_params *p, int threads, int p
     report_beside("past its end. The article's three samples become as many as\n"
                   "a computer can hold; the network and its slopes stay the same.");
     /* A file's name is shown as typed, its control bytes escaped. */
-    size_t length = strlen(s->source);
-    char *source = malloc(CLI_ESCAPED_SIZE(length));
-    if (source == NULL) {
+    char *source = NULL;
+    size_t size = 0;
+    FILE *shown = open_memstream(&source, &size);
+    if (shown == NULL) {
         fprintf(stderr, "%s: out of memory\n", program.name);
         exit(EXIT_BAD_INPUT);
     }
+    cli_quote(shown, s->source, strlen(s->source), SIZE_MAX);
+    fclose(shown);
     report_text("%zu samples (%s). The start: w1 = %g, b1 = %g,\n"
                 "w2 = %g, b2 = %g, w3 = %g, w4 = %g, b3 = %g.\n%d thread%s%s.\n\n", s->data.count,
-                cli_escape(s->source, length, length, source), p->w1, p->b1, p->w2, p->b2, p->w3,
+                source, p->w1, p->b1, p->w2, p->b2, p->w3,
                 p->w4, p->b3, threads, threads == 1 ? "" : "s",
                 !picked        ? ""
                 : threads == 1 ? ": more were not measurably faster in a trial"
@@ -503,5 +508,5 @@ int main(int argc, char **argv)
         print_final(&options, &p, data, result, threads, per_step);
     }
     free_samples(&s);
-    return status;
+    return cli_finish(&program, status);
 }

@@ -11,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "series.h"
 
 /* The most samples a check runs over: every kind of sample is met long
    before, and a million-sample file costs no more than a small one. */
@@ -496,7 +495,7 @@ static void check_stopping_rule(const verifier *v)
 static void check_chapter5(const verifier *v)
 {
     const nn_params *p = &v->start;
-    double got = optimal_b3(p, v->data), want = series_bottom(p, v->data);
+    double got = optimal_b3(p, v->data), want = chapter_bowl_bottom(p, v->data);
     nn_params there = *p;
     there.b3 = got;
     if (got == 0.0 && want != 0.0)
