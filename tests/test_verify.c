@@ -195,8 +195,8 @@ nn_gradient output_layer_gradient(const nn_params *p, nn_data data)
         return g;
     g = reference_output_layer_gradient(p, data);
     if (is("output swapped")) {
-        double w3 = g.w3;
-        g.w3 = g.w4;
+        double w3 = g.w3, w4 = g.w4;
+        g.w3 = w4;
         g.w4 = w3;
     }
     g.w1 += is("output moves w1");
@@ -209,8 +209,8 @@ nn_params random_start(random_state *r)
     if (is("start stub"))
         memset(&p, 0, sizeof p);
     if (is("start swapped")) {
-        double w1 = p.w1;
-        p.w1 = p.w2;
+        double w1 = p.w1, w2 = p.w2;
+        p.w1 = w2;
         p.w2 = w1;
     }
     return p;
@@ -224,8 +224,10 @@ void backward(const nn_params *p, const nn_trace *t, double observed, nn_gradien
         memset(g, 0, sizeof *g);
     nn_gradient share = {.value = {0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0}};
     reference_backward(p, t, observed, &share);
-    if (is("backward no x"))
-        share.w1 = share.b1;
+    if (is("backward no x")) {
+        double b1 = share.b1;
+        share.w1 = b1;
+    }
     for (int i = 0; i < NN_PARAM_COUNT; i++)
         g->value[i] += share.value[i];
 }
