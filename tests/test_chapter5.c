@@ -289,12 +289,12 @@ static void a_run_that_ends_on_overflow_fails(void **state)
 {
     (void)state;
     expect_diverged("chapter5", "--rate 10 --max-steps 87 --quiet",
-                    "chapter5: diverged after 87 slopes: try a --rate smaller than 10\n");
+                    "chapter5: diverged after 87 steps: try a --rate smaller than 10\n");
     expect_diverged("chapter5", "--b3 1e300 --quiet",
-                    "chapter5: diverged after 0 slopes: --b3 is too large\n");
+                    "chapter5: diverged after 0 steps: --b3 is too large\n");
     run_result r = run_program("chapter5", "--quiet --data -", "1e300,0\n");
     assert_int_equal(r.status, 1);
-    assert_string_equal(r.err, "chapter5: diverged after 0 slopes: the samples are too large\n");
+    assert_string_equal(r.err, "chapter5: diverged after 0 steps: the samples are too large\n");
     run_free(&r);
 }
 
@@ -364,11 +364,11 @@ static void the_articles_notes_follow_its_rate(void **state)
     }
     /* The slopes where the article's update leads: at -1.57 exactly, and at
        the step in double precision, -1.5655... (README and the errata). */
-    nn_params p = nn_article_params();
+    nn_params p = article_params();
     p.b3 = -1.57;
-    assert_close(dssr_db3(&p, nn_article_data()), golden_slope_at_article_b3, GOLDEN_TOLERANCE);
+    assert_close(dssr_db3(&p, article_data()), golden_slope_at_article_b3, GOLDEN_TOLERANCE);
     p.b3 = golden_b3_wrong_way;
-    assert_close(dssr_db3(&p, nn_article_data()), golden_slope_wrong_way, GOLDEN_TOLERANCE);
+    assert_close(dssr_db3(&p, article_data()), golden_slope_wrong_way, GOLDEN_TOLERANCE);
     run_result r = run_program("chapter5", "--max-steps 1", NULL);
     assert_lacks(r.out, "Row 2");
     assert_says(r.out, "or after 1 step.");

@@ -70,7 +70,7 @@ static void drawn_parameters_and_gradient_match_autograd(void **state)
 }
 
 /* With H = 2 the widened network is the article's: the same draw as
-   nn_random_start(), and the same slopes, bit for bit, both ways. */
+   random_start(), and the same slopes, bit for bit, both ways. */
 static void two_neurons_are_the_book_network(void **state)
 {
     (void)state;
@@ -78,16 +78,16 @@ static void two_neurons_are_the_book_network(void **state)
         wide_network n;
         assert_int_equal(wide_draw(&n, 2, seed), 0);
         random_state r = random_seed(seed);
-        nn_params p = nn_random_start(&r);
+        nn_params p = random_start(&r);
         for (int i = 0; i < NN_PARAM_COUNT; i++)
-            assert_true(n.param[i] == nn_param(&p, i));
-        nn_data data = nn_article_data();
+            assert_true(n.param[i] == p.value[i]);
+        nn_data data = article_data();
         double derived[7], measured[7];
         wide_gradient(&n, data, derived);
         wide_gradient_by_differences(&n, data, measured);
         nn_gradient g = gradient(&p, data);
         for (int i = 0; i < NN_PARAM_COUNT; i++) {
-            assert_true(derived[i] == nn_param(&g, i));
+            assert_true(derived[i] == g.value[i]);
             assert_true(measured[i] == slope_by_difference(&p, data, i));
         }
         assert_true(wide_ssr(&n, data) == ssr(&p, data));
@@ -98,7 +98,7 @@ static void two_neurons_are_the_book_network(void **state)
 static void passes_are_counted(void **state)
 {
     (void)state;
-    nn_data data = nn_article_data();
+    nn_data data = article_data();
     const size_t widths[] = {2, 5, 100};
     for (size_t w = 0; w < 3; w++) {
         wide_network n;
@@ -127,8 +127,8 @@ static void the_allowance_holds_and_catches_a_mistake(void **state)
     static const double five_y[] = {0.1, 0.4, 0.9, 0.5, 0.05};
     static const double far_x[] = {-30.0, 2.0, 40.0}, far_y[] = {0.0, 1.0, 0.0};
     static const double big_y[] = {1e4, 1.0, 0.0};
-    nn_data sets[] = {nn_article_data(), {5, five_x, five_y}, {3, far_x, far_y},
-                      {3, nn_article_data().input, big_y}};
+    nn_data sets[] = {article_data(), {5, five_x, five_y}, {3, far_x, far_y},
+                      {3, article_data().input, big_y}};
     const size_t widths[] = {2, 5, 20, 200};
     double worst = 0.0;
     for (size_t d = 0; d < 4; d++)

@@ -10,11 +10,35 @@
 
 #include "data.h"
 
-/* Parses text; returns the status and leaves the message in `error`. */
+enum { ERROR_SIZE = 256 };
+
+/* data_read() on `length` bytes of `text`, named `name`; returns its status
+   and leaves its one line of message, without the newline, in `error`. */
+static int read_bytes(const char *name, const char *text, size_t length, data_set *set,
+                      char error[ERROR_SIZE])
+{
+    char none[1];
+    FILE *in = fmemopen(length > 0 ? (void *)text : none, length, "r");
+    FILE *err = tmpfile();
+    assert_non_null(in);
+    assert_non_null(err);
+    int status = data_read(in, name, set, err);
+    rewind(err);
+    size_t got = fread(error, 1, ERROR_SIZE - 1, err);
+    error[got] = '\0';
+    fclose(in);
+    fclose(err);
+    if (got > 0) {
+        assert_true(strchr(error, '\n') == error + got - 1); /* exactly one line */
+        error[got - 1] = '\0';
+    }
+    return status;
+}
+
+/* Reads text as the file t.csv. */
 static int parse(const char *text, data_set *set, char *error)
 {
-    error[0] = '\0';
-    return data_parse("t.csv", text, strlen(text), set, error, 256);
+    return read_bytes("t.csv", text, strlen(text), set, error);
 }
 
 static void the_format_accepts_what_spreadsheets_write(void **state)
@@ -30,7 +54,7 @@ static void the_format_accepts_what_spreadsheets_write(void **state)
     };
     for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
         data_set set;
-        char error[256];
+        char error[ERROR_SIZE];
         assert_int_equal(parse(texts[i], &set, error), 0);
         assert_int_equal(set.count, 3);
         assert_true(set.input[1] == 0.5 && set.observed[1] == 1.0);
@@ -58,7 +82,7 @@ static void errors_say_file_and_line(void **state)
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         data_set set;
-        char error[256];
+        char error[ERROR_SIZE];
         assert_int_equal(parse(cases[i].text, &set, error), -1);
         assert_string_equal(error, cases[i].message);
         assert_int_equal(set.count, 0);
@@ -76,7 +100,7 @@ static void a_header_is_two_names_that_are_no_numbers(void **state)
         char text[128];
         snprintf(text, sizeof text, "%s\n0,0\n0.5,1\n1,0\n", headers[i]);
         data_set set;
-        char error[256];
+        char error[ERROR_SIZE];
         int status = parse(text, &set, error);
         if (status != 0)
             print_error("%s: %s\n", headers[i], error);
@@ -100,7 +124,7 @@ static void a_header_is_two_names_that_are_no_numbers(void **state)
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         data_set set;
-        char error[256];
+        char error[ERROR_SIZE];
         assert_int_equal(parse(cases[i].text, &set, error), -1);
         assert_string_equal(error, cases[i].message);
     }
@@ -111,9 +135,60 @@ static void a_nul_byte_is_an_error(void **state)
     (void)state;
     const char text[] = "0,0\n1,\0" "2\n";
     data_set set;
-    char error[256];
-    assert_int_equal(data_parse("t.csv", text, sizeof text - 1, &set, error, sizeof error), -1);
+    char error[ERROR_SIZE];
+    assert_int_equal(read_bytes("t.csv", text, sizeof text - 1, &set, error), -1);
     assert_string_equal(error, "t.csv:2: contains a NUL byte");
+}
+
+/* A control byte in a file's name or a field is shown as \xHH, so that a
+   message can neither break the line nor turn the terminal red; only a CR
+   just before the LF belongs to the line end. */
+static void control_bytes_are_shown_escaped(void **state)
+{
+    (void)state;
+    struct { const char *name, *text; const char *message; } cases[] = {
+        {"a\tb", "0,0\n1,x\n", "a\\x09b:2: the observed value 'x' is not a finite number"},
+        {"cr", "0,0\n1\r,2\n", "cr:2: the input value '1\\x0D' is not a finite number"},
+        {"esc", "0,0\n1,\x1B[31mred\n",
+         "esc:2: the observed value '\\x1B[31mred' is not a finite number"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        data_set set;
+        char error[ERROR_SIZE];
+        assert_int_equal(read_bytes(cases[i].name, cases[i].text, strlen(cases[i].text), &set,
+                                    error), -1);
+        assert_string_equal(error, cases[i].message);
+    }
+    data_set set;
+    char error[ERROR_SIZE];
+    assert_int_equal(read_bytes("crlf", "0,0\r\n\r\n1,2\r\n", 12, &set, error), 0);
+    assert_int_equal(set.count, 2);
+    assert_true(set.input[1] == 1.0 && set.observed[1] == 2.0);
+    data_free(&set);
+}
+
+/* A file name is shown whole, however long: no buffer cuts the message. */
+static void a_long_name_is_shown_whole(void **state)
+{
+    (void)state;
+    char name[1000];
+    memset(name, 'n', sizeof name - 1);
+    name[sizeof name - 1] = '\0';
+    data_set set;
+    char *error = malloc(2 * sizeof name);
+    assert_non_null(error);
+    FILE *in = fmemopen("1,2,3", 5, "r"), *err = tmpfile();
+    assert_non_null(in);
+    assert_non_null(err);
+    assert_int_equal(data_read(in, name, &set, err), -1);
+    rewind(err);
+    error[fread(error, 1, 2 * sizeof name - 1, err)] = '\0';
+    fclose(in);
+    fclose(err);
+    assert_int_equal(strncmp(error, name, sizeof name - 1), 0);
+    assert_string_equal(error + sizeof name - 1,
+                        ":1: expected 2 fields separated by a comma (input,observed), found 3\n");
+    free(error);
 }
 
 static void long_fields_are_quoted_short(void **state)
@@ -125,10 +200,15 @@ static void long_fields_are_quoted_short(void **state)
     memset(text, 'a', length);
     strcpy(text + length, ",1\n");
     data_set set;
-    char error[256];
+    char error[ERROR_SIZE];
     assert_int_equal(parse(text, &set, error), -1);
     assert_string_equal(error, "t.csv:1: the input value "
                                "'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa...' is not a finite number");
+    /* The same at the very end of the input, with no newline after it. */
+    assert_int_equal(parse("0,0\n1,2345678901234567890123456789012345678901234567890z", &set,
+                           error), -1);
+    assert_string_equal(error, "t.csv:2: the observed value "
+                               "'2345678901234567890123456789012345678901...' is not a finite number");
     free(text);
 }
 
@@ -142,8 +222,8 @@ static void a_million_lines_load(void **state)
     for (size_t i = 0; i < lines; i++)
         used += (size_t)sprintf(text + used, "%.6f,%zu\n", (double)i / (double)lines, i % 7);
     data_set set;
-    char error[256];
-    assert_int_equal(data_parse("big.csv", text, used, &set, error, sizeof error), 0);
+    char error[ERROR_SIZE];
+    assert_int_equal(read_bytes("big.csv", text, used, &set, error), 0);
     assert_int_equal(set.count, lines);
     assert_close(set.input[123456], 0.123456, 1e-15);
     assert_true(set.observed[999999] == (double)(999999 % 7));
@@ -155,12 +235,17 @@ static void load_reports_files_it_cannot_read(void **state)
 {
     (void)state;
     data_set set;
-    char error[256];
-    assert_int_equal(data_load("tests/data", &set, error, sizeof error), -1);
-    assert_string_equal(error, "tests/data: cannot read: Is a directory");
-    assert_int_equal(data_load("tests/data/missing.csv", &set, error, sizeof error), -1);
-    assert_string_equal(error, "tests/data/missing.csv: cannot open: No such file or directory");
-    assert_int_equal(data_load(TEST_DATA("five.csv"), &set, error, sizeof error), 0);
+    char error[ERROR_SIZE];
+    FILE *err = tmpfile();
+    assert_non_null(err);
+    assert_int_equal(data_load("tests/data", &set, err), -1);
+    assert_int_equal(data_load("tests/data/missing.csv", &set, err), -1);
+    assert_int_equal(data_load(TEST_DATA("five.csv"), &set, err), 0);
+    rewind(err);
+    error[fread(error, 1, sizeof error - 1, err)] = '\0';
+    fclose(err);
+    assert_string_equal(error, "tests/data: cannot read: Is a directory\n"
+                               "tests/data/missing.csv: cannot open: No such file or directory\n");
     assert_int_equal(set.count, 5);
     data_free(&set);
 }
@@ -172,6 +257,8 @@ int main(void)
         cmocka_unit_test(errors_say_file_and_line),
         cmocka_unit_test(a_header_is_two_names_that_are_no_numbers),
         cmocka_unit_test(a_nul_byte_is_an_error),
+        cmocka_unit_test(control_bytes_are_shown_escaped),
+        cmocka_unit_test(a_long_name_is_shown_whole),
         cmocka_unit_test(long_fields_are_quoted_short),
         cmocka_unit_test(a_million_lines_load),
         cmocka_unit_test(load_reports_files_it_cannot_read),

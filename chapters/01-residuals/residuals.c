@@ -6,17 +6,18 @@
  * neurons to a prediction; the residual, observed - predicted, says how far
  * that prediction misses.
  */
+#include <math.h>
 #include <stdio.h>
 
 #include "chapter.h"
 #include "drawing.h"
 #include "nn.h"
 #include "report.h"
-#include "series.h"
 
 static const cli_program program = {
-    "chapter1", "Chapter 1: the forward pass and the residual of every sample.",
-    CLI_DATA | CLI_B3 | CLI_CSV,
+    .name = "chapter1",
+    .summary = "Chapter 1: the forward pass and the residual of every sample.",
+    .options = CLI_DATA | CLI_B3 | CLI_CSV,
 };
 
 // [ch01_residual]
@@ -56,12 +57,12 @@ static void print_network(const nn_params *p)
 static void draw_forward_pass(const nn_params *p)
 {
     nn_trace t = forward(p, 0.5);
-    char v[2][6][16];
     const double values[2][6] = {{p->w1, p->b1, t.z1, t.a1, p->w3, t.top},
                                  {p->w2, p->b2, t.z2, t.a2, p->w4, t.bottom}};
+    char v[2][6][REPORT_NUMBER_SIZE], b3[REPORT_NUMBER_SIZE], predicted[REPORT_NUMBER_SIZE];
     for (int k = 0; k < 2; k++)
         for (int j = 0; j < 6; j++)
-            drawing_number(v[k][j], sizeof v[k][j], values[k][j]);
+            report_numeral(values[k][j], v[k][j]);
     drawing_labels l = {.input = "x = 0.5000"};
     for (int k = 0; k < 2; k++) {
         int n = k + 1;
@@ -73,27 +74,27 @@ static void draw_forward_pass(const nn_params *p)
         drawing_set(l.out_of[k][1], "%s = w%d * a%d = %s", k == 0 ? "top" : "bottom",
                  k + 3, n, v[k][5]);
     }
-    char b3[16], predicted[16];
-    drawing_number(b3, sizeof b3, p->b3);
-    drawing_number(predicted, sizeof predicted, t.predicted);
-    drawing_set(l.beside_sum, "+ b3 = %s", b3);
+    drawing_set(l.beside_sum, "+ b3 = %s", report_numeral(p->b3, b3));
     drawing_set(l.output[0], "predicted = top + bottom + b3");
-    drawing_set(l.output[1], "= %s", predicted);
+    drawing_set(l.output[1], "= %s", report_numeral(t.predicted, predicted));
     printf("The network, with the values of x = 0.5 on its wires:\n\n");
     drawing_print(&l, DRAWING_FORWARD);
     printf("\n");
 }
 // [ch01_drawing]
 
+/* The tables' columns: each as wide as its heading, with the space before it. */
+enum { X_COLUMN = 8, VALUE_COLUMN = 10, PREDICTED_COLUMN = 11 };
+
 /* A row of the first table: the sample through the hidden neurons. */
 static void print_neurons(const chapter_run *run, const nn_params *p, size_t i)
 {
     nn_trace t = forward(p, run->data.input[i]);
-    report_number(t.x, 8);
-    report_number(t.z1, 10);
-    report_number(t.a1, 10);
-    report_number(t.z2, 10);
-    report_number_line(t.a2, 10);
+    report_number(t.x, X_COLUMN);
+    report_number(t.z1, VALUE_COLUMN);
+    report_number(t.a1, VALUE_COLUMN);
+    report_number(t.z2, VALUE_COLUMN);
+    report_number_line(t.a2, VALUE_COLUMN);
 }
 
 /* A row of the second table: the two paths, the prediction and the miss. */
@@ -101,17 +102,60 @@ static void print_output(const chapter_run *run, const nn_params *p, size_t i)
 {
     nn_trace t;
     double r = compute_residual(p, run->data, i, &t);
-    report_number(t.x, 8);
-    report_number(t.top, 10);
-    report_number(t.bottom, 10);
-    report_number(t.predicted, 11);
-    report_number(run->data.observed[i], 10);
-    report_number_line(r, 10);
+    report_number(t.x, X_COLUMN);
+    report_number(t.top, VALUE_COLUMN);
+    report_number(t.bottom, VALUE_COLUMN);
+    report_number(t.predicted, PREDICTED_COLUMN);
+    report_number(run->data.observed[i], VALUE_COLUMN);
+    report_number_line(r, VALUE_COLUMN);
+}
+
+/* Points on each curve of the CSV, across the inputs' range. */
+#define CURVE_INTERVALS 60
+
+/* --csv, for the guide's picture: a `sample` row (x, observed) per sample,
+   then the network's curve (x, predicted) at the starting b3 (`start`) and
+   lifted to the bottom of the SSR's bowl (`fitted`). Every number is
+   computed and checked before the first line, so the CSV is whole or not
+   written; %.17g reads back as the same double. */
+static int write_csv(chapter_run *run)
+{
+    nn_data data = run->data;
+    double least = data.input[0], most = data.input[0];
+    for (size_t i = 0; i < data.count; i++) {
+        least = fmin(least, data.input[i]);
+        most = fmax(most, data.input[i]);
+    }
+    if (least == most) {
+        least -= 0.5;
+        most += 0.5;
+    }
+    nn_params fitted = run->start;
+    fitted.b3 = chapter_bowl_bottom(&run->start, data);
+    chapter_require_finite(run, fitted.b3, "the bowl's bottom", CAUSE_NUMBERS);
+    const nn_params *curve[] = {&run->start, &fitted};
+    double x[2][CURVE_INTERVALS + 1], predicted[2][CURVE_INTERVALS + 1];
+    for (int k = 0; k < 2; k++)
+        for (int j = 0; j <= CURVE_INTERVALS; j++) {
+            x[k][j] = least + (most - least) * j / CURVE_INTERVALS;
+            predicted[k][j] = forward(curve[k], x[k][j]).predicted;
+            chapter_require_finite(run, x[k][j], "an input", CAUSE_NUMBERS);
+            chapter_require_finite(run, predicted[k][j], "a prediction", CAUSE_NUMBERS);
+        }
+    printf("series,x,y\n");
+    for (size_t i = 0; i < data.count; i++)
+        printf("sample,%.17g,%.17g\n", data.input[i], data.observed[i]);
+    for (int k = 0; k < 2; k++)
+        for (int j = 0; j <= CURVE_INTERVALS; j++)
+            printf("%s,%.17g,%.17g\n", k == 0 ? "start" : "fitted", x[k][j], predicted[k][j]);
+    return chapter_close(run, 0);
 }
 
 int main(int argc, char **argv)
 {
-    chapter_run run = chapter_open(&program, argc, argv, series_fit);
+    chapter_run run = chapter_open(&program, argc, argv);
+    if (run.options.csv)
+        return write_csv(&run);
     nn_params p = run.start;
 
     /* Every number the tables show is finite when the residuals are. */

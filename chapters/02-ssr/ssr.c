@@ -13,11 +13,11 @@
 #include "nn.h"
 #include "plot.h"
 #include "report.h"
-#include "series.h"
 
 static const cli_program program = {
-    "chapter2", "Chapter 2: the sum of squared residuals (SSR), and how it changes with b3.",
-    CLI_DATA | CLI_B3 | CLI_CSV | CLI_PLOT,
+    .name = "chapter2",
+    .summary = "Chapter 2: the sum of squared residuals (SSR), and how it changes with b3.",
+    .options = CLI_DATA | CLI_B3 | CLI_CSV | CLI_PLOT,
 };
 
 /* How many pieces chapter 2's table cuts the range of b3 into. */
@@ -33,17 +33,20 @@ static double squared_residual(const nn_params *p, nn_data data, size_t i)
 }
 // [ch02_squared_residual]
 
+/* The tables' columns: each as wide as its heading, with the space before it. */
+enum { X_COLUMN = 8, VALUE_COLUMN = 10, PREDICTED_COLUMN = 11, SQUARE_COLUMN = 12 };
+
 /* A row of the table: one sample's residual and its square (main() has
    checked that every square is finite). */
 static void print_square(const chapter_run *run, const nn_params *p, size_t i)
 {
     double square = squared_residual(p, run->data, i);
     double predicted = forward(p, run->data.input[i]).predicted;
-    report_number(run->data.input[i], 8);
-    report_number(run->data.observed[i], 10);
-    report_number(predicted, 11);
-    report_number(residual(run->data.observed[i], predicted), 10);
-    report_number_line(square, 12);
+    report_number(run->data.input[i], X_COLUMN);
+    report_number(run->data.observed[i], VALUE_COLUMN);
+    report_number(predicted, PREDICTED_COLUMN);
+    report_number(residual(run->data.observed[i], predicted), VALUE_COLUMN);
+    report_number_line(square, SQUARE_COLUMN);
 }
 
 /* The SSR at BOWL_ROWS + 1 values of b3 from low to high; returns the b3 of
@@ -59,8 +62,8 @@ static double print_bowl(const chapter_run *run, nn_params p, double low, double
         double value = ssr(&p, run->data);
         // [ch02_bowl]
         chapter_require_finite(run, value, "the SSR", CAUSE_NUMBERS);
-        report_number(p.b3, 10);
-        report_number_line(value, 12);
+        report_number(p.b3, VALUE_COLUMN);
+        report_number_line(value, SQUARE_COLUMN);
         if (value < best_ssr) {
             best_ssr = value;
             best_b3 = p.b3;
@@ -69,9 +72,36 @@ static double print_bowl(const chapter_run *run, nn_params p, double low, double
     return best_b3;
 }
 
+/* Rows of the CSV's bowl: four per row of the table. */
+#define CSV_INTERVALS (4 * BOWL_ROWS)
+
+/* --csv, for the guide's picture: `b3,ssr` across the table's range, every
+   row computed and checked before the first is printed, so the CSV is whole
+   or not written; %.17g reads back as the same double. */
+static int write_csv(chapter_run *run)
+{
+    nn_params p = run->start;
+    double bottom = chapter_bowl_bottom(&p, run->data), low, high;
+    chapter_require_finite(run, bottom, "the bowl's bottom", CAUSE_NUMBERS);
+    chapter_bowl_range(&p.b3, 1, bottom, &low, &high);
+    double b3[CSV_INTERVALS + 1], value[CSV_INTERVALS + 1];
+    for (int k = 0; k <= CSV_INTERVALS; k++) {
+        p.b3 = b3[k] = low + (high - low) * k / CSV_INTERVALS;
+        value[k] = ssr(&p, run->data);
+        chapter_require_finite(run, b3[k], "a value of b3", CAUSE_NUMBERS);
+        chapter_require_finite(run, value[k], "the SSR", CAUSE_NUMBERS);
+    }
+    printf("b3,ssr\n");
+    for (int k = 0; k <= CSV_INTERVALS; k++)
+        printf("%.17g,%.17g\n", b3[k], value[k]);
+    return chapter_close(run, 0);
+}
+
 int main(int argc, char **argv)
 {
-    chapter_run run = chapter_open(&program, argc, argv, series_ssr);
+    chapter_run run = chapter_open(&program, argc, argv);
+    if (run.options.csv)
+        return write_csv(&run);
     nn_params p = run.start;
 
     /* Everything the chapter shows, checked before any of it is printed. The
@@ -82,10 +112,10 @@ int main(int argc, char **argv)
                                CAUSE_NUMBERS);
     double total = ssr(&p, run.data);
     chapter_require_finite(&run, total, "the SSR", CAUSE_NUMBERS);
-    double bottom = series_bottom(&p, run.data);
+    double bottom = chapter_bowl_bottom(&p, run.data);
     chapter_require_finite(&run, bottom, "the bowl's bottom", CAUSE_NUMBERS);
     double low, high;
-    series_range(&p.b3, 1, bottom, &low, &high);
+    chapter_bowl_range(&p.b3, 1, bottom, &low, &high);
     nn_params end = p;
     end.b3 = low;
     chapter_require_finite(&run, ssr(&end, run.data), "the SSR", CAUSE_NUMBERS);

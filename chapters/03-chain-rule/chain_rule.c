@@ -12,11 +12,11 @@
 #include "chapter.h"
 #include "nn.h"
 #include "report.h"
-#include "series.h"
 
 static const cli_program program = {
-    "chapter3", "Chapter 3: dSSR/db3 by the chain rule, checked by a finite difference.",
-    CLI_DATA | CLI_B3 | CLI_CSV,
+    .name = "chapter3",
+    .summary = "Chapter 3: dSSR/db3 by the chain rule, checked by a finite difference.",
+    .options = CLI_DATA | CLI_B3 | CLI_CSV,
 };
 
 /* Both links of the chain for one sample. */
@@ -51,21 +51,59 @@ static double slope_by_measuring(const nn_params *p, nn_data data, double h)
 }
 // [ch03_check]
 
+/* The table's columns: each as wide as its heading, with the space before it. */
+enum { X_COLUMN = 8, PREDICTED_COLUMN = 11, OUTER_COLUMN = 17, INNER_COLUMN = 16,
+       PRODUCT_COLUMN = 11 };
+
 /* A row of the table: both links of the chain for one sample. */
 static void print_links(const chapter_run *run, const nn_params *p, size_t i)
 {
     chain c = slope_by_chain_rule(p, run->data, i);
     chapter_require_finite(run, c.outer, "dSSR/dpredicted", CAUSE_NUMBERS);
-    report_number(run->data.input[i], 8);
-    report_number(c.predicted, 11);
-    report_number(c.outer, 17);
-    report_number(c.inner, 16);
-    report_number_line(c.outer * c.inner, 11);
+    report_number(run->data.input[i], X_COLUMN);
+    report_number(c.predicted, PREDICTED_COLUMN);
+    report_number(c.outer, OUTER_COLUMN);
+    report_number(c.inner, INNER_COLUMN);
+    report_number_line(c.outer * c.inner, PRODUCT_COLUMN);
+}
+
+/* Rows of the CSV: chapter 2's bowl, four per row of its table. */
+#define CSV_INTERVALS 48
+
+/* --csv, for the guide's picture, across chapter 2's range of b3: the SSR,
+   its slope, and the tangent touching the bowl at the starting b0,
+   SSR(b0) + slope(b0) * (b3 - b0). Every row is computed and checked before
+   the first is printed, so the CSV is whole or not written; %.17g reads
+   back as the same double. */
+static int write_csv(chapter_run *run)
+{
+    const nn_params *p = &run->start;
+    double bottom = chapter_bowl_bottom(p, run->data), low, high;
+    chapter_require_finite(run, bottom, "the bowl's bottom", CAUSE_NUMBERS);
+    chapter_bowl_range(&p->b3, 1, bottom, &low, &high);
+    double touch_ssr = ssr(p, run->data), touch_slope = dssr_db3(p, run->data);
+    double row[CSV_INTERVALS + 1][4];
+    nn_params q = *p;
+    for (int k = 0; k <= CSV_INTERVALS; k++) {
+        q.b3 = low + (high - low) * k / CSV_INTERVALS;
+        row[k][0] = q.b3;
+        row[k][1] = ssr(&q, run->data);
+        row[k][2] = dssr_db3(&q, run->data);
+        row[k][3] = touch_ssr + touch_slope * (q.b3 - p->b3);
+        for (int c = 0; c < 4; c++)
+            chapter_require_finite(run, row[k][c], "a value of the bowl", CAUSE_NUMBERS);
+    }
+    printf("b3,ssr,dssr_db3,tangent\n");
+    for (int k = 0; k <= CSV_INTERVALS; k++)
+        printf("%.17g,%.17g,%.17g,%.17g\n", row[k][0], row[k][1], row[k][2], row[k][3]);
+    return chapter_close(run, 0);
 }
 
 int main(int argc, char **argv)
 {
-    chapter_run run = chapter_open(&program, argc, argv, series_tangent);
+    chapter_run run = chapter_open(&program, argc, argv);
+    if (run.options.csv)
+        return write_csv(&run);
     nn_params p = run.start;
 
     for (size_t i = 0; i < run.data.count; i++)

@@ -12,11 +12,11 @@
 #include "chapter.h"
 #include "nn.h"
 #include "report.h"
-#include "series.h"
 
 static const cli_program program = {
-    "chapter4", "Chapter 4: one gradient-descent step on b3, and why it subtracts.",
-    CLI_DATA | CLI_B3 | CLI_RATE | CLI_CSV,
+    .name = "chapter4",
+    .summary = "Chapter 4: one gradient-descent step on b3, and why it subtracts.",
+    .options = CLI_DATA | CLI_B3 | CLI_RATE | CLI_CSV,
 };
 
 /* Where one step starts and where it lands. */
@@ -85,9 +85,39 @@ static void print_update(double old_b3, char sign, double size, double new_b3, d
         printf("   it did not fall: the rate is too large\n");
 }
 
+/* Rows of the CSV's bowl: four per row of chapter 2's table. */
+#define CSV_INTERVALS 48
+
+/* --csv, for the guide's picture: `bowl` rows over a range of b3 that holds
+   every point, then a row each for the `start`, the `step` and the
+   article's `wrong_way` step (b3[] and their SSR[]). Every row is computed
+   and checked before the first is printed, so the CSV is whole or not
+   written; %.17g reads back as the same double. */
+static int write_csv(chapter_run *run, const double b3[3], const double point_ssr[3],
+                     double bottom)
+{
+    static const char *const label[] = {"start", "step", "wrong_way"};
+    double low, high;
+    chapter_bowl_range(b3, 3, bottom, &low, &high);
+    double bowl_b3[CSV_INTERVALS + 1], bowl_ssr[CSV_INTERVALS + 1];
+    nn_params q = run->start;
+    for (int k = 0; k <= CSV_INTERVALS; k++) {
+        q.b3 = bowl_b3[k] = low + (high - low) * k / CSV_INTERVALS;
+        bowl_ssr[k] = ssr(&q, run->data);
+        chapter_require_finite(run, bowl_b3[k], "a value of b3", CAUSE_NUMBERS);
+        chapter_require_finite(run, bowl_ssr[k], "the SSR", CAUSE_NUMBERS);
+    }
+    printf("series,b3,ssr\n");
+    for (int k = 0; k <= CSV_INTERVALS; k++)
+        printf("bowl,%.17g,%.17g\n", bowl_b3[k], bowl_ssr[k]);
+    for (int k = 0; k < 3; k++)
+        printf("%s,%.17g,%.17g\n", label[k], b3[k], point_ssr[k]);
+    return chapter_close(run, 0);
+}
+
 int main(int argc, char **argv)
 {
-    chapter_run run = chapter_open(&program, argc, argv, NULL);
+    chapter_run run = chapter_open(&program, argc, argv);
     nn_params p = run.start;
     double rate = run.options.rate;
     double old_ssr = ssr(&p, run.data);
@@ -102,12 +132,12 @@ int main(int argc, char **argv)
     chapter_require_finite(&run, wrong_b3, "the wrong-way b3", CAUSE_RATE);
     chapter_require_finite(&run, new_ssr, "the SSR after the step", CAUSE_RATE);
     chapter_require_finite(&run, wrong_ssr, "the wrong-way SSR", CAUSE_RATE);
-    if (run.options.csv) {
-        series_step(&program, &p, run.data, rate);
-        return chapter_close(&run, 0);
-    }
-    double bottom = optimal_b3(&p, run.data);
+    double bottom = chapter_bowl_bottom(&p, run.data);
     chapter_require_finite(&run, bottom, "the bowl's bottom", CAUSE_NUMBERS);
+    if (run.options.csv) {
+        double b3[] = {p.b3, s.new_b3, wrong_b3}, at[] = {old_ssr, new_ssr, wrong_ssr};
+        return write_csv(&run, b3, at, bottom);
+    }
 
     report_title("Chapter 4: one step of gradient descent");
     report_beside("\"Slop Calculation and Learning\", up to the first new b3.");

@@ -22,17 +22,17 @@
 #include "report.h"
 
 static const cli_program program = {
-    "chapter8",
-    "Chapter 8: the analytic gradient checked against finite differences.\n\n"
-    "Each slope is measured as (SSR(p + h) - SSR(p - h)) / 2h for its parameter p,\n"
-    "with h = 1e-5 * max(1, |p|).\n"
-    "A derived slope passes when it is within a relative error of 1e-6 of the\n"
-    "measured one, or within the allowance: how far the measurement itself can be\n"
-    "off. That is its rounding, 10 * 2.2e-16 * S / h with S the sum over the\n"
-    "samples of (|observed| + |top| + |bottom| + |b3|)^2, plus its truncation, the\n"
-    "difference between the slopes measured with h and with 2h. So a right slope\n"
-    "passes on any samples. Exit status 1 when a slope of code/nn.c fails.",
-    CLI_DATA | CLI_SEED | CLI_CSV | CLI_QUIET,
+    .name = "chapter8",
+    .summary = "Chapter 8: the analytic gradient checked against finite differences.\n\n"
+               "Each slope is measured as (SSR(p + h) - SSR(p - h)) / 2h for its parameter p,\n"
+               "with h = 1e-5 * max(1, |p|).\n"
+               "A derived slope passes when it is within a relative error of 1e-6 of the\n"
+               "measured one, or within the allowance: how far the measurement itself can be\n"
+               "off. That is its rounding, 10 * 2.2e-16 * S / h with S the sum over the\n"
+               "samples of (|observed| + |top| + |bottom| + |b3|)^2, plus its truncation, the\n"
+               "difference between the slopes measured with h and with 2h. So a right slope\n"
+               "passes on any samples. Exit status 1 when a slope of code/nn.c fails.",
+    .options = CLI_DATA | CLI_SEED | CLI_CSV | CLI_QUIET,
 };
 
 /** How many random points are checked besides the article's. */
@@ -53,7 +53,7 @@ typedef struct slope_check {
 static slope_check check_slope(const nn_params *p, nn_data data, nn_gradient g, int i)
 {
     slope_check c;
-    c.analytic = nn_param(&g, i);
+    c.analytic = g.value[i];
     c.measured = slope_by_difference(p, data, i);
     c.error = relative_error(c.analytic, c.measured);
     c.agrees = slopes_agree(c.analytic, c.measured, difference_allowance(p, data, i));
@@ -85,8 +85,8 @@ static void print_header(void)
 
 static void print_row(const nn_params *p, int i, const slope_check *c)
 {
-    printf("  %-9s", nn_param_name(i));
-    report_number(nn_param(p, i), 10);
+    printf("  %-9s", param_name(i));
+    report_number(p->value[i], 10);
     report_number(c->analytic, 13);
     report_number(c->measured, 19);
     printf("  %14.2e  %s\n", c->error, c->agrees ? "ok" : "WRONG");
@@ -110,7 +110,7 @@ static int check_point(const chapter_run *run, const char *label, const nn_param
         worst = fmax(worst, c.error);
         checks[i] = c;
         if (o->csv)
-            printf("%s,%s,%.17g,%.17g,%.17g\n", label, nn_param_name(i), c.analytic,
+            printf("%s,%s,%.17g,%.17g,%.17g\n", label, param_name(i), c.analytic,
                    c.measured, c.error);
     }
     if (o->csv || o->quiet)
@@ -156,7 +156,7 @@ static void print_introduction(void)
 
 int main(int argc, char **argv)
 {
-    chapter_run run = chapter_open(&program, argc, argv, NULL);
+    chapter_run run = chapter_open(&program, argc, argv);
     const cli_options *o = &run.options;
     int text = !o->csv && !o->quiet;
 
@@ -166,7 +166,7 @@ int main(int argc, char **argv)
         print_introduction();
     int failed = 0, checked = 0;
     // [ch08_article]
-    nn_params p = nn_article_params();
+    nn_params p = article_params();
     failed += check_point(&run, "article", &p, gradient(&p, run.data), 0);
     // [ch08_article]
     checked += NN_PARAM_COUNT;
@@ -179,7 +179,7 @@ int main(int argc, char **argv)
         // [ch08_random]
         nn_params q;
         for (int i = 0; i < NN_PARAM_COUNT; i++)
-            *nn_param_at(&q, i) = random_normal(&rng);
+            q.value[i] = random_normal(&rng);
         // [ch08_random]
         char label[32];
         snprintf(label, sizeof label, "random%d", k);

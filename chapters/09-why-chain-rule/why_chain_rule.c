@@ -27,10 +27,10 @@
 #include "wide.h"
 
 static const cli_program program = {
-    "chapter9",
-    "Chapter 9: one whole gradient measured by finite differences and derived by\n"
-    "backpropagation, timed on ever wider networks: why the chain rule.",
-    CLI_DATA | CLI_SEED | CLI_CSV | CLI_QUIET | CLI_MAX_PARAMETERS | CLI_TIMINGS,
+    .name = "chapter9",
+    .summary = "Chapter 9: one whole gradient measured by finite differences and derived by\n"
+               "backpropagation, timed on ever wider networks: why the chain rule.",
+    .options = CLI_DATA | CLI_SEED | CLI_CSV | CLI_QUIET | CLI_MAX_PARAMETERS | CLI_TIMINGS,
 };
 
 /** The hidden neurons H of the networks timed, roughly evenly on a log scale. */
@@ -458,7 +458,7 @@ static size_t measure_all(const chapter_run *run, const kept_times *kept, size_r
 
 int main(int argc, char **argv)
 {
-    chapter_run run = chapter_open(&program, argc, argv, NULL);
+    chapter_run run = chapter_open(&program, argc, argv);
     const cli_options *o = &run.options;
     if (o->max_parameters < 7 || o->max_parameters > MOST_PARAMETERS) {
         fprintf(stderr, "%s: --max-parameters: must be 7 to %ld, not %ld\n", program.name,

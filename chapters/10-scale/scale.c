@@ -10,6 +10,8 @@
  * same ideas lead when pushed to the machine's limit, beside them. Then it
  * runs the descent, with tuned/'s gradient.
  */
+#define _POSIX_C_SOURCE 200809L /* open_memstream() */
+
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -26,16 +28,16 @@
 #include "tuned/few.h"
 
 static const cli_program program = {
-    "chapter10",
-    "Chapter 10: the full gradient from three samples to a million, one idea\n"
-    "faster at a time. Without --data it fits N points of the curve the\n"
-    "article's network draws (default 100000; --samples 0 takes the article's\n"
-    "three samples, and then the descent is chapter 7's, bit for bit). Each\n"
-    "slope is scaled by 3/N, so --rate takes steps the size chapter 7 takes on\n"
-    "three samples. Without --threads, a timed trial picks 1 thread or every\n"
-    "core: every core only when it is faster by more than the trial's noise.",
-    CLI_DATA | CLI_RATE | CLI_TOLERANCE | CLI_MAX_STEPS | CLI_CSV | CLI_QUIET | CLI_SEED |
-        CLI_THREADS | CLI_SAMPLES,
+    .name = "chapter10",
+    .summary = "Chapter 10: the full gradient from three samples to a million, one idea\n"
+               "faster at a time. Without --data it fits N points of the curve the\n"
+               "article's network draws (default 100000; --samples 0 takes the article's\n"
+               "three samples, and then the descent is chapter 7's, bit for bit). Each\n"
+               "slope is scaled by 3/N, so --rate takes steps the size chapter 7 takes on\n"
+               "three samples. Without --threads, a timed trial picks 1 thread or every\n"
+               "core: every core only when it is faster by more than the trial's noise.",
+    .options = CLI_DATA | CLI_RATE | CLI_TOLERANCE | CLI_MAX_STEPS | CLI_CSV | CLI_QUIET |
+               CLI_SEED | CLI_THREADS | CLI_SAMPLES,
 };
 
 enum { DEFAULT_SAMPLES = 100000 };
@@ -99,7 +101,7 @@ static double largest_difference(ssr_slopes a, ssr_slopes b)
 {
     double worst = relative(a.ssr, b.ssr);
     for (int k = 0; k < NN_PARAM_COUNT; k++)
-        worst = fmax(worst, relative(nn_param(&a.slope, k), nn_param(&b.slope, k)));
+        worst = fmax(worst, relative(a.slope.value[k], b.slope.value[k]));
     return worst;
 }
 
@@ -232,10 +234,10 @@ enum { FEW_STEPS = 1000 };
 static void run_few(void *context, int way)
 {
     few_trial *c = context;
-    descent_settings settings = {0.1, 0.0, FEW_STEPS};
+    nn_settings settings = {.learning_rate = 0.1, .tolerance = 0.0, .max_steps = FEW_STEPS};
     c->end[way] = c->start;
     if (way == 0)
-        descend(&c->end[0], c->data, NN_ALL_PARAMS, settings, NULL, NULL);
+        descend(&c->end[0], c->data, gradient, settings, NULL, NULL);
     else
         fast_descend(&c->end[1], c->data, settings, 1, NULL, NULL);
 }
@@ -249,7 +251,7 @@ static void show_few(const nn_params *p, nn_data data)
     time_ways(run_few, &trial, 2, t);
     double worst = 0.0;
     for (int k = 0; k < NN_PARAM_COUNT; k++)
-        worst = fmax(worst, relative(nn_param(&trial.end[1], k), nn_param(&trial.end[0], k)));
+        worst = fmax(worst, relative(trial.end[1].value[k], trial.end[0].value[k]));
     printf("On %zu samples a step is one chain of waits, and tuned/few.c makes it\n"
            "short. %d steps at rate 0.1 from this start:\n\n"
            "  descend() of nn.c, chapter 7's loop  %8.1f ns per step\n"
@@ -271,7 +273,7 @@ typedef struct samples {
 
 static samples load_samples(const cli_options *options)
 {
-    samples s = {{0, 0, NULL, NULL}, NULL, {0, NULL, NULL}, ""};
+    samples s = {{0, NULL, NULL}, NULL, {0, NULL, NULL}, ""};
     int given = (options->given & CLI_SAMPLES) != 0;
     if (options->data_path != NULL && given) {
         fprintf(stderr, "%s: give --data or --samples, not both\n", program.name);
@@ -308,9 +310,9 @@ static void free_samples(samples *s)
 static nn_params starting_point(const cli_options *options)
 {
     if (!(options->given & CLI_SEED))
-        return nn_start_all();
+        return start_all();
     random_state rng = random_seed((uint64_t)options->seed);
-    return nn_random_start(&rng);
+    return random_start(&rng);
 }
 
 /* The largest |value| in the samples. */
@@ -356,7 +358,7 @@ static void print_cell(double v)
         printf(" %7.0e", v);
 }
 
-static void print_row(const fast_row *row, void *context)
+static void print_row(const nn_step *row, void *context)
 {
     row_printer *printer = context;
     const nn_params *q = &row->params;
@@ -376,7 +378,7 @@ static void print_row(const fast_row *row, void *context)
     printer->next_shown = lead == 2 ? row->step / 2 * 5 : row->step * 2;
     printf("%7ld %10.4g", row->step, row->ssr);
     for (int k = 0; k < NN_PARAM_COUNT; k++)
-        print_cell(nn_param(q, k));
+        print_cell(q->value[k]);
     printf("\n");
 }
 
@@ -387,19 +389,20 @@ static void print_param(const char *name, double v, const char *after)
 }
 
 static void print_final(const cli_options *options, const nn_params *p, nn_data data,
-                        descent_result result, int threads, double per_step)
+                        nn_result result, int threads, double per_step)
 {
     double end_ssr = ssr(p, data);
     printf("%safter %ld update%s: SSR = %.4g, mean squared residual %.4g\n",
            options->quiet ? "" : "\n", result.updates, result.updates == 1 ? "" : "s",
            end_ssr, end_ssr / (double)data.count);
-    if (result.end == DESCENT_CONVERGED && result.updates == 0)
+    if (result.end == NN_CONVERGED && result.updates == 0)
         printf("(stopped before the first step: every step size was below %g)\n",
                options->tolerance);
-    else if (result.end == DESCENT_CONVERGED)
+    else if (result.end == NN_CONVERGED)
         printf("(converged: every step size was below %g)\n", options->tolerance);
     else
-        printf("(stopped at the limit of %ld updates)\n", options->max_steps);
+        printf("(stopped at the limit of %ld step%s)\n", options->max_steps,
+               options->max_steps == 1 ? "" : "s");
     print_param("w1", p->w1, ", ");
     print_param("b1", p->b1, ", ");
     print_param("w2", p->w2, ", ");
@@ -414,28 +417,24 @@ static void print_final(const cli_options *options, const nn_params *p, nn_data 
 }
 
 
-/* The descent's rows, when nn.c's descend() runs it. */
-static void print_point(const descent_point *point, void *context)
-{
-    fast_row row = {point->step, point->params, point->ssr, point->slope};
-    print_row(&row, context);
-}
-
 static void print_start(const samples *s, const nn_params *p, int threads, int picked)
 {
     report_title("Chapter 10: from three samples to a million");
     report_beside("past its end. The article's three samples become as many as\n"
                   "a computer can hold; the network and its slopes stay the same.");
     /* A file's name is shown as typed, its control bytes escaped. */
-    size_t length = strlen(s->source);
-    char *source = malloc(CLI_ESCAPED_SIZE(length));
-    if (source == NULL) {
+    char *source = NULL;
+    size_t size = 0;
+    FILE *shown = open_memstream(&source, &size);
+    if (shown == NULL) {
         fprintf(stderr, "%s: out of memory\n", program.name);
         exit(EXIT_BAD_INPUT);
     }
+    cli_quote(shown, s->source, strlen(s->source), SIZE_MAX);
+    fclose(shown);
     report_text("%zu samples (%s). The start: w1 = %g, b1 = %g,\n"
                 "w2 = %g, b2 = %g, w3 = %g, w4 = %g, b3 = %g.\n%d thread%s%s.\n\n", s->data.count,
-                cli_escape(s->source, length, length, source), p->w1, p->b1, p->w2, p->b2, p->w3,
+                source, p->w1, p->b1, p->w2, p->b2, p->w3,
                 p->w4, p->b3, threads, threads == 1 ? "" : "s",
                 !picked        ? ""
                 : threads == 1 ? ": more were not measurably faster in a trial"
@@ -471,7 +470,7 @@ int main(int argc, char **argv)
 
     if (!options.csv && !options.quiet) {
         print_start(&s, &p, threads, picked);
-        step_run c = {&p, data, threads, {{0.0, {0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0}}}};
+        step_run c = {&p, data, threads, {{.ssr = 0.0}}};
         print_steps(&c);
         show_threads_agree(&c, most);
         show_fast_math();
@@ -479,9 +478,9 @@ int main(int argc, char **argv)
             show_few(&p, data);
         printf("The descent: all seven parameters move together, as in chapter 7. The\n"
                "SSR adds one term per sample, so its slopes grow with the number of\n"
-               "samples. So each step is the rate times the slope times 3/%zu, the step\n"
-               "chapter 7 would take if these samples were three. Rows 1, 2, 5, 10, 20,\n"
-               "50, ... are shown.\n\n"
+               "samples. So each step size is the rate times the slope times 3/%zu, the\n"
+               "step chapter 7 would take if these samples were three. Rows 1, 2, 5, 10,\n"
+               "20, 50, ... are shown.\n\n"
                "   step        SSR      w1      b1      w2      b2      w3      w4      b3\n",
                data.count);
     }
@@ -490,25 +489,24 @@ int main(int argc, char **argv)
 
     // [ch10_descent]
     /* 3.0 / count is exactly 1 for the article's three samples. */
-    descent_settings settings = {options.rate * (3.0 / (double)data.count), options.tolerance,
-                                 options.max_steps};
+    nn_settings settings = {.learning_rate = options.rate * (3.0 / (double)data.count),
+                            .tolerance = options.tolerance, .max_steps = options.max_steps};
     row_printer printer = {&options, 1};
     double start = timing_seconds();
-    descent_result result =
-        few ? descend(&p, data, NN_ALL_PARAMS, settings, print_point, &printer)
-            : fast_descend(&p, data, settings, threads, print_row, &printer);
-    double per_step = (timing_seconds() - start) / (double)(result.slopes > 0 ? result.slopes : 1);
+    nn_result result = few ? descend(&p, data, gradient, settings, print_row, &printer)
+                           : fast_descend(&p, data, settings, threads, print_row, &printer);
+    double per_step = (timing_seconds() - start) / (double)(result.steps > 0 ? result.steps : 1);
     // [ch10_descent]
 
     int status = 0;
-    if (result.end == DESCENT_DIVERGED) {
+    if (result.end == NN_DIVERGED) {
         fflush(stdout);
-        fprintf(stderr, "%s: diverged after %ld update%s: --rate %g is too large\n",
-                program.name, result.updates, result.updates == 1 ? "" : "s", options.rate);
+        fprintf(stderr, "%s: diverged after %ld step%s: --rate %g is too large\n",
+                program.name, result.steps, result.steps == 1 ? "" : "s", options.rate);
         status = EXIT_DIVERGED;
     } else if (!options.csv) {
         print_final(&options, &p, data, result, threads, per_step);
     }
     free_samples(&s);
-    return status;
+    return cli_finish(&program, status);
 }

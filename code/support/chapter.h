@@ -1,11 +1,7 @@
 /**
  * @file chapter.h
- * @brief The opening and the closing that every chapter's main() shares.
- *
- * A chapter opens by reading its options and its samples, and closes by
- * freeing them and returning its status. Between the two it tells its story;
- * when a number leaves the finite range it stops with one line that names
- * what to change: the learning rate, the samples or the starting values.
+ * @brief What every chapter's main() shares: the opening, the closing, and
+ *        the one way a chapter stops when a number leaves the range of double.
  */
 #ifndef CHAPTER_H
 #define CHAPTER_H
@@ -24,57 +20,43 @@ typedef struct chapter_run {
     nn_params start;            /**< the article's parameters, b3 from `--b3` */
 } chapter_run;
 
-/**
- * Writes a chapter's `--csv` from the starting parameters, as the series_*()
- * functions of series.h do.
- */
-typedef void (*chapter_csv_writer)(const cli_program *program, const nn_params *start,
-                                   nn_data data);
+/** Reads the options and samples (exiting on `--help` or bad input), then runs verify.h. */
+chapter_run chapter_open(const cli_program *program, int argc, char **argv);
 
 /**
- * Reads the command line (exiting after `--help` or a bad option) and loads the samples (exiting with `FILE:LINE:` and
- * EXIT_BAD_INPUT on a bad file). Under `--csv`, when `csv` is not NULL, it
- * writes the CSV through `csv`, frees the samples and exits 0: the chapter's
- * story never starts. Pass NULL where the story itself prints the CSV.
+ * Frees the samples and returns `status`, or EXIT_BAD_INPUT when the output
+ * was lost (cli_finish()): for `return chapter_close(&run, 0);`.
  */
-chapter_run chapter_open(const cli_program *program, int argc, char **argv,
-                         chapter_csv_writer csv);
-
-/** Frees the samples and returns `status`, for `return chapter_close(&run, 0);`. */
 int chapter_close(chapter_run *run, int status);
 
-/**
- * True when the run starts from the article's samples, b3 = 0 and learning
- * rate 0.1, so its numbers are the ones the article rounds.
- */
+/** True on the article's samples, b3 = 0 and rate 0.1: the numbers the article rounds. */
 int chapter_is_article(const chapter_run *run);
 
-/** What made a number leave the finite range. */
+/** What to change when a number is not finite. */
 typedef enum chapter_cause {
-    CAUSE_NUMBERS, /**< the samples or the starting values are too large */
-    CAUSE_RATE     /**< the learning rate makes the step too large */
+    CAUSE_NUMBERS, /**< --b3 if given and the samples are fine at b3 = 0, else the samples */
+    CAUSE_RATE     /**< --rate: the step was too large */
 } chapter_cause;
 
-/**
- * Stops the program when `value` is not finite: one line on stderr naming
- * `what` and the cause, exit EXIT_DIVERGED. CAUSE_NUMBERS blames `--b3` when
- * it was given and the samples are fine at b3 = 0, else the samples.
- */
+/** Unless `value` is finite: "NAME: WHAT is not a finite number: CAUSE", exit EXIT_DIVERGED. */
 void chapter_require_finite(const chapter_run *run, double value, const char *what,
                             chapter_cause cause);
 
-/**
- * After a descent that ended with DESCENT_DIVERGED: one line on stderr
- * saying after how many `unit`s ("slope", "gradient") and why (the starting
- * point, or the learning rate when steps were taken). Returns EXIT_DIVERGED.
- */
-int chapter_diverged(const chapter_run *run, descent_result result, const char *unit);
+/** After a descent that diverged: "NAME: diverged after N steps: why"; EXIT_DIVERGED. */
+int chapter_diverged(const chapter_run *run, nn_result result);
 
 /**
- * plot_bowl() from `low` to `high`, stopping the program through
- * chapter_require_finite() when the SSR, or the span of the chart's SSR
- * axis, is not finite.
+ * The b3 at the bottom of the SSR's bowl, for the chapters before 5, which
+ * may not rest on chapter 5's exercise optimal_b3(): with r_i the residuals
+ * at b3 = 0, SSR(b3) = sum (r_i - b3)^2, least at the mean of the r_i.
  */
+double chapter_bowl_bottom(const nn_params *p, nn_data data);
+
+/** From one below the least to two above the greatest of b3[] and `bottom`, whole numbers. */
+void chapter_bowl_range(const double *b3, size_t count, double bottom, double *low,
+                        double *high);
+
+/** plot_bowl(), stopping the program if some SSR is not finite. */
 void chapter_plot_bowl(const chapter_run *run, plot_chart *chart, const nn_params *p,
                        double low, double high);
 
@@ -84,14 +66,11 @@ size_t chapter_rows_shown(const chapter_run *run);
 /** Prints one row of a per-sample table: sample i at the parameters p. */
 typedef void (*chapter_row_printer)(const chapter_run *run, const nn_params *p, size_t i);
 
-/**
- * A per-sample table: `header`, then `row` for each of the first REPORT_ROWS
- * samples, then how many were left out.
- */
+/** `header`, a `row` per sample shown, then how many were left out. */
 void chapter_sample_table(const chapter_run *run, const nn_params *p, const char *header,
                           chapter_row_printer row);
 
-/** "s" when `count` is not 1, else "": for "1 slope", "2 slopes". */
+/** "s" when `count` is not 1, else "": for "1 step", "2 steps". */
 const char *chapter_plural(long count);
 
 #endif /* CHAPTER_H */

@@ -1,61 +1,56 @@
 /**
  * @file cli.c
- * @brief Option parsing shared by every chapter.
+ * @brief Option parsing shared by every chapter, on getopt_long().
  */
 #include "cli.h"
 
 #include <ctype.h>
 #include <errno.h>
-#include <limits.h>
+#include <getopt.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Length of the decimal number at the start of s, or 0 if there is none:
-   [+-] digits [. digits] or [+-] . digits, then an optional exponent. */
-static size_t decimal_length(const char *s)
-{
-    size_t i = 0, digits = 0;
-    if (s[i] == '+' || s[i] == '-')
-        i++;
-    while (isdigit((unsigned char)s[i])) {
-        i++;
-        digits++;
-    }
-    if (s[i] == '.') {
-        i++;
-        while (isdigit((unsigned char)s[i])) {
-            i++;
-            digits++;
-        }
-    }
-    if (digits == 0)
-        return 0;
-    if (s[i] == 'e' || s[i] == 'E') {
-        size_t j = i + 1, exponent_digits = 0;
-        if (s[j] == '+' || s[j] == '-')
-            j++;
-        while (isdigit((unsigned char)s[j])) {
-            j++;
-            exponent_digits++;
-        }
-        if (exponent_digits == 0)
-            return 0;
-        i = j;
-    }
-    return i;
-}
+/* getopt_long() returns an option's row in the table below plus this, past every char. */
+enum { FIRST_ROW = 256 };
+/* Help: the option and its value indented by HELP_INDENT, its help from HELP_COLUMN on. */
+enum { HELP_INDENT = 2, HELP_COLUMN = 21 };
+
+typedef struct option_row {
+    unsigned flag;
+    const char *name;  /* without the dashes */
+    const char *value; /* NULL for a switch */
+    const char *help;  /* a newline continues it under its first line */
+} option_row;
+
+static const option_row rows[] = {
+    {CLI_DATA, "data", "FILE", "read input,observed samples from FILE (- for stdin)"},
+    {CLI_B3, "b3", "VALUE", "starting value of b3 (default 0)"},
+    {CLI_RATE, "rate", "R", "learning rate, greater than 0 (default 0.1)"},
+    {CLI_TOLERANCE, "tolerance", "T", "stop once |step size| < T; 0 never stops (default 0.001)"},
+    {CLI_MAX_STEPS, "max-steps", "N", "take at most N steps, N >= 1 (default 1000). A step\n"
+                                      "computes the slopes once, then updates unless every\n"
+                                      "step size is below the tolerance"},
+    {CLI_CSV, "csv", NULL, "print the table as CSV, every number to full precision"},
+    {CLI_QUIET, "quiet", NULL, "print only the final result"},
+    {CLI_PLOT, "plot", NULL, "draw the SSR bowl as a text chart"},
+    {CLI_SEED, "seed", "N", "seed of the random generator, N >= 0 (default 1)"},
+    {CLI_SEED_START, "seed", "N", "start from random weights drawn with seed N >= 0 (default:\n"
+                                  "no seed, the chapter's own start)"},
+    {CLI_THREADS, "threads", "N", "number of threads, 1 to 256 (default: picked by a trial)"},
+    {CLI_SAMPLES, "samples", "N", "generate N samples to fit when no --data is given"},
+    {CLI_MAX_PARAMETERS, "max-parameters", "N", "time networks of 7 to N parameters (default 3001)"},
+    {CLI_TIMINGS, "timings", "FILE", "show the times of an earlier --csv run, kept in FILE"},
+};
+enum { ROW_COUNT = sizeof rows / sizeof rows[0] };
 
 int parse_finite(const char *text, double *value)
 {
-    size_t length = decimal_length(text);
-    if (length == 0 || text[length] != '\0')
-        return 0;
-    /* The grammar is checked, so strtod reads exactly `length` characters.
-       It may report ERANGE for a tiny value that rounds to a subnormal or to
-       zero; that value is still the nearest double, so only overflow fails. */
-    double v = strtod(text, NULL);
-    if (!isfinite(v))
+    /* strtod() would also take leading spaces, hexadecimal, inf and nan. */
+    char *end = NULL;
+    double v = strtod(text, &end);
+    if (end == text || *end != '\0' || text[strspn(text, "0123456789+-.eE")] != '\0' ||
+        !isfinite(v))
         return 0;
     *value = v;
     return 1;
@@ -63,318 +58,173 @@ int parse_finite(const char *text, double *value)
 
 int parse_count(const char *text, long *value)
 {
-    const char *s = text;
-    if (*s == '+')
-        s++;
-    if (!isdigit((unsigned char)*s))
+    char *end = NULL;
+    errno = 0;
+    long v = strtol(text, &end, 10);
+    /* strtol() would also take leading spaces and a minus sign. */
+    if (!isdigit((unsigned char)text[text[0] == '+']) || *end != '\0' || errno == ERANGE)
         return 0;
-    long v = 0;
-    for (; *s != '\0'; s++) {
-        if (!isdigit((unsigned char)*s))
-            return 0;
-        int digit = *s - '0';
-        if (v > (LONG_MAX - digit) / 10)
-            return 0;
-        v = v * 10 + digit;
-    }
     *value = v;
     return 1;
 }
 
-/* One row per option: its flag, spelling, the value it takes, and help. */
-typedef struct option_spec {
-    unsigned flag;
-    const char *name;
-    const char *value; /* NULL for a switch */
-    const char *help;
-} option_spec;
-
-static const option_spec options[] = {
-    {CLI_DATA, "--data", "FILE", "read input,observed samples from FILE (- for stdin)"},
-    {CLI_B3, "--b3", "VALUE", "starting value of b3 (default 0)"},
-    {CLI_RATE, "--rate", "R", "learning rate, greater than 0 (default 0.1)"},
-    {CLI_TOLERANCE, "--tolerance", "T", "stop once |step size| < T; 0 never stops (default 0.001)"},
-    {CLI_MAX_STEPS, "--max-steps", "N", "take at most N steps, N >= 1 (default 1000). A step\n"
-                                        "computes the slopes once, then updates unless every\n"
-                                        "step size is below the tolerance"},
-    {CLI_CSV, "--csv", NULL, "print the table as CSV, every number to full precision"},
-    {CLI_QUIET, "--quiet", NULL, "print only the final result"},
-    {CLI_PLOT, "--plot", NULL, "draw the SSR bowl as a text chart"},
-    {CLI_SEED, "--seed", "N", "seed of the random generator, N >= 0 (default 1)"},
-    {CLI_SEED_START, "--seed", "N", "start from random weights drawn with seed N >= 0 (default:\n"
-     "                     no seed, the chapter's own start)"},
-    {CLI_THREADS, "--threads", "N", "number of threads, 1 to 256 (default: picked by a trial)"},
-    {CLI_SAMPLES, "--samples", "N", "generate N samples to fit when no --data is given"},
-    {CLI_MAX_PARAMETERS, "--max-parameters", "N", "time networks of 7 to N parameters (default 3001)"},
-    {CLI_TIMINGS, "--timings", "FILE", "show the times of an earlier --csv run, kept in FILE"},
-};
-enum { OPTION_COUNT = sizeof options / sizeof options[0] };
-
-static void print_help(const cli_program *program, FILE *stream)
+void cli_quote(FILE *out, const char *text, size_t length, size_t most)
 {
-    fprintf(stream, "usage: %s [options]\n%s\n\noptions:\n", program->name, program->summary);
-    for (int i = 0; i < OPTION_COUNT; i++) {
-        const option_spec *o = &options[i];
-        if (!(program->accepts & o->flag))
-            continue;
-        char left[32];
-        snprintf(left, sizeof left, "%s%s%s", o->name, o->value ? " " : "",
-                 o->value ? o->value : "");
-        fprintf(stream, "  %-18s ", left);
-        /* A help text's further lines line up under its first. */
-        for (const char *c = o->help; *c != '\0'; c++) {
-            if (*c == '\n')
-                fprintf(stream, "\n%21s", "");
-            else
-                fputc(*c, stream);
-        }
-        fputc('\n', stream);
-    }
-    fprintf(stream, "  %-18s %s\n", "-h, --help", "show this help and exit");
-}
-
-char *cli_escape(const char *text, size_t length, size_t most, char *out)
-{
-    size_t used = 0;
     for (size_t i = 0; i < length && i < most; i++) {
         unsigned char c = (unsigned char)text[i];
         if (c < 0x20 || c == 0x7f)
-            used += (size_t)sprintf(out + used, "\\x%02X", c);
+            fprintf(out, "\\x%02X", c);
         else
-            out[used++] = (char)c;
+            fputc(c, out);
     }
-    const char *cut = length > most ? "..." : "";
-    memcpy(out + used, cut, strlen(cut) + 1);
-    return out;
+    if (length > most)
+        fputs("...", out);
 }
 
-/* Room for cli_escape() of at most 40 bytes. */
-enum { QUOTE_SIZE = CLI_ESCAPED_SIZE(40) };
-
-/* The first `length` bytes of text as an error quotes them: at most 40, so
-   that the line stays readable whatever was typed. */
-static const char *quote(const char *text, size_t length, char out[QUOTE_SIZE])
+/* One line of error: "name: --option: before'word'after", the option left
+   out when `o` is NULL and only the first `length` bytes of the word shown. */
+static cli_status refuse(const cli_program *program, FILE *err, const option_row *o,
+                         const char *before, const char *word, size_t length, const char *after)
 {
-    return cli_escape(text, length, 40, out);
+    fprintf(err, "%s: ", program->name);
+    if (o != NULL)
+        fprintf(err, "--%s: ", o->name);
+    fputs(before, err);
+    cli_quote(err, word, length, CLI_QUOTE_MOST);
+    fprintf(err, "%s\n", after);
+    return CLI_BAD_INPUT;
 }
 
-/* Checks one option's value and stores it; returns 0 after printing why not. */
-static int store_value(const cli_program *program, const option_spec *o,
-                       const char *text, cli_options *out, FILE *err)
+static void print_help(const cli_program *program, FILE *out)
 {
+    fprintf(out, "usage: %s [options]\n%s\n\noptions:\n", program->name, program->summary);
+    for (int i = 0; i < ROW_COUNT; i++) {
+        const option_row *o = &rows[i];
+        if (!(program->options & o->flag))
+            continue;
+        int width = fprintf(out, "%*s--%s %s", HELP_INDENT, "", o->name, o->value ? o->value : "");
+        fprintf(out, "%*s", HELP_COLUMN - width, "");
+        for (const char *c = o->help; *c != '\0'; c++)
+            if (*c == '\n')
+                fprintf(out, "\n%*s", HELP_COLUMN, "");
+            else
+                fputc(*c, out);
+        fputc('\n', out);
+    }
+    fprintf(out, "%*s%-*s%s\n", HELP_INDENT, "", HELP_COLUMN - HELP_INDENT, "-h, --help",
+            "show this help and exit");
+}
+
+/* Checks one option's value and stores it; prints why not and returns CLI_BAD_INPUT. */
+static cli_status store(const cli_program *program, const option_row *o, const char *text,
+                        cli_options *out, FILE *err)
+{
+    size_t length = strlen(text);
     double number = 0.0;
     long count = 0;
-    char shown[QUOTE_SIZE];
-    quote(text, strlen(text), shown);
-    switch (o->flag) {
-    case CLI_DATA:
-    case CLI_TIMINGS:
-        if (text[0] == '\0') {
-            fprintf(err, "%s: %s: the file name is empty\n", program->name, o->name);
-            return 0;
-        }
+    if (o->flag & (CLI_DATA | CLI_TIMINGS)) {
+        if (length == 0)
+            return refuse(program, err, o, "the file name is empty", "", 0, "");
         if (o->flag == CLI_DATA)
             out->data_path = text;
         else
             out->timings_path = text;
-        return 1;
-    case CLI_B3:
-    case CLI_RATE:
-    case CLI_TOLERANCE:
-        if (!parse_finite(text, &number)) {
-            fprintf(err, "%s: %s: '%s' is not a finite number\n", program->name, o->name, shown);
-            return 0;
-        }
-        if (o->flag == CLI_RATE && !(number > 0.0)) {
-            fprintf(err, "%s: %s: the learning rate must be greater than 0, not %s\n",
-                    program->name, o->name, shown);
-            return 0;
-        }
-        if (o->flag == CLI_TOLERANCE && number < 0.0) {
-            fprintf(err, "%s: %s: the tolerance must be 0 or more, not %s\n",
-                    program->name, o->name, shown);
-            return 0;
-        }
+        return CLI_RUN;
+    }
+    if (o->flag & (CLI_B3 | CLI_RATE | CLI_TOLERANCE)) {
+        if (!parse_finite(text, &number))
+            return refuse(program, err, o, "'", text, length, "' is not a finite number");
+        if (o->flag == CLI_RATE && !(number > 0.0))
+            return refuse(program, err, o, "the learning rate must be greater than 0, not ",
+                          text, length, "");
+        if (o->flag == CLI_TOLERANCE && number < 0.0)
+            return refuse(program, err, o, "the tolerance must be 0 or more, not ", text,
+                          length, "");
         if (o->flag == CLI_B3)
             out->b3 = number;
         else if (o->flag == CLI_RATE)
             out->rate = number;
         else
             out->tolerance = number;
-        return 1;
-    default: /* the whole-number options */
-        if (!parse_count(text, &count)) {
-            fprintf(err, "%s: %s: '%s' is not a whole number\n", program->name, o->name, shown);
-            return 0;
-        }
-        if (count < 1 && o->flag != CLI_SEED && o->flag != CLI_SEED_START &&
-            o->flag != CLI_SAMPLES) {
-            fprintf(err, "%s: %s: must be at least 1, not %s\n", program->name, o->name, shown);
-            return 0;
-        }
-        if (o->flag == CLI_THREADS && count > CLI_MAX_THREADS) {
-            fprintf(err, "%s: %s: at most %d, not %s\n", program->name, o->name,
-                    CLI_MAX_THREADS, shown);
-            return 0;
-        }
-        if (o->flag == CLI_MAX_STEPS)
-            out->max_steps = count;
-        else if (o->flag == CLI_SEED || o->flag == CLI_SEED_START)
-            out->seed = count;
-        else if (o->flag == CLI_THREADS)
-            out->threads = count;
-        else if (o->flag == CLI_MAX_PARAMETERS)
-            out->max_parameters = count;
-        else
-            out->samples = count;
-        return 1;
+        return CLI_RUN;
     }
-}
-
-/* How many typing slips turn a (a_length bytes) into b: a letter added,
-   dropped or changed, or two neighbours swapped. Past `most`, any larger
-   number will do, so long words are not compared at all. */
-static size_t edit_distance(const char *a, size_t a_length, const char *b, size_t most)
-{
-    enum { LONGEST = 24 };
-    size_t b_length = strlen(b);
-    if (a_length > LONGEST || b_length > LONGEST)
-        return most + 1;
-    /* d[i][j]: the slips between the first i bytes of a and the first j of b. */
-    size_t d[LONGEST + 1][LONGEST + 1];
-    for (size_t i = 0; i <= a_length; i++)
-        d[i][0] = i;
-    for (size_t j = 0; j <= b_length; j++)
-        d[0][j] = j;
-    for (size_t i = 1; i <= a_length; i++) {
-        for (size_t j = 1; j <= b_length; j++) {
-            size_t best = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
-            if (d[i - 1][j] + 1 < best)
-                best = d[i - 1][j] + 1;
-            if (d[i][j - 1] + 1 < best)
-                best = d[i][j - 1] + 1;
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
-                d[i - 2][j - 2] + 1 < best)
-                best = d[i - 2][j - 2] + 1;
-            d[i][j] = best;
-        }
+    if (!parse_count(text, &count))
+        return refuse(program, err, o, "'", text, length, "' is not a whole number");
+    if (count < 1 && (o->flag & (CLI_MAX_STEPS | CLI_THREADS | CLI_MAX_PARAMETERS)))
+        return refuse(program, err, o, "must be at least 1, not ", text, length, "");
+    if (o->flag == CLI_THREADS && count > CLI_MAX_THREADS)
+        return refuse(program, err, o, "at most 256, not ", text, length, "");
+    switch (o->flag) {
+    case CLI_MAX_STEPS: out->max_steps = count; break;
+    case CLI_THREADS: out->threads = count; break;
+    case CLI_SAMPLES: out->samples = count; break;
+    case CLI_MAX_PARAMETERS: out->max_parameters = count; break;
+    default: out->seed = count; break; /* --seed, either meaning */
     }
-    return d[a_length][b_length];
+    return CLI_RUN;
 }
 
-/* Whether `name` (of `length` bytes) may be a slip for the option `option`:
-   one letter added, dropped or changed; two in a long name; or the start of
-   it. An option another chapter takes is no slip: it is simply not taken. */
-static int may_mean(const char *name, size_t length, const char *option)
+/* How many of the long options `word` ("--name" or "--name=value") starts. */
+static int options_started(const struct option *longs, const char *word)
 {
-    size_t option_length = strlen(option);
-    if (length >= 4 && length < option_length && strncmp(name, option, length) == 0)
-        return 1;
-    size_t distance = edit_distance(name, length, option, 2);
-    return distance == 1 || (distance == 2 && option_length >= 8);
+    size_t length = strcspn(word + 2, "=");
+    int count = 0;
+    for (; longs->name != NULL; longs++)
+        count += strncmp(longs->name, word + 2, length) == 0;
+    return count;
 }
 
-/* The option this program takes that `name` most likely meant, or NULL. */
-static const char *nearest_option(const cli_program *program, const char *name,
-                                  size_t length)
+cli_status cli_parse(const cli_program *program, int argc, char **argv, cli_options *out,
+                     FILE *out_stream, FILE *err_stream)
 {
-    for (int k = 0; k < OPTION_COUNT; k++)
-        if (strlen(options[k].name) == length && strncmp(options[k].name, name, length) == 0)
-            return NULL;
-    const char *meant = NULL;
-    for (int k = 0; k < OPTION_COUNT; k++) {
-        if (!(program->accepts & options[k].flag) || !may_mean(name, length, options[k].name))
-            continue;
-        if (meant != NULL)
-            return NULL; /* two candidates: better to suggest neither */
-        meant = options[k].name;
-    }
-    if (meant == NULL && may_mean(name, length, "--help"))
-        meant = "--help";
-    return meant;
-}
-
-/* The one line for a word that is no option this program takes: `name_length`
-   bytes of it are the option's name (before any "="). */
-static void refuse_word(const cli_program *program, const char *arg, size_t name_length,
-                        FILE *err)
-{
-    char shown[QUOTE_SIZE];
-    const char *meant = arg[0] == '-' ? nearest_option(program, arg, name_length) : NULL;
-    if (meant != NULL)
-        fprintf(err, "%s: unknown option '%s' (did you mean %s?)\n", program->name,
-                quote(arg, name_length, shown), meant);
-    else if (arg[0] == '-' && arg[1] != '\0')
-        fprintf(err, "%s: unknown option '%s' (try --help)\n", program->name,
-                quote(arg, name_length, shown));
-    else
-        fprintf(err, "%s: unexpected argument '%s' (try --help)\n", program->name,
-                quote(arg, strlen(arg), shown));
-}
-
-cli_status cli_parse(const cli_program *program, int argc, char **argv,
-                     cli_options *out, FILE *out_stream, FILE *err_stream)
-{
-    cli_options defaults = {
-        .data_path = NULL, .b3 = 0.0, .rate = 0.1, .tolerance = 0.001,
-        .max_steps = 1000, .seed = 1, .max_parameters = 3001,
-    };
-    *out = defaults;
-
-    for (int i = 1; i < argc; i++) {
-        const char *arg = argv[i];
-        if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
+    /* The defaults; docs/plots/ch10-*.gp read the line of .max_steps. */
+    *out = (cli_options){.rate = 0.1, .tolerance = 0.001, .seed = 1, .max_parameters = 3001,
+                         .max_steps = 1000};
+    struct option longs[ROW_COUNT + 2] = {{.name = "help", .val = 'h'}};
+    for (int i = 0, n = 1; i < ROW_COUNT; i++)
+        if (program->options & rows[i].flag)
+            longs[n++] = (struct option){.name = rows[i].name,
+                                         .has_arg = rows[i].value ? required_argument : no_argument,
+                                         .val = FIRST_ROW + i};
+    /* "+": stop at the first word that is no option; ":": a missing value
+       returns ':'. opterr = 0: the messages are ours. optind = 0: start afresh. */
+    opterr = 0;
+    optind = 0;
+    for (;;) {
+        int at = optind > 0 ? optind : 1; /* the word getopt_long() reads next */
+        int c = getopt_long(argc, argv, "+:h", longs, NULL);
+        const char *word = argv[at];
+        const option_row *o = c >= FIRST_ROW ? &rows[c - FIRST_ROW]
+                              : optopt >= FIRST_ROW ? &rows[optopt - FIRST_ROW] : NULL;
+        if (c == 'h') {
             print_help(program, out_stream);
             return CLI_HELP;
         }
-        /* "--" ends the options; what follows would be a file or a word,
-           and no chapter takes those. */
-        if (strcmp(arg, "--") == 0) {
-            if (i + 1 == argc)
-                break;
-            char shown[QUOTE_SIZE];
-            fprintf(err_stream, "%s: unexpected argument '%s' after -- (try --help)\n",
-                    program->name, quote(argv[i + 1], strlen(argv[i + 1]), shown));
+        if (c == -1 && optind < argc)
+            return refuse(program, err_stream, NULL, "unexpected argument '", argv[optind],
+                          strlen(argv[optind]),
+                          optind > at ? "' after -- (try --help)" : "' (try --help)");
+        if (c == -1)
+            break;
+        if (c == ':') {
+            fprintf(err_stream, "%s: --%s needs a value (%s)\n", program->name, o->name,
+                    o->value);
             return CLI_BAD_INPUT;
         }
-        /* Split "--rate=0.1" into its name and its value. */
-        const char *equals = strncmp(arg, "--", 2) == 0 ? strchr(arg, '=') : NULL;
-        size_t name_length = equals ? (size_t)(equals - arg) : strlen(arg);
-        const option_spec *o = NULL;
-        for (int k = 0; k < OPTION_COUNT; k++) {
-            if (o == NULL && (program->accepts & options[k].flag) &&
-                strlen(options[k].name) == name_length &&
-                strncmp(options[k].name, arg, name_length) == 0)
-                o = &options[k];
-        }
-        if (o == NULL) {
-            refuse_word(program, arg, name_length, err_stream);
+        if (c == '?' && o != NULL) {
+            fprintf(err_stream, "%s: --%s takes no value\n", program->name, o->name);
             return CLI_BAD_INPUT;
         }
-        if (o->value == NULL) {
-            if (equals) {
-                fprintf(err_stream, "%s: %s takes no value\n", program->name, o->name);
-                return CLI_BAD_INPUT;
-            }
-            if (o->flag == CLI_CSV)
-                out->csv = 1;
-            else if (o->flag == CLI_QUIET)
-                out->quiet = 1;
-            else
-                out->plot = 1;
-        } else {
-            const char *value = equals ? equals + 1 : NULL;
-            if (value == NULL) {
-                if (i + 1 >= argc) {
-                    fprintf(err_stream, "%s: %s needs a value (%s)\n", program->name,
-                            o->name, o->value);
-                    return CLI_BAD_INPUT;
-                }
-                value = argv[++i];
-            }
-            if (!store_value(program, o, value, out, err_stream))
-                return CLI_BAD_INPUT;
-        }
+        if (c == '?')
+            return refuse(program, err_stream, NULL,
+                          strncmp(word, "--", 2) == 0 && options_started(longs, word) > 1
+                              ? "ambiguous option '" : "unknown option '",
+                          word, strcspn(word, "="), "' (try --help)");
+        if (o->value != NULL && store(program, o, optarg, out, err_stream) != CLI_RUN)
+            return CLI_BAD_INPUT;
+        out->csv |= o->flag == CLI_CSV;
+        out->quiet |= o->flag == CLI_QUIET;
+        out->plot |= o->flag == CLI_PLOT;
         out->given |= o->flag;
     }
     if (out->csv && (out->quiet || out->plot)) {
@@ -385,52 +235,24 @@ cli_status cli_parse(const cli_program *program, int argc, char **argv,
     return CLI_RUN;
 }
 
-/* The program whose output check_output() guards, for its message. */
-static const cli_program *output_owner;
-
-/* Runs when the program ends, however it ends (a return from main, exit()).
-   Output is buffered, so a full disk or a closed pipe may only show when the
-   last buffer is written here: a run whose output was lost must not end as
-   a success. Status 2 replaces whatever status the program chose. A stdout
-   that was closed before the program started and never written to is not an
-   error (fclose() then fails with EBADF on nothing lost). */
-static void check_output(void)
+int cli_finish(const cli_program *program, int status)
 {
+    /* Output is buffered: a full disk or a closed pipe may only show here. */
     errno = 0;
-    int lost = fflush(stdout) != 0 || ferror(stdout);
-    int reason = errno;
-    if (fclose(stdout) != 0 && !lost && errno != EBADF) {
-        lost = 1;
-        reason = errno;
-    }
-    if (!lost)
-        return;
-    if (reason != 0)
-        fprintf(stderr, "%s: cannot write the output: %s\n", output_owner->name,
-                strerror(reason));
-    else
-        fprintf(stderr, "%s: cannot write the output\n", output_owner->name);
-    _Exit(EXIT_BAD_INPUT);
+    if (fflush(stdout) == 0 && !ferror(stdout))
+        return status;
+    fprintf(stderr, "%s: cannot write the output%s%s\n", program->name, errno ? ": " : "",
+            errno ? strerror(errno) : "");
+    return EXIT_BAD_INPUT;
 }
 
 cli_options cli_parse_or_exit(const cli_program *program, int argc, char **argv)
 {
-    /* Registered first, so that it also covers --help and every early exit. */
-    if (output_owner == NULL) {
-        output_owner = program;
-        if (atexit(check_output) != 0) {
-            fprintf(stderr, "%s: cannot arrange to check the output\n", program->name);
-            exit(EXIT_BAD_INPUT);
-        }
-    }
-    cli_options options_read;
-    switch (cli_parse(program, argc, argv, &options_read, stdout, stderr)) {
-    case CLI_HELP:
-        exit(EXIT_SUCCESS);
-    case CLI_BAD_INPUT:
+    cli_options options;
+    cli_status status = cli_parse(program, argc, argv, &options, stdout, stderr);
+    if (status == CLI_HELP)
+        exit(cli_finish(program, EXIT_SUCCESS));
+    if (status == CLI_BAD_INPUT)
         exit(EXIT_BAD_INPUT);
-    case CLI_RUN:
-        break;
-    }
-    return options_read;
+    return options;
 }

@@ -2,292 +2,176 @@
  * @file data.c
  * @brief The data-file reader: the whole file into memory, then line by line.
  */
+#define _POSIX_C_SOURCE 200809L /* getdelim() */
+
 #include "data.h"
 
 #include <ctype.h>
 #include <errno.h>
-#include <stdarg.h>
-#include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 
-/* Writes "name:line: message" (or "name: message" when line is 0), the
-   name's control bytes escaped. A buffer of DATA_ERROR_SIZE() holds it all;
-   a smaller one gets as much as fits. */
-static int fail(char *error, size_t size, const char *name, size_t line,
-                const char *format, ...)
+/* Starts a message: "name:line: ", or "name: " for line 0. Returns -1. */
+static int where(FILE *err, const char *name, size_t line)
 {
-    if (size < CLI_ESCAPED_SIZE(0)) {
-        if (size > 0)
-            error[0] = '\0';
-        return -1;
-    }
-    size_t most = size / 4 - 1;
-    size_t used = strlen(cli_escape(name, strlen(name), most, error));
-    used += (size_t)snprintf(error + used, size - used, line > 0 ? ":%zu: " : ": ", line);
-    if (used < size) {
-        va_list args;
-        va_start(args, format);
-        vsnprintf(error + used, size - used, format, args);
-        va_end(args);
+    cli_quote(err, name, strlen(name), SIZE_MAX);
+    if (line > 0)
+        fprintf(err, ":%zu: ", line);
+    else
+        fputs(": ", err);
+    return -1;
+}
+
+/* The field without the blanks around it, cut in place. */
+static char *trimmed(char *field)
+{
+    field += strspn(field, " \t");
+    size_t length = strlen(field);
+    while (length > 0 && (field[length - 1] == ' ' || field[length - 1] == '\t'))
+        field[--length] = '\0';
+    return field;
+}
+
+/* Whether a field was meant as a number, even a bad one ("1e5x", "1e999",
+   "-inf"): it starts like one, or strtod() reads all of it. A header's names
+   ("dosage", "infection") are not. */
+static int meant_as_number(const char *field)
+{
+    const char *first = field + (*field == '+' || *field == '-');
+    char *end = NULL;
+    strtod(field, &end);
+    return isdigit((unsigned char)*first) || *first == '.' || (end != field && *end == '\0');
+}
+
+/* Says why a field is not a finite number. */
+static int bad_field(FILE *err, const char *name, size_t line, const char *which,
+                     const char *field)
+{
+    where(err, name, line);
+    if (*field == '\0') {
+        fprintf(err, "the %s value is missing\n", which);
+    } else {
+        fprintf(err, "the %s value '", which);
+        cli_quote(err, field, strlen(field), CLI_QUOTE_MOST);
+        fputs("' is not a finite number\n", err);
     }
     return -1;
 }
 
-static int is_blank(char c)
+/* Reads one line, NUL-terminated, into `out`; 0 when it held a sample or
+   nothing, -1 after a message. `header_allowed` is cleared by a line with content. */
+static int read_line(char *text, const char *name, size_t line, int *header_allowed,
+                     data_set *out, FILE *err)
 {
-    return c == ' ' || c == '\t';
-}
-
-static int add_sample(data_set *set, double input, double observed)
-{
-    if (set->count == set->capacity) {
-        size_t capacity = set->capacity ? set->capacity * 2 : 64;
-        if (capacity > (size_t)-1 / sizeof(double))
-            return 0;
-        double *grown_input = realloc(set->input, capacity * sizeof(double));
-        if (grown_input == NULL)
-            return 0;
-        set->input = grown_input;
-        double *grown_observed = realloc(set->observed, capacity * sizeof(double));
-        if (grown_observed == NULL)
-            return 0;
-        set->observed = grown_observed;
-        set->capacity = capacity;
+    char *start = text + strspn(text, " \t");
+    if (*start == '\0' || *start == '#')
+        return 0;
+    size_t fields = 1;
+    for (const char *c = start; *c != '\0'; c++)
+        fields += *c == ',';
+    if (fields != 2) {
+        where(err, name, line);
+        fprintf(err, "expected 2 fields separated by a comma (input,observed), found %zu\n",
+                fields);
+        return -1;
     }
-    set->input[set->count] = input;
-    set->observed[set->count] = observed;
-    set->count++;
-    return 1;
+    char *comma = strchr(start, ',');
+    *comma = '\0';
+    char *input = trimmed(start), *observed = trimmed(comma + 1);
+    double x = 0.0, y = 0.0;
+    int input_ok = parse_finite(input, &x), observed_ok = parse_finite(observed, &y);
+    int header = *header_allowed && *input != '\0' && *observed != '\0' &&
+                 !meant_as_number(input) && !meant_as_number(observed);
+    *header_allowed = 0;
+    if (header) /* such as "dosage,effectiveness" */
+        return 0;
+    /* Both fields wrong: blame the one meant as a number ("dose,1e5x"). */
+    if (!input_ok && (observed_ok || meant_as_number(input) || !meant_as_number(observed)))
+        return bad_field(err, name, line, "input", input);
+    if (!observed_ok)
+        return bad_field(err, name, line, "observed", observed);
+    out->input[out->count] = x;
+    out->observed[out->count++] = y;
+    return 0;
 }
 
-/* A field, [start, end), with its surrounding blanks already trimmed. */
-typedef struct field {
-    const char *start;
-    const char *end;
-} field;
-
-static field trimmed(const char *start, const char *end)
+int data_read(FILE *in, const char *name, data_set *out, FILE *err)
 {
-    while (start < end && is_blank(*start))
-        start++;
-    while (end > start && is_blank(end[-1]))
-        end--;
-    field f = {start, end};
-    return f;
-}
-
-/* Whether the field was meant as a number, even a bad one ("1e5x", "1e999",
-   "-inf"): after an optional sign, a digit or a point, or one of the words
-   strtod() reads as a number (inf, infinity, nan, nan(...)) in any case.
-   A header's names ("dosage", "x") are none of these. */
-static int meant_as_number(field f)
-{
-    const char *c = f.start;
-    if (c < f.end && (*c == '+' || *c == '-'))
-        c++;
-    /* Up to nine bytes after the sign, in lower case: enough to tell
-       "infinity" from "infinity1". */
-    char word[10];
-    size_t length = 0;
-    for (; c + length < f.end && length < sizeof word - 1; length++)
-        word[length] = (char)tolower((unsigned char)c[length]);
-    word[length] = '\0';
-    return isdigit((unsigned char)word[0]) || word[0] == '.' || strcmp(word, "inf") == 0 ||
-           strcmp(word, "infinity") == 0 || strcmp(word, "nan") == 0 ||
-           strncmp(word, "nan(", 4) == 0;
-}
-
-/* parse_finite() wants a NUL-terminated string; copy the field into scratch. */
-static int field_number(field f, char **scratch, size_t *scratch_size, double *value,
-                        int *out_of_memory)
-{
-    size_t length = (size_t)(f.end - f.start);
-    if (length >= *scratch_size) { /* room for the field and its NUL */
-        char *grown = realloc(*scratch, length + 1);
-        if (grown == NULL) {
-            *out_of_memory = 1;
-            return 0;
-        }
-        *scratch = grown;
-        *scratch_size = length + 1;
+    *out = (data_set){0};
+    /* Reading stops at a NUL byte, which no text file holds: /dev/zero ends there. */
+    char *text = NULL;
+    size_t size = 0;
+    errno = 0;
+    ssize_t got = getdelim(&text, &size, '\0', in);
+    size_t length = got > 0 ? (size_t)got : 0, lines = 1;
+    for (size_t i = 0; i < length; i++)
+        lines += text[i] == '\n';
+    /* Room for a sample on every line. */
+    if (text == NULL || (got < 0 && !feof(in)) ||
+        (out->input = malloc(lines * sizeof(double))) == NULL ||
+        (out->observed = malloc(lines * sizeof(double))) == NULL) {
+        where(err, name, 0);
+        fprintf(err, "cannot read: %s\n", strerror(errno ? errno : ENOMEM));
+        free(text);
+        data_free(out);
+        return -1;
     }
-    memcpy(*scratch, f.start, length);
-    (*scratch)[length] = '\0';
-    return parse_finite(*scratch, value);
-}
-
-/* Explains why a field is not a number, quoting at most 40 bytes of it. */
-static int bad_field(char *error, size_t size, const char *name, size_t line,
-                     const char *which, field f)
-{
-    size_t length = (size_t)(f.end - f.start);
-    if (length == 0)
-        return fail(error, size, name, line, "the %s value is missing", which);
-    char shown[CLI_ESCAPED_SIZE(40)];
-    return fail(error, size, name, line, "the %s value '%s' is not a finite number", which,
-                cli_escape(f.start, length, 40, shown));
-}
-
-int data_parse(const char *name, const char *text, size_t length, data_set *out,
-               char *error, size_t error_size)
-{
-    memset(out, 0, sizeof *out);
-    const char *p = text;
-    const char *end = text + length;
-    if (length >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
-        p += 3; /* a UTF-8 byte-order mark */
-
-    char *scratch = NULL;
-    size_t scratch_size = 0;
-    int out_of_memory = 0;
-    int seen_content = 0;
-    int status = 0;
-
-    for (size_t line = 1; p < end && status == 0; line++) {
-        const char *eol = memchr(p, '\n', (size_t)(end - p));
-        if (eol == NULL)
-            eol = end;
-        const char *next = eol < end ? eol + 1 : end;
-        const char *stop = eol;
-        if (stop > p && stop[-1] == '\r')
-            stop--;
-
-        field whole = trimmed(p, stop);
-        p = next;
-        if (memchr(whole.start, '\0', (size_t)(whole.end - whole.start)) != NULL) {
-            status = fail(error, error_size, name, line, "contains a NUL byte");
+    char *line = text, *end = text + length;
+    if (length >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0)
+        line += 3; /* a UTF-8 byte-order mark */
+    int header_allowed = 1, status = 0;
+    for (size_t number = 1; status == 0 && line < end; number++) {
+        char *stop = memchr(line, '\n', (size_t)(end - line));
+        char *next = stop != NULL ? stop + 1 : end;
+        stop = stop != NULL ? stop : end; /* getdelim() put a NUL at the end */
+        if (memchr(line, '\0', (size_t)(stop - line)) != NULL) {
+            status = where(err, name, number);
+            fputs("contains a NUL byte\n", err);
             break;
         }
-        if (whole.start == whole.end || *whole.start == '#')
-            continue;
-
-        size_t fields = 1;
-        const char *comma = NULL;
-        for (const char *c = whole.start; c < whole.end; c++) {
-            if (*c == ',') {
-                fields++;
-                if (comma == NULL)
-                    comma = c;
-            }
-        }
-        if (fields != 2) {
-            status = fail(error, error_size, name, line,
-                          "expected 2 fields separated by a comma (input,observed), found %zu",
-                          fields);
-            break;
-        }
-
-        field input_field = trimmed(whole.start, comma);
-        field observed_field = trimmed(comma + 1, whole.end);
-        double input = 0.0, observed = 0.0;
-        int input_ok = field_number(input_field, &scratch, &scratch_size, &input, &out_of_memory);
-        int observed_ok = !out_of_memory &&
-            field_number(observed_field, &scratch, &scratch_size, &observed, &out_of_memory);
-        if (out_of_memory) {
-            status = fail(error, error_size, name, line, "out of memory");
-            break;
-        }
-        if (!seen_content && input_field.start < input_field.end &&
-            observed_field.start < observed_field.end && !meant_as_number(input_field) &&
-            !meant_as_number(observed_field)) {
-            seen_content = 1; /* a header such as "dosage,effectiveness" */
-            continue;
-        }
-        seen_content = 1;
-        /* When both fields are wrong, name the one meant as a number: in
-           "dose,1e5x" the trouble is more likely 1e5x than a header. */
-        int blame_input = !input_ok && (observed_ok || meant_as_number(input_field) ||
-                                        !meant_as_number(observed_field));
-        if (blame_input)
-            status = bad_field(error, error_size, name, line, "input", input_field);
-        else if (!observed_ok)
-            status = bad_field(error, error_size, name, line, "observed", observed_field);
-        else if (!add_sample(out, input, observed))
-            status = fail(error, error_size, name, line, "out of memory");
+        *stop = '\0';
+        if (stop > line && stop[-1] == '\r')
+            stop[-1] = '\0';
+        status = read_line(line, name, number, &header_allowed, out, err);
+        line = next;
     }
-    free(scratch);
-
-    if (status == 0 && out->count == 0)
-        status = fail(error, error_size, name, 0,
-                      "no samples (expected lines of input,observed)");
+    free(text);
+    if (status == 0 && out->count == 0) {
+        status = where(err, name, 0);
+        fputs("no samples (expected lines of input,observed)\n", err);
+    }
     if (status != 0)
         data_free(out);
     return status;
 }
 
-/* Reads a whole stream into a growing buffer; NULL (errno set) on failure. */
-static char *read_all(FILE *stream, size_t *length)
+int data_load(const char *path, data_set *out, FILE *err)
 {
-    size_t size = 1 << 16, used = 0;
-    char *buffer = malloc(size);
-    if (buffer == NULL)
-        return NULL;
-    for (;;) {
-        if (used == size) {
-            char *grown = size < (size_t)-1 / 2 ? realloc(buffer, size * 2) : NULL;
-            if (grown == NULL) {
-                free(buffer);
-                errno = ENOMEM;
-                return NULL;
-            }
-            buffer = grown;
-            size *= 2;
-        }
-        size_t got = fread(buffer + used, 1, size - used, stream);
-        used += got;
-        /* A NUL byte makes the file invalid, and data_parse() names its line
-           from what was read up to here; reading on would let /dev/zero or
-           /dev/urandom fill the memory. */
-        if (memchr(buffer + used - got, '\0', got) != NULL)
-            break;
-        if (got == 0) {
-            if (ferror(stream)) {
-                int saved = errno ? errno : EIO;
-                free(buffer);
-                errno = saved;
-                return NULL;
-            }
-            break;
-        }
-    }
-    *length = used;
-    return buffer;
-}
-
-int data_load(const char *path, data_set *out, char *error, size_t error_size)
-{
-    memset(out, 0, sizeof *out);
     int from_stdin = strcmp(path, "-") == 0;
-    const char *name = from_stdin ? "stdin" : path;
-    errno = 0;
-    FILE *stream = from_stdin ? stdin : fopen(path, "rb");
-    if (stream == NULL)
-        return fail(error, error_size, name, 0, "cannot open: %s", strerror(errno));
-    errno = 0;
-    size_t length = 0;
-    char *text = read_all(stream, &length);
-    int saved = errno;
+    FILE *in = from_stdin ? stdin : fopen(path, "rb");
+    if (in == NULL) {
+        *out = (data_set){0};
+        where(err, path, 0);
+        fprintf(err, "cannot open: %s\n", strerror(errno));
+        return -1;
+    }
+    int status = data_read(in, from_stdin ? "stdin" : path, out, err);
     if (!from_stdin)
-        fclose(stream);
-    if (text == NULL)
-        return fail(error, error_size, name, 0, "cannot read: %s", strerror(saved));
-    int status = data_parse(name, text, length, out, error, error_size);
-    free(text);
+        fclose(in);
     return status;
 }
 
 nn_data data_view(const data_set *set)
 {
-    nn_data view = {set->count, set->input, set->observed};
-    return view;
+    return (nn_data){set->count, set->input, set->observed};
 }
 
 void data_free(data_set *set)
 {
     free(set->input);
     free(set->observed);
-    memset(set, 0, sizeof *set);
+    *set = (data_set){0};
 }

@@ -1,6 +1,6 @@
 /**
  * @file report.c
- * @brief Loading, printing and overflow checks shared by the chapter programs.
+ * @brief Loading and printing shared by the chapter programs.
  */
 #include "report.h"
 
@@ -12,23 +12,12 @@
 
 nn_data report_samples(const cli_options *options, data_set *storage)
 {
-    memset(storage, 0, sizeof *storage);
+    *storage = (data_set){0};
     if (options->data_path == NULL)
-        return nn_article_data();
-    size_t size = DATA_ERROR_SIZE(strlen(options->data_path));
-    char *error = malloc(size);
-    if (error == NULL || data_load(options->data_path, storage, error, size) != 0) {
-        fprintf(stderr, "%s\n", error != NULL ? error : "out of memory");
-        free(error);
+        return article_data();
+    if (data_load(options->data_path, storage, stderr) != 0)
         exit(EXIT_BAD_INPUT);
-    }
-    free(error);
     return data_view(storage);
-}
-
-int report_is_article(const cli_options *options)
-{
-    return options->data_path == NULL && options->b3 == 0.0;
 }
 
 void report_text(const char *format, ...)
@@ -103,17 +92,20 @@ void report_beside(const char *where)
     printf("Beside the article: %s\n\n", where);
 }
 
-/* The text of v in `width` columns, one of them a separating space. */
+/* Fixed notation below a million, where it stays readable. */
+#define FIXED_BELOW 1e6
+enum { DECIMALS = 4 };
+
+/* The text of v in at most `width` characters (0: any): a number too wide
+   gives up digits of its scientific form, down to none, rather than push
+   the columns after it out of line. */
 static const char *format_number(double v, int width, char text[REPORT_NUMBER_SIZE])
 {
-    /* Past a million, fixed notation stops being readable; and a number too
-       wide for its column gives up digits of its scientific form, down to
-       none, rather than push the columns after it out of line. */
-    snprintf(text, REPORT_NUMBER_SIZE, "%.4f", v);
-    if (!(fabs(v) < 1e6) || (width > 0 && (int)strlen(text) > width))
-        for (int digits = 3; digits >= 0; digits--) {
+    snprintf(text, REPORT_NUMBER_SIZE, "%.*f", DECIMALS, v);
+    if (!(fabs(v) < FIXED_BELOW) || (width > 0 && (int)strlen(text) > width))
+        for (int digits = DECIMALS - 1; digits >= 0; digits--) {
             snprintf(text, REPORT_NUMBER_SIZE, "%.*e", digits, v);
-            if (width <= 0 || (int)strlen(text) <= width)
+            if (width == 0 || (int)strlen(text) <= width)
                 break;
         }
     return text;
@@ -126,8 +118,7 @@ const char *report_numeral(double v, char text[REPORT_NUMBER_SIZE])
 
 void report_number(double v, int width)
 {
-    /* One space always separates columns. */
-    if (width > 0) {
+    if (width > 0) { /* the separating space */
         putchar(' ');
         width--;
     }
@@ -139,30 +130,6 @@ void report_number_line(double v, int width)
 {
     report_number(v, width);
     putchar('\n');
-}
-
-const char *report_cause_text(report_cause cause)
-{
-    return cause == REPORT_CAUSE_RATE    ? "--rate is too large"
-           : cause == REPORT_CAUSE_START ? "--b3 is too large"
-                                         : "the samples are too large";
-}
-
-void report_require_finite_because(const cli_program *program, double value, const char *what,
-                                   report_cause cause)
-{
-    if (isfinite(value))
-        return;
-    fprintf(stderr, "%s: %s is not a finite number: %s\n", program->name, what,
-            report_cause_text(cause));
-    exit(EXIT_DIVERGED);
-}
-
-report_cause report_cause_of(const nn_params *p, nn_data data)
-{
-    nn_params at_zero = *p;
-    at_zero.b3 = 0.0;
-    return isfinite(ssr(&at_zero, data)) ? REPORT_CAUSE_START : REPORT_CAUSE_DATA;
 }
 
 void report_rows_left_out(size_t shown, size_t count)

@@ -1,7 +1,7 @@
 /**
  * @file report.h
- * @brief What every chapter program does around its story: load the samples,
- *        print numbers in aligned columns, stop cleanly on overflow.
+ * @brief What every chapter program does around its story: load the samples
+ *        and print numbers in aligned columns.
  */
 #ifndef REPORT_H
 #define REPORT_H
@@ -16,17 +16,10 @@
 #define REPORT_ROWS 10
 
 /**
- * The samples a chapter works on: the article's three, or those of the
- * `--data` file, read into `storage` (free it with data_free()). On a bad
- * file prints `FILE:LINE: problem` to stderr and exits with EXIT_BAD_INPUT.
+ * The article's three samples, or those of the `--data` file read into
+ * `storage` (free it with data_free()); a bad file exits with EXIT_BAD_INPUT.
  */
 nn_data report_samples(const cli_options *options, data_set *storage);
-
-/**
- * True when the chapter runs on the article's own samples and starting b3,
- * so that it may compare its numbers with the article's rounded ones.
- */
-int report_is_article(const cli_options *options);
 
 /** The widest line a chapter prints. */
 #define REPORT_COLUMNS 80
@@ -45,21 +38,17 @@ void report_text(const char *format, ...)
 /** Prints a chapter's title, underlined. */
 void report_title(const char *title);
 
-/**
- * Prints which section of the article a chapter follows, or that it goes
- * past the article: "Beside the article: " and `where` (which may hold
- * newlines, each line short enough for 80 columns), then a blank line.
- */
+/** Prints "Beside the article: " and `where`, the section a chapter follows, then a blank line. */
 void report_beside(const char *where);
 
 /**
- * Prints v right-aligned in `width` columns (one of them a separating space)
- * with 4 decimals, switching to scientific notation past a million or when
- * the fixed form would not fit the column, with fewer digits if need be.
+ * Prints v right-aligned in `width` columns, one of them a separating space:
+ * 4 decimals, or scientific notation past a million or where the fixed form
+ * would not fit, with fewer digits if need be. Width 0: as wide as it is.
  */
 void report_number(double v, int width);
 
-/** Room for report_numeral()'s text. */
+/** Room for report_numeral()'s text: the longest, "-999999.9999", and more. */
 #define REPORT_NUMBER_SIZE 32
 
 /** Writes into `text` what report_number(v, 0) prints, for report_text(). */
@@ -67,32 +56,6 @@ const char *report_numeral(double v, char text[REPORT_NUMBER_SIZE]);
 
 /** As report_number(), followed by a newline. */
 void report_number_line(double v, int width);
-
-/** What sent a number out of the range of double, as a message names it. */
-typedef enum report_cause {
-    REPORT_CAUSE_DATA,  /**< "the samples are too large" */
-    REPORT_CAUSE_START, /**< "--b3 is too large": the starting b3 */
-    REPORT_CAUSE_RATE   /**< "--rate is too large": the learning rate */
-} report_cause;
-
-/** The end of an overflow message for `cause`: what to change. */
-const char *report_cause_text(report_cause cause);
-
-/**
- * Stops the program when a computed value is not finite (the numbers left
- * the range of double): one line on stderr naming `what` and the `cause`,
- * as in `chapter4: the step size is not a finite number: --rate is too
- * large`, then exit EXIT_DIVERGED.
- */
-void report_require_finite_because(const cli_program *program, double value, const char *what,
-                                   report_cause cause);
-
-/**
- * The cause to name when the network at `p` on `data` overflows before any
- * step is taken: the samples if they overflow even with b3 = 0, else the
- * starting b3.
- */
-report_cause report_cause_of(const nn_params *p, nn_data data);
 
 /** After a per-sample table cut at REPORT_ROWS rows, says how many were left out. */
 void report_rows_left_out(size_t shown, size_t count);

@@ -83,7 +83,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size)
     size_t printed_length = 0;
     FILE *sink = open_memstream(&printed, &printed_length);
     if (sink != NULL) {
-        const cli_program program = {"chapter", "every option", ~0U};
+        const cli_program program = {.name = "chapter", .summary = "every option", .options = ~0U};
         cli_options options;
         cli_status status = cli_parse(&program, argc, argv, &options, sink, sink);
         fclose(sink);

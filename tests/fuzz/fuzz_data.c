@@ -1,6 +1,6 @@
 /**
  * @file fuzz_data.c
- * @brief libFuzzer target: any bytes at all through data_parse().
+ * @brief libFuzzer target: any bytes at all through data_read().
  *
  * Beyond "no crash, no leak, no undefined behaviour" (the sanitizers see to
  * those), the reader's promises are checked: success means at least one
@@ -9,11 +9,15 @@
  * An input holding a NUL byte names its own file: the bytes before the NUL
  * are the name, those after it the file.
  */
+#define _POSIX_C_SOURCE 200809L /* fmemopen(), open_memstream() */
+
 #include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
 #include "data.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size);
@@ -26,21 +30,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size)
         size -= (size_t)(nul - bytes) + 1;
         bytes = nul + 1;
     }
-    /* A copy of exactly `size` bytes, so a read past the end is caught. */
-    char *text = malloc(size ? size : 1);
-    size_t error_size = DATA_ERROR_SIZE(strlen(name));
-    char *error = malloc(error_size);
-    char *shown = malloc(CLI_ESCAPED_SIZE(strlen(name)));
-    if (text == NULL || error == NULL || shown == NULL)
+    char none[1];
+    FILE *in = fmemopen(size > 0 ? (void *)bytes : none, size, "r");
+    char *error = NULL, *shown = NULL;
+    size_t error_length = 0, shown_length = 0;
+    FILE *err = open_memstream(&error, &error_length);
+    FILE *name_shown = open_memstream(&shown, &shown_length);
+    if (in == NULL || err == NULL || name_shown == NULL)
         abort();
-    if (size > 0)
-        memcpy(text, bytes, size);
 
     data_set set;
-    error[0] = '\0';
-    int status = data_parse(name, text, size, &set, error, error_size);
+    int status = data_read(in, name, &set, err);
+    fclose(in);
+    fclose(err);
+    cli_quote(name_shown, name, strlen(name), SIZE_MAX);
+    fclose(name_shown);
     if (status == 0) {
-        if (set.count == 0 || set.count > size)
+        if (set.count == 0 || set.count > size || error_length != 0)
             abort();
         for (size_t i = 0; i < set.count; i++)
             if (!isfinite(set.input[i]) || !isfinite(set.observed[i]))
@@ -48,19 +54,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size)
     } else {
         if (status != -1 || set.count != 0 || set.input != NULL || set.observed != NULL)
             abort();
-        /* The whole name, escaped, then ':'; the whole message, not cut. */
-        cli_escape(name, strlen(name), strlen(name), shown);
-        if (strncmp(error, shown, strlen(shown)) != 0 || error[strlen(shown)] != ':' ||
-            strlen(error) + 1 >= error_size)
+        /* The whole name, escaped, then ':'; then one line. */
+        if (strncmp(error, shown, shown_length) != 0 || error[shown_length] != ':' ||
+            strchr(error, '\n') != error + error_length - 1)
             abort();
-        /* One line, readable on a terminal: no control byte at all. */
-        for (const char *c = error; *c != '\0'; c++)
+        /* Readable on a terminal: no control byte but the final newline. */
+        for (const char *c = error; c < error + error_length - 1; c++)
             if ((unsigned char)*c < 0x20 || *c == 0x7f)
                 abort();
     }
     data_free(&set);
     free(shown);
     free(error);
-    free(text);
     return 0;
 }
