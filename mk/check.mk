@@ -30,8 +30,13 @@ FUZZ_FLAGS = $(WARNINGS) -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitiz
 FUZZ_TARGETS := data cli run
 # What the targets link: the network and the support code, nothing threaded.
 FUZZ_SRC = $(CODE_SRC) $(SUPPORT_SRC)
-# fuzz_run catches the exit() of a run that stops on an overflow.
-build/fuzz/fuzz_run: FUZZ_LDFLAGS = -Wl,--wrap=exit
+# fuzz_run catches the exit() of a run that stops on an overflow, frees the
+# samples such a run had loaded, and runs chapters 1 to 4 under --csv through
+# their own main(), renamed (tests/fuzz/csv_chapterN.c).
+FUZZ_CSV = $(wildcard tests/fuzz/csv_chapter*.c)
+build/fuzz/fuzz_run: FUZZ_EXTRA = $(FUZZ_CSV)
+build/fuzz/fuzz_run: FUZZ_LDFLAGS = -Wl,--wrap=exit,--wrap=data_load
+build/fuzz/fuzz_run: $(FUZZ_CSV) $(wildcard chapters/0[1-4]-*/*.c)
 # The sources every program links, and those the linters read.
 LINT_SRC = $(CODE_SRC) $(SUPPORT_SRC) $(wildcard chapters/*/*.c chapters/*/*/*.c) $(wildcard tests/*.c) $(wildcard tests/fuzz/*.c)
 LINT_FLAGS = -std=c11 $(INCLUDES) -I$(SCALE_DIR) -I$(SCALE_DIR)/tuned -I$(CHAPTER7_DIR) -Itests $(CMOCKA_CFLAGS) -DBUILD_DIR='"build"'
@@ -105,13 +110,14 @@ check-same-output:
 
 # libFuzzer: clang instruments the network and the support code. fuzz_data
 # drives the reader, fuzz_cli the option parser, fuzz_run the descents, the
-# chart and the report on options and samples it makes up.
+# chart, the report and the CSV of chapters 1 to 4 on options and samples it
+# makes up.
 # Each target starts from its committed seeds (tests/fuzz/corpus/NAME), with
 # the words of tests/fuzz/NAME.dict if there is one, and adds what it finds
 # to build/fuzz/corpus-NAME. A crash leaves its input in build/fuzz/.
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_SRC) $(wildcard code/*.h code/support/*.h)
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(FUZZ_FLAGS) $(INCLUDES) -o $@ $< $(FUZZ_SRC) $(FUZZ_LDFLAGS) -lm
+	$(FUZZ_CC) $(FUZZ_FLAGS) $(INCLUDES) -o $@ $< $(FUZZ_SRC) $(FUZZ_EXTRA) $(FUZZ_LDFLAGS) -lm
 
 check-fuzz: $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
 	@pids=""; for t in $(FUZZ_TARGETS); do \

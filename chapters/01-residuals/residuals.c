@@ -57,12 +57,12 @@ static void print_network(const nn_params *p)
 static void draw_forward_pass(const nn_params *p)
 {
     nn_trace t = forward(p, 0.5);
-    char v[2][6][16];
     const double values[2][6] = {{p->w1, p->b1, t.z1, t.a1, p->w3, t.top},
                                  {p->w2, p->b2, t.z2, t.a2, p->w4, t.bottom}};
+    char v[2][6][REPORT_NUMBER_SIZE], b3[REPORT_NUMBER_SIZE], predicted[REPORT_NUMBER_SIZE];
     for (int k = 0; k < 2; k++)
         for (int j = 0; j < 6; j++)
-            drawing_number(v[k][j], sizeof v[k][j], values[k][j]);
+            report_numeral(values[k][j], v[k][j]);
     drawing_labels l = {.input = "x = 0.5000"};
     for (int k = 0; k < 2; k++) {
         int n = k + 1;
@@ -74,12 +74,9 @@ static void draw_forward_pass(const nn_params *p)
         drawing_set(l.out_of[k][1], "%s = w%d * a%d = %s", k == 0 ? "top" : "bottom",
                  k + 3, n, v[k][5]);
     }
-    char b3[16], predicted[16];
-    drawing_number(b3, sizeof b3, p->b3);
-    drawing_number(predicted, sizeof predicted, t.predicted);
-    drawing_set(l.beside_sum, "+ b3 = %s", b3);
+    drawing_set(l.beside_sum, "+ b3 = %s", report_numeral(p->b3, b3));
     drawing_set(l.output[0], "predicted = top + bottom + b3");
-    drawing_set(l.output[1], "= %s", predicted);
+    drawing_set(l.output[1], "= %s", report_numeral(t.predicted, predicted));
     printf("The network, with the values of x = 0.5 on its wires:\n\n");
     drawing_print(&l, DRAWING_FORWARD);
     printf("\n");

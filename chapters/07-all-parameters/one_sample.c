@@ -43,9 +43,8 @@ static void walk_line(const char *number, const char *formula, double value,
     printf("  %-3s%-35s", number, formula);
     report_number(value, 11);
     if (factor != NULL) {
-        char text[16];
-        drawing_number(text, sizeof text, factor_value);
-        printf("   %s = %s", factor, text);
+        char text[REPORT_NUMBER_SIZE];
+        printf("   %s = %s", factor, report_numeral(factor_value, text));
     }
     printf("\n");
 }
@@ -76,31 +75,22 @@ static void draw_walk(const nn_trace *t, double observed, const backward_steps *
     const double dw[2] = {s->dssr_dw1, s->dssr_dw2}, db[2] = {s->dssr_db1, s->dssr_db2};
     const double dz[2] = {s->dssr_dz1, s->dssr_dz2}, z[2] = {t->z1, t->z2};
     const double dw_out[2] = {s->dssr_dw3, s->dssr_dw4}, da[2] = {s->dssr_da1, s->dssr_da2};
-    char a[16], b[16];
+    char a[REPORT_NUMBER_SIZE], b[REPORT_NUMBER_SIZE];
     drawing_labels l = {.input = ""};
-    drawing_number(a, sizeof a, t->x);
-    drawing_number(b, sizeof b, observed);
-    drawing_set(l.input, "x = %s, observed %s", a, b);
+    drawing_set(l.input, "x = %s, observed %s", report_numeral(t->x, a),
+                report_numeral(observed, b));
     for (int k = 0; k < 2; k++) {
         int n = k + 1;
-        drawing_number(a, sizeof a, dw[k]);
-        drawing_set(l.into[k][0], "dSSR/dw%d = %s", n, a);
-        drawing_number(a, sizeof a, db[k]);
-        drawing_set(l.into[k][1], "dSSR/db%d = %s", n, a);
-        drawing_number(a, sizeof a, dz[k]);
-        drawing_set(l.neuron[k][0], "dSSR/dz%d = %s", n, a);
-        drawing_number(a, sizeof a, sigmoid(z[k]));
-        drawing_set(l.neuron[k][1], "sigmoid(z%d) = %s", n, a);
-        drawing_number(a, sizeof a, dw_out[k]);
-        drawing_set(l.out_of[k][0], "dSSR/dw%d = %s", k + 3, a);
-        drawing_number(a, sizeof a, da[k]);
-        drawing_set(l.out_of[k][1], "dSSR/da%d = %s", n, a);
+        drawing_set(l.into[k][0], "dSSR/dw%d = %s", n, report_numeral(dw[k], a));
+        drawing_set(l.into[k][1], "dSSR/db%d = %s", n, report_numeral(db[k], a));
+        drawing_set(l.neuron[k][0], "dSSR/dz%d = %s", n, report_numeral(dz[k], a));
+        drawing_set(l.neuron[k][1], "sigmoid(z%d) = %s", n, report_numeral(sigmoid(z[k]), a));
+        drawing_set(l.out_of[k][0], "dSSR/dw%d = %s", k + 3, report_numeral(dw_out[k], a));
+        drawing_set(l.out_of[k][1], "dSSR/da%d = %s", n, report_numeral(da[k], a));
     }
-    drawing_number(a, sizeof a, s->dssr_db3);
-    drawing_set(l.beside_sum, "dSSR/db3 = %s", a);
-    drawing_number(a, sizeof a, s->dssr_dpredicted);
+    drawing_set(l.beside_sum, "dSSR/db3 = %s", report_numeral(s->dssr_db3, a));
     drawing_set(l.output[0], "dSSR/dpredicted = -2 (obs - pred)");
-    drawing_set(l.output[1], "= %s", a);
+    drawing_set(l.output[1], "= %s", report_numeral(s->dssr_dpredicted, a));
     drawing_print(&l, DRAWING_BACKWARD);
 }
 
@@ -108,13 +98,13 @@ static void draw_walk(const nn_trace *t, double observed, const backward_steps *
 static double difference_from_backward(const nn_params *p, const nn_trace *t, double observed,
                                        const backward_steps *s)
 {
-    nn_gradient g = {0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0};
+    nn_gradient g = {.value = {0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0}};
     backward(p, t, observed, &g);
     const double walk[NN_PARAM_COUNT] = {s->dssr_dw1, s->dssr_db1, s->dssr_dw2, s->dssr_db2,
                                          s->dssr_dw3, s->dssr_dw4, s->dssr_db3};
     double worst = 0.0;
     for (int i = 0; i < NN_PARAM_COUNT; i++) {
-        double e = relative_error(walk[i], nn_param(&g, i));
+        double e = relative_error(walk[i], g.value[i]);
         worst = isnan(e) ? INFINITY : fmax(worst, e);
     }
     return worst;

@@ -20,10 +20,7 @@ typedef struct chapter_run {
     nn_params start;            /**< the article's parameters, b3 from `--b3` */
 } chapter_run;
 
-/**
- * Reads the command line and the samples, exiting on `--help` or bad input,
- * and checks the functions of code/nn.c the chapter stands on (verify.h).
- */
+/** Reads the options and samples (exiting on `--help` or bad input), then runs verify.h. */
 chapter_run chapter_open(const cli_program *program, int argc, char **argv);
 
 /**
@@ -37,39 +34,29 @@ int chapter_is_article(const chapter_run *run);
 
 /** What to change when a number is not finite. */
 typedef enum chapter_cause {
-    CAUSE_NUMBERS, /**< --b3 if it was given and the samples are fine at b3 = 0, else the samples */
+    CAUSE_NUMBERS, /**< --b3 if given and the samples are fine at b3 = 0, else the samples */
     CAUSE_RATE     /**< --rate: the step was too large */
 } chapter_cause;
 
-/**
- * Unless `value` is finite, prints "NAME: WHAT is not a finite number: CAUSE"
- * on stderr and exits with EXIT_DIVERGED.
- */
+/** Unless `value` is finite: "NAME: WHAT is not a finite number: CAUSE", exit EXIT_DIVERGED. */
 void chapter_require_finite(const chapter_run *run, double value, const char *what,
                             chapter_cause cause);
 
-/**
- * After a descent that diverged: "diverged after N UNITs" and why, on
- * stderr. Returns EXIT_DIVERGED.
- */
-int chapter_diverged(const chapter_run *run, descent_result result, const char *unit);
+/** After a descent that diverged: "NAME: diverged after N steps: why"; EXIT_DIVERGED. */
+int chapter_diverged(const chapter_run *run, nn_result result);
 
 /**
- * The b3 at the bottom of the SSR's bowl, for the chapters before 5: with
- * r_i the residuals at b3 = 0, SSR(b3) = sum (r_i - b3)^2, least at the
- * mean of the r_i. Chapter 5 has the student derive it as optimal_b3().
+ * The b3 at the bottom of the SSR's bowl, for the chapters before 5, which
+ * may not rest on chapter 5's exercise optimal_b3(): with r_i the residuals
+ * at b3 = 0, SSR(b3) = sum (r_i - b3)^2, least at the mean of the r_i.
  */
 double chapter_bowl_bottom(const nn_params *p, nn_data data);
 
-/**
- * The range of b3 a table or picture of the bowl covers: from one below the
- * least to two above the greatest of b3[0..count-1] and `bottom`, both ends
- * whole numbers.
- */
+/** From one below the least to two above the greatest of b3[] and `bottom`, whole numbers. */
 void chapter_bowl_range(const double *b3, size_t count, double bottom, double *low,
                         double *high);
 
-/** plot_bowl() from `low` to `high`, stopping the program if some SSR is not finite. */
+/** plot_bowl(), stopping the program if some SSR is not finite. */
 void chapter_plot_bowl(const chapter_run *run, plot_chart *chart, const nn_params *p,
                        double low, double high);
 
@@ -83,7 +70,7 @@ typedef void (*chapter_row_printer)(const chapter_run *run, const nn_params *p, 
 void chapter_sample_table(const chapter_run *run, const nn_params *p, const char *header,
                           chapter_row_printer row);
 
-/** "s" when `count` is not 1, else "": for "1 slope", "2 slopes". */
+/** "s" when `count` is not 1, else "": for "1 step", "2 steps". */
 const char *chapter_plural(long count);
 
 #endif /* CHAPTER_H */

@@ -8,8 +8,9 @@
  * the file through data_read(); what passes both is run as chapters 2 to 7
  * run it: chapter 5's descent on b3, its rows and its chart with a mark per
  * step; a descent on the output layer or on all seven parameters, printed by
- * progress.c. A run may stop the program when a number leaves the range of
- * double.
+ * progress.c; then one of chapters 1 to 4 under --csv, through its own main()
+ * (tests/fuzz/csv_chapterN.c), on the same b3, rate and samples. A run may
+ * stop the program when a number leaves the range of double.
  *
  * Beyond "no crash, no leak, no undefined behaviour": nothing printed holds
  * an infinity or a NaN, every line of a chart fits in PLOT_WIDTH columns and
@@ -18,7 +19,9 @@
  * mark within the chart's range is never counted outside it, and a stop is
  * EXIT_DIVERGED. The stop is caught: the target is
  * linked with -Wl,--wrap=exit, so that exit() comes back here by longjmp
- * while a run is under way, and is the real exit() otherwise.
+ * while a run is under way, and is the real exit() otherwise; and with
+ * --wrap=data_load, so that the samples a chapter had loaded when it
+ * stopped are freed.
  */
 #define _POSIX_C_SOURCE 200809L /* fmemopen(), open_memstream() */
 
@@ -40,6 +43,12 @@
 int LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size);
 void __wrap_exit(int status);
 void __real_exit(int status);
+int __wrap_data_load(const char *path, data_set *out, FILE *err);
+int __real_data_load(const char *path, data_set *out, FILE *err);
+int chapter1_main(int argc, char **argv);
+int chapter2_main(int argc, char **argv);
+int chapter3_main(int argc, char **argv);
+int chapter4_main(int argc, char **argv);
 
 enum { MAX_WORDS = 32, MOST_STEPS = 300 };
 
@@ -59,33 +68,45 @@ void __wrap_exit(int status)
     longjmp(stopped, 1);
 }
 
+/* The samples a chapter loaded, until it frees them: a chapter stopped by
+   exit() never does. */
+static data_set loaded;
+
+int __wrap_data_load(const char *path, data_set *out, FILE *err)
+{
+    int status = __real_data_load(path, out, err);
+    loaded = *out;
+    return status;
+}
+
 /* Chapter 5's observer: a mark on the chart per row, and the row as text. */
 typedef struct marker {
     plot_chart *chart;
     long outside; /* rows more than half a column beside it */
 } marker;
 
-static void mark_row(const descent_row *row, void *context)
+static void mark_row(const nn_step *row, void *context)
 {
     marker *m = context;
     plot_chart *chart = m->chart;
     long before = chart->outside;
-    plot_mark(chart, row->b3, row->ssr, (char)(row->step <= 9 ? '0' + row->step : '+'));
+    double b3 = row->params.b3;
+    plot_mark(chart, b3, row->ssr, (char)(row->step <= 9 ? '0' + row->step : '+'));
     /* Within the chart's range a row is never left out. */
-    if (row->b3 >= chart->low && row->b3 <= chart->high && chart->outside != before)
+    if (b3 >= chart->low && b3 <= chart->high && chart->outside != before)
         abort();
     m->outside += chart->outside - before;
     printf("%6ld", row->step);
-    report_number(row->b3, 12);
+    report_number(b3, 12);
     report_number(row->ssr, 12);
-    report_number(row->dssr_db3, 12);
-    report_number_line(row->step_size, 12);
+    report_number(row->slope.b3, 12);
+    report_number_line(row->step_size.b3, 12);
 }
 
 /* Chapter 5: the descent on b3, marked on the bowl, and the chart printed. */
 static void descend_on_b3(const cli_options *options, nn_data data)
 {
-    nn_params p = nn_article_params();
+    nn_params p = article_params();
     p.b3 = options->b3;
     chapter_run run = {.program = &program, .options = *options, .data = data, .start = p};
     double bottom = optimal_b3(&p, data), low, high;
@@ -95,10 +116,10 @@ static void descend_on_b3(const cli_options *options, nn_data data)
     if (plot_bowl(&chart, &p, data, low, high) != 0)
         return;
     marker m = {&chart, 0};
-    descent_settings settings = {options->rate, options->tolerance,
+    nn_settings settings = {options->rate, options->tolerance,
                                  options->max_steps < MOST_STEPS ? options->max_steps
                                                                  : MOST_STEPS};
-    descend_b3(&p, data, settings, mark_row, &m);
+    descend(&p, data, b3_gradient, settings, mark_row, &m);
     if (chart.outside != m.outside)
         abort();
     /* The chart alone, to measure its lines, then on with the rest. */
@@ -122,25 +143,56 @@ static void descend_on_b3(const cli_options *options, nn_data data)
 /* Chapters 6 and 7: a descent on several parameters, printed by progress.c. */
 static void descend_on_several(const cli_options *options, nn_data data)
 {
-    unsigned moving = options->seed % 2 ? NN_ALL_PARAMS : NN_OUTPUT_LAYER;
-    nn_params p = moving == NN_ALL_PARAMS ? nn_start_all() : nn_start_output_layer();
+    int all = options->seed % 2;
+    nn_params p = all ? start_all() : start_output_layer();
     p.b3 = options->b3;
     /* Slopes beside the parameters only for the output layer, as chapter 6:
        seven of each would not fit a line. */
-    int show_slopes = moving == NN_OUTPUT_LAYER && options->seed % 3 == 0;
-    progress_printer printer = {options, moving, show_slopes, 10, 100, 0};
+    progress_printer printer = {
+        .options = options, .first = all ? NN_W1 : NN_W3,
+        .show_slopes = !all && options->seed % 3 == 0, .first_rows = 10, .every = 100,
+    };
     double start_ssr = ssr(&p, data);
     if (!isfinite(start_ssr))
         return;
-    descent_settings settings = {options->rate, options->tolerance,
+    nn_settings settings = {options->rate, options->tolerance,
                                  options->max_steps < MOST_STEPS ? options->max_steps
                                                                  : MOST_STEPS};
     progress_header(&printer);
-    descent_result result = descend(&p, data, moving, settings, progress_row, &printer);
+    nn_result result = descend(&p, data, all ? gradient : output_layer_gradient, settings,
+                               progress_row, &printer);
     double final_ssr = ssr(&p, data);
     /* A chapter checks the point it ends on before it prints it. */
-    if (result.end != DESCENT_DIVERGED && isfinite(final_ssr))
-        progress_result(options, &p, moving, start_ssr, final_ssr, result);
+    if (result.end != NN_DIVERGED && isfinite(final_ssr))
+        progress_result(options, &p, printer.first, start_ssr, final_ssr, result);
+}
+
+/* Chapters 1 to 4 under --csv, one chosen by the seed, through their own
+   main(): the run's b3 (and rate for chapter 4) and its samples on stdin. */
+static void print_csv(const cli_options *options, const uint8_t *file, size_t size)
+{
+    static int (*const chapter_main[])(int, char **) = {chapter1_main, chapter2_main,
+                                                        chapter3_main, chapter4_main};
+    int chapter = (int)(options->seed % 4);
+    char b3[32], rate[32];
+    snprintf(b3, sizeof b3, "%.17g", options->b3);
+    snprintf(rate, sizeof rate, "%.17g", options->rate);
+    char *argv[9] = {"fuzz", "--csv", "--b3", b3};
+    int argc = 4;
+    if (chapter == 3) {
+        argv[argc++] = "--rate";
+        argv[argc++] = rate;
+    }
+    if (size > 0) {
+        FILE *in = fmemopen((void *)file, size, "r");
+        if (in == NULL)
+            return;
+        stdin = in;
+        argv[argc++] = "--data";
+        argv[argc++] = "-";
+    }
+    chapter_main[chapter](argc, argv);
+    loaded = (data_set){0};
 }
 
 /* Whether `text` holds what printf() writes for an infinity or a NaN. */
@@ -151,30 +203,38 @@ static int holds_non_finite(const char *text)
 
 /* Runs everything on one set of options and samples with stdout captured,
    and checks what was printed. */
-static void run(const cli_options *options, nn_data data)
+static void run(const cli_options *options, nn_data data, const uint8_t *file, size_t size)
 {
     char *printed = NULL;
     size_t length = 0;
     FILE *capture = open_memstream(&printed, &length);
     if (capture == NULL)
         return;
-    FILE *terminal = stdout;
+    FILE *terminal = stdout, *keyboard = stdin;
     stdout = capture;
     stop_status = 0;
     running = 1;
+    volatile size_t csv_start = SIZE_MAX; /* where the chapter's CSV begins */
     if (setjmp(stopped) == 0) {
         report_title("fuzz");
         descend_on_b3(options, data);
         descend_on_several(options, data);
         report_rows_left_out(REPORT_ROWS, data.count);
+        fflush(capture);
+        csv_start = length;
+        print_csv(options, file, size);
     }
     running = 0;
+    data_free(&loaded);
+    if (stdin != keyboard)
+        fclose(stdin);
+    stdin = keyboard;
     stdout = terminal;
     fclose(capture);
     if (printed == NULL)
         return;
-    /* Under --csv the descent's rows are CSV, not text. */
-    size_t text_length = options->csv ? 0 : length;
+    /* Under --csv the descents' rows are CSV too, not text. */
+    size_t text_length = options->csv ? 0 : csv_start < length ? csv_start : length;
     size_t widest = 0;
     for (size_t start = 0; start < text_length;) {
         size_t width = strcspn(printed + start, "\n");
@@ -217,7 +277,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size)
 
     /* The samples: the rest of the input, or the article's when there is none. */
     data_set set = {0};
-    nn_data data = nn_article_data();
+    nn_data data = article_data();
     size_t rest = newline ? size - line_length - 1 : 0;
     if (rest > 0) {
         FILE *in = fmemopen((void *)(newline + 1), rest, "r");
@@ -230,7 +290,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size)
         }
         data = data_view(&set);
     }
-    run(&options, data);
+    run(&options, data, newline ? newline + 1 : bytes, rest);
     data_free(&set);
     free(line);
     return 0;
