@@ -2,19 +2,13 @@
  * @file nn.h
  * @brief The article's network: one input, two softplus neurons, one output.
  *
- * Every function here is introduced by one chapter and documented once, with
- * the formula it computes. The network is
+ *     z1 = w1 * x + b1,  a1 = softplus(z1)
+ *     z2 = w2 * x + b2,  a2 = softplus(z2)
+ *     predicted = w3 * a1 + w4 * a2 + b3
  *
- * \f[
- *   z_1 = w_1 x + b_1,\quad a_1 = \mathrm{softplus}(z_1),\qquad
- *   z_2 = w_2 x + b_2,\quad a_2 = \mathrm{softplus}(z_2),
- * \f]
- * \f[
- *   \mathrm{predicted} = w_3 a_1 + w_4 a_2 + b_3 .
- * \f]
- *
- * All arithmetic is in `double`. Nothing here allocates, prints or keeps
- * state between calls.
+ * Names: a type or a constant starts with nn_ or NN_; a function is named
+ * for what it computes, in the article's words, with no prefix. Everything
+ * is double; nothing here allocates, prints or keeps state between calls.
  */
 #ifndef NN_H
 #define NN_H
@@ -23,380 +17,222 @@
 
 #include "random.h"
 
-/** The seven weights and biases of the network. */
-typedef struct nn_params {
-    double w1; /**< weight from the input to the top neuron */
-    double b1; /**< bias of the top neuron */
-    double w2; /**< weight from the input to the bottom neuron */
-    double b2; /**< bias of the bottom neuron */
-    double w3; /**< weight from the top neuron to the output */
-    double w4; /**< weight from the bottom neuron to the output */
-    double b3; /**< bias of the output: the one number the article looks for */
+/** How many weights and biases the network has. */
+#define NN_PARAM_COUNT 7
+
+/** The parameters by position: p.value[NN_W3] is p.w3. */
+typedef enum nn_param_index { NN_W1, NN_B1, NN_W2, NN_B2, NN_W3, NN_W4, NN_B3 } nn_param_index;
+
+/**
+ * The seven weights and biases, by name (p.w1) or by position (p.value[0]),
+ * in the order w1, b1, w2, b2, w3, w4, b3.
+ */
+typedef union nn_params {
+    struct {
+        double w1, b1; /**< into the top neuron */
+        double w2, b2; /**< into the bottom neuron */
+        double w3, w4; /**< from the top and the bottom neuron to the output */
+        double b3;     /**< the output's bias: the one number the article looks for */
+    };
+    double value[NN_PARAM_COUNT]; /**< the same seven, by position */
 } nn_params;
 
-/**
- * A set of samples, held as two parallel arrays: `input[i]` is the dosage
- * of sample i and `observed[i]` what was measured for it. A view only: it
- * never owns the arrays it points at.
- */
+/** The slopes of the SSR: g.w1 is dSSR/dw1; a parameter that does not move has 0. */
+typedef nn_params nn_gradient;
+
+/** Samples as two parallel arrays, a view that owns neither. */
 typedef struct nn_data {
     size_t count;           /**< number of samples */
-    const double *input;    /**< the inputs x, `count` of them */
-    const double *observed; /**< the observed outputs, `count` of them */
+    const double *input;    /**< the inputs x (dosages) */
+    const double *observed; /**< what was observed for each */
 } nn_data;
 
-/**
- * Everything the forward pass computes for one input. The chain rule reuses
- * these values on the way back, so the forward pass keeps them all.
- */
+/** Everything the forward pass computes for one input, kept for the backward pass. */
 typedef struct nn_trace {
     double x;         /**< the input */
-    double z1;        /**< \f$ w_1 x + b_1 \f$ */
-    double a1;        /**< \f$ \mathrm{softplus}(z_1) \f$ */
-    double s1;        /**< the slope of softplus at z1, \f$ \sigma(z_1) \f$, kept for the backward pass */
-    double top;       /**< the top path, \f$ w_3 a_1 \f$ */
-    double z2;        /**< \f$ w_2 x + b_2 \f$ */
-    double a2;        /**< \f$ \mathrm{softplus}(z_2) \f$ */
-    double s2;        /**< the slope of softplus at z2, \f$ \sigma(z_2) \f$ */
-    double bottom;    /**< the bottom path, \f$ w_4 a_2 \f$ */
-    double predicted; /**< \f$ \mathrm{top} + \mathrm{bottom} + b_3 \f$ */
+    double z1;        /**< w1 * x + b1 */
+    double a1;        /**< softplus(z1) */
+    double s1;        /**< sigmoid(z1), the slope of softplus at z1 */
+    double top;       /**< w3 * a1 */
+    double z2;        /**< w2 * x + b2 */
+    double a2;        /**< softplus(z2) */
+    double s2;        /**< sigmoid(z2) */
+    double bottom;    /**< w4 * a2 */
+    double predicted; /**< top + bottom + b3 */
 } nn_trace;
 
 /* ---- Chapter 1: the forward pass and the residuals ---------------------- */
 
-/**
- * The parameters of the article's network, StatQuest's (the article takes
- * them as known and prints none): \f$ w_1 = 3.34,\ b_1 = -1.43,\ w_2 = -3.53,\
- * b_2 = 0.57,\ w_3 = -1.22,\ w_4 = -2.30 \f$, and \f$ b_3 = 0 \f$, the
- * starting guess for the one unknown.
- */
-nn_params nn_article_params(void);
+/** StatQuest's fitted weights, which the article takes as known, and b3 = 0:
+    w1 = 3.34, b1 = -1.43, w2 = -3.53, b2 = 0.57, w3 = -1.22, w4 = -2.30. */
+nn_params article_params(void);
 
-/**
- * The article's three samples: dosages 0, 0.5 and 1 with observed
- * effectiveness 0, 1 and 0.
- */
-nn_data nn_article_data(void);
+/** The article's three samples: dosage 0, 0.5, 1; observed 0, 1, 0. */
+nn_data article_data(void);
 
-/**
- * The softplus activation,
- * \f$ \mathrm{softplus}(z) = \log(1 + e^{z}) \f$,
- * computed as \f$ \max(z, 0) + \log(1 + e^{-|z|}) \f$ so that it stays exact
- * and finite for every finite z (the naive form overflows past z = 709).
- */
+/** softplus(z) = log(1 + e^z), computed as max(z, 0) + log(1 + e^-|z|) so it never overflows. */
 double softplus(double z);
 
-/**
- * The slope of softplus, which is the logistic sigmoid:
- * \f$ \frac{d}{dz}\log(1 + e^{z}) = \frac{e^{z}}{1 + e^{z}} = \frac{1}{1 + e^{-z}} \f$,
- * computed from \f$ e^{-|z|} \f$ so that it never overflows. The chain rule
- * needs it once the weights inside the hidden neurons move (chapter 7).
- */
+/** sigmoid(z) = 1 / (1 + e^-z), the slope of softplus. */
 double sigmoid(double z);
 
-/**
- * The forward pass for one input x: both hidden neurons, both paths and the
- * prediction \f$ w_3 a_1 + w_4 a_2 + b_3 \f$, every intermediate value kept.
- * Each neuron applies softplus() and keeps sigmoid(), its slope, for the
- * backward pass.
- */
+/** The forward pass for input x, every intermediate value kept. */
 nn_trace forward(const nn_params *p, double x);
 
-/** The residual, \f$ \mathrm{observed} - \mathrm{predicted} \f$. */
+/** residual = observed - predicted */
 double residual(double observed, double predicted);
 
 /* ---- Chapter 2: the sum of squared residuals ---------------------------- */
 
-/**
- * The sum of squared residuals over the samples,
- * \f$ \mathrm{SSR} = \sum_i (\mathrm{observed}_i - \mathrm{predicted}_i)^2 \f$.
- */
+/** SSR = sum over the samples of (observed - predicted)^2 */
 double ssr(const nn_params *p, nn_data data);
 
 /* ---- Chapter 3: the chain rule ------------------------------------------ */
 
-/**
- * How one sample's squared residual changes with its prediction:
- * \f$ \frac{d}{d\,\mathrm{predicted}} (\mathrm{observed} - \mathrm{predicted})^2
- *     = -2\,(\mathrm{observed} - \mathrm{predicted}) \f$.
- */
+/** d(observed - predicted)^2 / dpredicted = -2 * (observed - predicted) */
 double dssr_dpredicted(double observed, double predicted);
 
-/**
- * How the prediction changes with b3:
- * \f$ \frac{d\,\mathrm{predicted}}{d b_3} = 1 \f$, because b3 is added to the
- * output and nothing else depends on it.
- */
+/** dpredicted/db3 = 1: b3 is added to the output and nothing else depends on it. */
 double dpredicted_db3(void);
 
-/**
- * The slope of the SSR with respect to b3, by the chain rule:
- * \f$ \frac{d\,\mathrm{SSR}}{d b_3}
- *     = \sum_i \frac{d\,\mathrm{SSR}}{d\,\mathrm{predicted}_i}
- *              \cdot \frac{d\,\mathrm{predicted}_i}{d b_3}
- *     = \sum_i -2\,(\mathrm{observed}_i - \mathrm{predicted}_i) \f$.
- */
+/** dSSR/db3 = sum over the samples of dssr_dpredicted * dpredicted_db3 */
 double dssr_db3(const nn_params *p, nn_data data);
 
 /* ---- Chapter 4: one step of gradient descent ---------------------------- */
 
-/** The step size, \f$ \mathrm{slope} \times \mathrm{learning\ rate} \f$. */
+/** step size = slope * learning rate */
 double step_size(double slope, double learning_rate);
 
-/**
- * One step downhill, \f$ \mathrm{new} = \mathrm{old} - \mathrm{step\ size} \f$.
- * Subtracting moves against the slope, which is the direction in which the
- * SSR falls.
- */
+/** new = old - step size: against the slope, downhill. */
 double apply_step(double old_value, double step_size);
 
 /* ---- Chapter 5: gradient descent until the step size is tiny ------------ */
 
-/** When the descent loop stops. */
-typedef struct descent_settings {
-    double learning_rate; /**< multiplies each slope into a step size */
-    double tolerance;     /**< stop once \f$ |\mathrm{step\ size}| < \f$ this; 0 never stops early */
-    long max_steps;       /**< the most slopes computed, at least 1 */
-} descent_settings;
+/** A slope function: the gradient at p, 0 for every parameter it does not move. */
+typedef nn_gradient (*nn_slopes)(const nn_params *p, nn_data data);
 
-/** One row of the descent: where a slope was computed and the step it gave. */
-typedef struct descent_row {
-    long step;        /**< 1 for the first slope computed */
-    double b3;        /**< b3 where the slope was computed, before the step */
-    double ssr;       /**< the SSR at that b3 */
-    double dssr_db3;  /**< the slope at that b3 */
-    double step_size; /**< slope times learning rate */
-} descent_row;
+/** When descend() stops. */
+typedef struct nn_settings {
+    double learning_rate; /**< step size = slope * learning rate */
+    double tolerance;     /**< stop once every |step size| < tolerance; 0 never stops early */
+    long max_steps;       /**< the most steps, at least 1; a step computes the slopes once */
+} nn_settings;
 
-/** Why the descent loop ended. */
-typedef enum descent_end {
-    DESCENT_CONVERGED,  /**< a step size fell below the tolerance */
-    DESCENT_STEP_LIMIT, /**< max_steps slopes were computed first */
-    DESCENT_DIVERGED    /**< the SSR or b3 stopped being a finite number */
-} descent_end;
+/** One step of the descent, seen before its update is applied. */
+typedef struct nn_step {
+    long step;           /**< 1 for the first */
+    nn_params params;    /**< where the slopes were computed */
+    double ssr;          /**< the SSR there */
+    nn_gradient slope;   /**< the slopes there */
+    nn_params step_size; /**< slope * learning rate, parameter by parameter */
+} nn_step;
 
-/** What the descent loop reports when it ends. */
-typedef struct descent_result {
-    descent_end end; /**< why it stopped */
-    long slopes;     /**< rows produced: slopes computed with finite values */
-    long updates;    /**< steps actually applied to b3 */
-} descent_result;
+/** Why descend() ended. */
+typedef enum nn_end {
+    NN_CONVERGED,  /**< every |step size| fell below the tolerance */
+    NN_STEP_LIMIT, /**< max_steps steps were taken first */
+    NN_DIVERGED    /**< a number stopped being finite */
+} nn_end;
 
-/** Called once per row of the descent, for printing or recording it. */
-typedef void (*descent_observer)(const descent_row *row, void *context);
+/** What descend() reports. */
+typedef struct nn_result {
+    nn_end end;   /**< why it stopped */
+    long steps;   /**< steps shown to the observer: finite rows */
+    long updates; /**< updates applied to p */
+} nn_result;
 
-/**
- * Gradient descent on b3 alone, the article's loop: compute the slope
- * dssr_db3(), the step size (slope times rate), and
- * \f$ b_3 \leftarrow b_3 - \mathrm{step\ size} \f$; repeat until
- * \f$ |\mathrm{step\ size}| < \mathrm{tolerance} \f$ (that last step is not
- * applied) or max_steps slopes have been computed. `p->b3` is updated in
- * place. `on_row` (may be NULL) sees every row before its step is applied.
- * The loop reports DESCENT_DIVERGED at the first row whose b3, SSR or step
- * is not finite, so no row ever holds an infinity or a NaN; when it stops at
- * the step limit it checks the point the last step reached the same way.
- */
-descent_result descend_b3(nn_params *p, nn_data data, descent_settings settings,
-                          descent_observer on_row, void *context);
+/** Sees each step of descend(), to print or record it. */
+typedef void (*nn_observer)(const nn_step *step, void *context);
+
+/** 1 when every |step_size->value[i]| < tolerance: where descend() stops. */
+int steps_below_tolerance(const nn_params *step_size, double tolerance);
+
+/** Chapter 5's slope function: .b3 = dssr_db3(p, data), every other slope 0. */
+nn_gradient b3_gradient(const nn_params *p, nn_data data);
 
 /**
- * The b3 that minimises the SSR exactly. The SSR is a parabola in b3, and its
- * slope \f$ -2 \sum_i (\mathrm{observed}_i - \mathrm{top}_i - \mathrm{bottom}_i - b_3) \f$
- * is zero where b3 is the mean of \f$ \mathrm{observed}_i - \mathrm{top}_i -
- * \mathrm{bottom}_i \f$: the mean residual at \f$ b_3 = 0 \f$.
+ * Gradient descent, the one loop of every chapter. Each step: the SSR and
+ * slopes(p, data) at p, step size = slope * rate for all seven; a step with
+ * a number that is not finite ends NN_DIVERGED unseen; otherwise on_step
+ * (may be NULL) sees it; if steps_below_tolerance() it ends NN_CONVERGED
+ * without that update, else every p->value[i] = apply_step(p->value[i],
+ * step size i). After max_steps: NN_DIVERGED if p or its SSR is not finite,
+ * else NN_STEP_LIMIT.
  */
+nn_result descend(nn_params *p, nn_data data, nn_slopes slopes, nn_settings settings,
+                  nn_observer on_step, void *context);
+
+/** The b3 where dSSR/db3 = 0: the mean over the samples of observed - top - bottom. */
 double optimal_b3(const nn_params *p, nn_data data);
 
 /* ---- Chapter 6: three parameters, each by its own chain ----------------- */
 
+/** Chapter 6's start: StatQuest's w1, b1, w2, b2 (fixed) and w3 = 0.36, w4 = 0.63, b3 = 0. */
+nn_params start_output_layer(void);
+
 /**
- * The slope of the SSR with respect to each parameter, in the same fields as
- * nn_params: `g.w1` holds \f$ \partial\,\mathrm{SSR} / \partial w_1 \f$.
+ * Chapter 6's slope function. With d = dssr_dpredicted(observed, predicted)
+ * for each sample: dSSR/dw3 = sum d * a1, dSSR/dw4 = sum d * a2,
+ * dSSR/db3 = sum d * dpredicted_db3(); w1, b1, w2, b2 get 0.
  */
-typedef nn_params nn_gradient;
+nn_gradient output_layer_gradient(const nn_params *p, nn_data data);
 
 /**
- * The backward pass for one sample: adds its share of every slope to `g`,
- * reusing the values its forward pass kept. With
- * \f$ d = \frac{d\,\mathrm{SSR}}{d\,\mathrm{predicted}} = -2(\mathrm{observed} - \mathrm{predicted}) \f$
- * arriving from above, each parameter's slope is d times the local slope of
- * the path from that parameter to the prediction:
- * \f[
- *   \frac{\partial\,\mathrm{SSR}}{\partial b_3} \mathrel{+}= d,\quad
- *   \frac{\partial\,\mathrm{SSR}}{\partial w_3} \mathrel{+}= d\,a_1,\quad
- *   \frac{\partial\,\mathrm{SSR}}{\partial w_4} \mathrel{+}= d\,a_2,
- * \f]
- * \f[
- *   \frac{\partial\,\mathrm{SSR}}{\partial b_1} \mathrel{+}= d\,w_3\,\sigma(z_1),\quad
- *   \frac{\partial\,\mathrm{SSR}}{\partial w_1} \mathrel{+}= d\,w_3\,\sigma(z_1)\,x,
- * \f]
- * and the same for \f$ b_2, w_2 \f$ through \f$ w_4 \f$ and \f$ z_2 \f$.
- */
-void backward(const nn_params *p, const nn_trace *t, double observed, nn_gradient *g);
-
-/**
- * The full gradient of the SSR over all samples: one forward and one
- * backward pass per sample, the slopes summed.
- */
-nn_gradient gradient(const nn_params *p, nn_data data);
-
-/** How many weights and biases the network has. */
-#define NN_PARAM_COUNT 7
-
-/** The parameters by position, in the order of nn_params and of the CSV columns. */
-typedef enum nn_param_index {
-    NN_W1, NN_B1, NN_W2, NN_B2, NN_W3, NN_W4, NN_B3
-} nn_param_index;
-
-/** The bit of parameter i in a set of moving parameters. */
-#define NN_BIT(i) (1u << (i))
-/** The output layer's three parameters, w3, w4 and b3: what chapter 6 moves. */
-#define NN_OUTPUT_LAYER (NN_BIT(NN_W3) | NN_BIT(NN_W4) | NN_BIT(NN_B3))
-/** All seven parameters: what chapter 7 moves. */
-#define NN_ALL_PARAMS ((1u << NN_PARAM_COUNT) - 1u)
-
-/** The name of parameter i as the article writes it: "w1", "b1", ... "b3". */
-const char *nn_param_name(int i);
-
-/** Parameter i of p (0 <= i < NN_PARAM_COUNT); works on an nn_gradient too. */
-double nn_param(const nn_params *p, int i);
-
-/** Where parameter i of p is stored, to change it. */
-double *nn_param_at(nn_params *p, int i);
-
-/**
- * Chapter 6's start: StatQuest's w1, b1, w2, b2, kept fixed, and
- * \f$ w_3 = 0.36,\ w_4 = 0.63,\ b_3 = 0 \f$, the values StatQuest drew once
- * from a standard normal for its "Backpropagation Details" part 1.
- */
-nn_params nn_start_output_layer(void);
-
-/** One row of a descent on several parameters, before its step is applied. */
-typedef struct descent_point {
-    long step;           /**< 1 for the first gradient computed */
-    nn_params params;    /**< all seven parameters where the gradient was computed */
-    double ssr;          /**< the SSR there */
-    nn_gradient slope;   /**< the slopes of the moving parameters (a fixed one's may be 0) */
-    nn_params step_size; /**< slope times learning rate for a moving parameter, 0 for a fixed one */
-} descent_point;
-
-/** Called once per row of descend(), for printing or recording it. */
-typedef void (*descent_point_observer)(const descent_point *point, void *context);
-
-/**
- * True when every moving parameter's \f$ |\mathrm{step\ size}| \f$ is below
- * the tolerance: where descend() stops.
- */
-int steps_below_tolerance(const descent_point *point, unsigned moving, double tolerance);
-
-/**
- * Gradient descent on the parameters whose bits are set in `moving`: compute
- * their slopes (for w3, w4 and b3 alone, by their chains through the
- * prediction, as chapter 6 shows; otherwise the full gradient()), and for
- * each moving parameter
- * \f$ \theta \leftarrow \theta - \mathrm{rate} \cdot \partial\,\mathrm{SSR}/\partial\theta \f$
- * while the others stay put. Stops when steps_below_tolerance() (that last
- * step is not applied) or after max_steps gradients. `p` is updated in place;
- * `on_point` (may be NULL) sees every row before its step. As descend_b3(),
- * it stops with DESCENT_DIVERGED at the first row holding a parameter, SSR,
- * slope or step that is not finite, and checks the point it ends on.
- */
-descent_result descend(nn_params *p, nn_data data, unsigned moving, descent_settings settings,
-                       descent_point_observer on_point, void *context);
-
-/**
- * The w3, w4 and b3 at the very bottom of the SSR while w1, b1, w2 and b2
- * stay as in `p`. The prediction is linear in these three, so the SSR is a
- * bowl with one lowest point, where all three slopes are zero: with
- * \f$ u_i = (a_{1,i}, a_{2,i}, 1) \f$ the normal equations
- * \f$ \left(\sum_i u_i u_i^{T}\right) \theta = \sum_i u_i\,\mathrm{observed}_i \f$,
- * solved by Gaussian elimination. Writes `*best` (`p` with the three
- * replaced) and returns 1; returns 0 without writing when the equations
- * have no single solution, as with fewer than three different inputs.
+ * The w3, w4, b3 where all three slopes are 0, w1, b1, w2, b2 kept: with
+ * u = (a1, a2, 1) per sample, solves (sum u u^T) (w3, w4, b3) = sum u * observed.
+ * Writes *best and returns 1, or returns 0 when there is no single solution.
  */
 int optimal_output_layer(const nn_params *p, nn_data data, nn_params *best);
 
 /* ---- Chapter 7: all seven parameters ------------------------------------ */
 
-/**
- * Chapter 7's start, from "Backpropagation Details" part 2:
- * \f$ w_1 = 2.74,\ b_1 = 0,\ w_2 = -1.13,\ b_2 = 0,\ w_3 = 0.36,\ w_4 = 0.63,\ b_3 = 0 \f$.
- */
-nn_params nn_start_all(void);
+/** Chapter 7's start: w1 = 2.74, b1 = 0, w2 = -1.13, b2 = 0, w3 = 0.36, w4 = 0.63, b3 = 0. */
+nn_params start_all(void);
+
+/** A random start: w1, w2, w3, w4 drawn from a standard normal in that order, biases 0. */
+nn_params random_start(random_state *r);
 
 /**
- * A random start as StatQuest makes one: each weight drawn from a standard
- * normal (in the order w1, w2, w3, w4), every bias 0.
+ * One sample's backward pass, added to *g. With d = dssr_dpredicted():
+ * b3 += d, w3 += d * a1, w4 += d * a2, b1 += d * w3 * sigmoid(z1),
+ * w1 += d * w3 * sigmoid(z1) * x; b2 and w2 the same through w4 and z2.
  */
-nn_params nn_random_start(random_state *r);
+void backward(const nn_params *p, const nn_trace *t, double observed, nn_gradient *g);
+
+/** Chapter 7's slope function: forward() and backward() for every sample, summed. */
+nn_gradient gradient(const nn_params *p, nn_data data);
+
+/** The name of parameter i as the article writes it: "w1", "b1", ... "b3". */
+const char *param_name(int i);
 
 /* ---- Chapter 8: checking the gradient by measuring it ------------------- */
 
-/**
- * The largest relative_error() at which a derived slope counts as agreeing
- * with its measured one, on samples of moderate size. Central differences are
- * good to about 1e-10 there, so a real mistake stands out by many orders of
- * magnitude; on larger samples slopes_agree() also allows for rounding.
- */
+/** The largest relative_error() at which a derived and a measured slope agree. */
 #define GRADIENT_CHECK_TOLERANCE 1e-6
 
-/**
- * The small step h by which slope_by_difference() moves parameter i each way:
- * \f$ h = 10^{-5} \max(1, |\theta_i|) \f$.
- */
+/** h = 1e-5 * max(1, |parameter i|), the step of slope_by_difference(). */
 double difference_step(const nn_params *p, int i);
 
-/**
- * The slope of the SSR along parameter i, measured instead of derived: the
- * central difference
- * \f$ \frac{\mathrm{SSR}(\theta_i + h) - \mathrm{SSR}(\theta_i - h)}{2h} \f$
- * with h from difference_step(). Its error is about \f$ h^2 \f$ times the
- * third derivative (difference_truncation() estimates it) plus rounding
- * (difference_rounding() bounds it).
- */
+/** The slope along parameter i, measured: (SSR(+h) - SSR(-h)) / 2h. */
 double slope_by_difference(const nn_params *p, nn_data data, int i);
 
-/**
- * How far apart two slopes are, relative to their size:
- * \f$ |a - b| / \max(|a|, |b|, 10^{-8}) \f$. The floor keeps two slopes that
- * are both practically zero from being called different because of rounding.
- */
+/** |a - b| / max(|a|, |b|, 1e-8) */
 double relative_error(double a, double b);
 
 /**
- * How far rounding alone can move slope_by_difference() along parameter i.
- * Each SSR is computed from numbers as large as
- * \f$ s_k = |\mathrm{observed}_k| + |\mathrm{top}_k| + |\mathrm{bottom}_k| + |b_3| \f$,
- * so it is off by a few \f$ \varepsilon\, s_k^2 \f$ (\f$ \varepsilon \f$ =
- * DBL_EPSILON); the difference of two is divided by 2h. With room to spare:
- * \f$ 10 \varepsilon \sum_k s_k^2 / h \f$. It grows with the size of the
- * SSR and shrinks as h grows.
+ * How far rounding can move slope_by_difference(): 10 eps * sum s^2 / h,
+ * with s = |observed| + |top| + |bottom| + |b3| per sample, eps = DBL_EPSILON.
  */
 double difference_rounding(const nn_params *p, nn_data data, int i);
 
-/**
- * How far slope_by_difference() along parameter i may be off because the SSR
- * is not a parabola across [-h, h], its truncation error: about h^2 / 6 times
- * the SSR's third derivative along i. The central differences with h and
- * with 2h differ by about three times that error (Richardson), and that
- * whole difference is returned, so the estimate has a margin of three; it
- * also carries the rounding of both measurements.
- */
+/** The truncation error of slope_by_difference(), three times over: |m(h) - m(2h)|. */
 double difference_truncation(const nn_params *p, nn_data data, int i);
 
-/**
- * What a measured slope along parameter i is allowed to be off by:
- * difference_rounding() plus difference_truncation(), the two ways a central
- * difference misses the true slope.
- */
+/** difference_rounding() + difference_truncation(): how far a measured slope may be off. */
 double difference_allowance(const nn_params *p, nn_data data, int i);
 
-/**
- * True when a derived slope agrees with its measured one: their
- * relative_error() is at most GRADIENT_CHECK_TOLERANCE, or they are no
- * further apart than `allowance` (from difference_allowance()), the most
- * that the measurement itself can be off.
- */
+/** 1 when relative_error(derived, measured) <= GRADIENT_CHECK_TOLERANCE,
+    or |derived - measured| <= allowance. */
 int slopes_agree(double derived, double measured, double allowance);
 
 #endif /* NN_H */

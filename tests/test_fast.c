@@ -260,7 +260,7 @@ static void every_step_matches_numpy(void **state)
     double input[1000], observed[1000];
     fast_curve(1000, input, observed);
     nn_data data = {1000, input, observed};
-    nn_params p = nn_start_all();
+    nn_params p = start_all();
     ssr_slopes s[8] = {step0_nn(&p, data),       step1_one_exponential(&p, data),
                        step2_one_pass(&p, data), step3_lanes(&p, data),
                        step4_softplus(&p, data), step5_threads(&p, data, 2),
@@ -268,7 +268,7 @@ static void every_step_matches_numpy(void **state)
     for (int k = 0; k < 8; k++) {
         assert_close(s[k].ssr, golden_scale_start[0], GOLDEN_TOLERANCE);
         for (int i = 0; i < NN_PARAM_COUNT; i++)
-            assert_close(nn_param(&s[k].slope, i), golden_scale_start[1 + i], GOLDEN_TOLERANCE);
+            assert_close(s[k].slope.value[i], golden_scale_start[1 + i], GOLDEN_TOLERANCE);
     }
 }
 
@@ -346,8 +346,8 @@ static void holds_deep_in_both_tails_of_softplus(void **state)
 static void at_the_article_point(void **state)
 {
     (void)state;
-    nn_params p = nn_article_params();
-    nn_data data = nn_article_data();
+    nn_params p = article_params();
+    nn_data data = article_data();
     fast_result f = fast_gradient(&p, data, 2);
     assert_same_as_plain(f, &p, data);
     /* The article's own numbers: SSR 20.4236 and dSSR/db3 -15.6551 at b3 = 0. */
@@ -358,13 +358,13 @@ static void at_the_article_point(void **state)
 /* The plain descent written again with gradient(), to compare rows with. */
 typedef struct recorder {
     long rows;
-    fast_row last;
+    nn_step last;
     nn_params expected;
     int all_finite;
     int compare; /* follow `expected` at rate 0.1 and compare every row with it */
 } recorder;
 
-static void check_row(const fast_row *row, void *context)
+static void check_row(const nn_step *row, void *context)
 {
     recorder *r = context;
     r->rows++;
@@ -373,7 +373,7 @@ static void check_row(const fast_row *row, void *context)
         r->all_finite = 0;
     if (!r->compare)
         return;
-    nn_data data = nn_article_data();
+    nn_data data = article_data();
     nn_params q = r->expected;
     assert_close(row->params.w1, q.w1, 1e-10);
     assert_close(row->params.b3, q.b3, 1e-10);
@@ -391,7 +391,7 @@ static void check_row(const fast_row *row, void *context)
 
 static nn_params part_two_start(void)
 {
-    nn_params p = {2.74, 0.0, -1.13, 0.0, 0.36, 0.63, 0.0};
+    nn_params p = {.value = {2.74, 0.0, -1.13, 0.0, 0.36, 0.63, 0.0}};
     return p;
 }
 
@@ -399,29 +399,29 @@ static void descent_follows_the_plain_gradient(void **state)
 {
     (void)state;
     nn_params p = part_two_start();
-    recorder r = {0, {0}, part_two_start(), 1, 1};
-    descent_settings settings = {0.1, 0.0, 100};
-    descent_result result = fast_descend(&p, nn_article_data(), settings, 2, check_row, &r);
-    assert_int_equal(result.end, DESCENT_STEP_LIMIT);
-    assert_int_equal(result.slopes, 100);
+    recorder r = {.expected = part_two_start(), .all_finite = 1, .compare = 1};
+    nn_settings settings = {0.1, 0.0, 100};
+    nn_result result = fast_descend(&p, article_data(), settings, 2, check_row, &r);
+    assert_int_equal(result.end, NN_STEP_LIMIT);
+    assert_int_equal(result.steps, 100);
     assert_int_equal(result.updates, 100);
     assert_int_equal(r.rows, 100);
     assert_close(p.w1, r.expected.w1, 1e-10);
     assert_close(p.b3, r.expected.b3, 1e-10);
     /* The part-2 start descends: the SSR after 100 steps is far below the start. */
-    assert_true(r.last.ssr < 0.5 * ssr(&(nn_params){2.74, 0.0, -1.13, 0.0, 0.36, 0.63, 0.0},
-                                      nn_article_data()));
+    nn_params start = part_two_start();
+    assert_true(r.last.ssr < 0.5 * ssr(&start, article_data()));
 }
 
 static void descent_stops_when_every_step_is_small(void **state)
 {
     (void)state;
     nn_params p = part_two_start();
-    recorder r = {0, {0}, part_two_start(), 1, 1};
-    descent_settings settings = {0.1, 0.001, 100000};
-    descent_result result = fast_descend(&p, nn_article_data(), settings, 1, check_row, &r);
-    assert_int_equal(result.end, DESCENT_CONVERGED);
-    assert_int_equal(result.updates, result.slopes - 1);
+    recorder r = {.expected = part_two_start(), .all_finite = 1, .compare = 1};
+    nn_settings settings = {0.1, 0.001, 100000};
+    nn_result result = fast_descend(&p, article_data(), settings, 1, check_row, &r);
+    assert_int_equal(result.end, NN_CONVERGED);
+    assert_int_equal(result.updates, result.steps - 1);
     /* Every one of the seven last steps is below the tolerance. */
     double worst = fmax(fmax(fabs(r.last.slope.w1), fabs(r.last.slope.b1)),
                         fmax(fabs(r.last.slope.w2), fabs(r.last.slope.b2)));
@@ -435,13 +435,13 @@ static void no_row_past_divergence(void **state)
 {
     (void)state;
     nn_params p = part_two_start();
-    recorder r = {0, {0}, part_two_start(), 1, 0};
-    descent_settings settings = {10.0, 0.001, 1000};
-    descent_result result = fast_descend(&p, nn_article_data(), settings, 2, check_row, &r);
-    assert_int_equal(result.end, DESCENT_DIVERGED);
+    recorder r = {.expected = part_two_start(), .all_finite = 1};
+    nn_settings settings = {10.0, 0.001, 1000};
+    nn_result result = fast_descend(&p, article_data(), settings, 2, check_row, &r);
+    assert_int_equal(result.end, NN_DIVERGED);
     assert_true(r.all_finite);
-    assert_int_equal(r.rows, result.slopes);
-    assert_true(result.slopes < 1000);
+    assert_int_equal(r.rows, result.steps);
+    assert_true(result.steps < 1000);
 }
 
 /* The last update allowed may land where the SSR overflows: that is a
@@ -451,21 +451,21 @@ static void the_point_after_the_last_update_is_checked(void **state)
 {
     (void)state;
     nn_params p = part_two_start();
-    recorder r = {0, {0}, part_two_start(), 1, 0};
-    descent_settings settings = {10.0, 0.0, 1000};
-    descent_result free_run = fast_descend(&p, nn_article_data(), settings, 1, check_row, &r);
-    assert_int_equal(free_run.end, DESCENT_DIVERGED);
+    recorder r = {.expected = part_two_start(), .all_finite = 1};
+    nn_settings settings = {10.0, 0.0, 1000};
+    nn_result free_run = fast_descend(&p, article_data(), settings, 1, check_row, &r);
+    assert_int_equal(free_run.end, NN_DIVERGED);
     assert_true(free_run.updates > 2);
     for (long limit = free_run.updates - 2; limit <= free_run.updates + 1; limit++) {
         p = part_two_start();
         settings.max_steps = limit;
-        descent_result limited = fast_descend(&p, nn_article_data(), settings, 1, NULL, NULL);
+        nn_result limited = fast_descend(&p, article_data(), settings, 1, NULL, NULL);
         if (limit < free_run.updates) {
-            assert_int_equal(limited.end, DESCENT_STEP_LIMIT);
-            fast_result end = fast_gradient(&p, nn_article_data(), 1);
+            assert_int_equal(limited.end, NN_STEP_LIMIT);
+            fast_result end = fast_gradient(&p, article_data(), 1);
             assert_true(isfinite(end.ssr));
         } else {
-            assert_int_equal(limited.end, DESCENT_DIVERGED);
+            assert_int_equal(limited.end, NN_DIVERGED);
         }
     }
 }
@@ -479,20 +479,20 @@ static void descent_on_every_path_by_sample_count(void **state)
     (void)state;
     for (size_t n = 1; n <= 9; n++) {
         problem pr = make_problem(n, 100 + n, 2.0);
-        descent_settings settings = {0.01, 0.0, 200};
+        nn_settings settings = {0.01, 0.0, 200};
         nn_params fast = pr.p, plain = pr.p;
-        descent_result f = fast_descend(&fast, pr.data, settings, 1, NULL, NULL);
-        descent_result d = descend(&plain, pr.data, NN_ALL_PARAMS, settings, NULL, NULL);
-        assert_int_equal(f.end, DESCENT_STEP_LIMIT);
-        assert_int_equal(d.end, DESCENT_STEP_LIMIT);
+        nn_result f = fast_descend(&fast, pr.data, settings, 1, NULL, NULL);
+        nn_result d = descend(&plain, pr.data, gradient, settings, NULL, NULL);
+        assert_int_equal(f.end, NN_STEP_LIMIT);
+        assert_int_equal(d.end, NN_STEP_LIMIT);
         assert_int_equal(f.updates, 200);
         assert_int_equal(d.updates, 200);
         for (int i = 0; i < NN_PARAM_COUNT; i++)
-            assert_close(nn_param(&fast, i), nn_param(&plain, i), 1e-10);
+            assert_close(fast.value[i], plain.value[i], 1e-10);
         /* The descent moved every parameter: a comparison of the start would
            prove nothing. */
         for (int i = 0; i < NN_PARAM_COUNT; i++)
-            assert_true(nn_param(&fast, i) != nn_param(&pr.p, i));
+            assert_true(fast.value[i] != pr.p.value[i]);
         free_problem(&pr);
     }
 }
@@ -503,16 +503,16 @@ static void descent_on_every_path_by_sample_count(void **state)
 static void few_samples_descend_across_pieces(void **state)
 {
     (void)state;
-    nn_params fast = nn_start_all(), plain = nn_start_all();
-    descent_settings settings = {0.1, 0.0, 3000};
-    fast_descend(&fast, nn_article_data(), settings, 1, NULL, NULL);
-    descend(&plain, nn_article_data(), NN_ALL_PARAMS, settings, NULL, NULL);
+    nn_params fast = start_all(), plain = start_all();
+    nn_settings settings = {0.1, 0.0, 3000};
+    fast_descend(&fast, article_data(), settings, 1, NULL, NULL);
+    descend(&plain, article_data(), gradient, settings, NULL, NULL);
     for (int i = 0; i < NN_PARAM_COUNT; i++)
-        assert_close(nn_param(&fast, i), nn_param(&plain, i), 1e-10);
+        assert_close(fast.value[i], plain.value[i], 1e-10);
     /* How far z moved, for the first sample's first neuron: pieces are
        1/16 wide. */
-    nn_params start = nn_start_all();
-    double x = nn_article_data().input[2];
+    nn_params start = start_all();
+    double x = article_data().input[2];
     double moved = fabs((fast.w1 * x + fast.b1) - (start.w1 * x + start.b1));
     assert_true(moved > 1.0);
 }

@@ -621,7 +621,7 @@ static void a_forward_pass_that_overflows(void **state)
                    "the samples are too large");
     run_free(&r);
     r = run_on_file("chapter5", path, "");
-    assert_refused(&r, EXIT_DIVERGED, "chapter5: diverged after 0 slopes");
+    assert_refused(&r, EXIT_DIVERGED, "chapter5: diverged after 0 steps");
     run_free(&r);
     remove(path);
 

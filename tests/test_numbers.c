@@ -71,7 +71,7 @@ static void the_forward_pass_keeps_exact_slopes(void **state)
     (void)state;
     for (int i = 0; i < GOLDEN_EXTREME_COUNT; i++) {
         double z = golden_extreme_z[i];
-        nn_params p = {z, 0.0, -z, 0.0, 0.0, 0.0, 0.0};
+        nn_params p = {.value = {z, 0.0, -z, 0.0, 0.0, 0.0, 0.0}};
         nn_trace t = forward(&p, 1.0);
         assert_exact(t.a1, golden_extreme_softplus[i], "a1", z);
         assert_exact(t.s1, golden_extreme_sigmoid[i], "s1", z);
@@ -86,8 +86,8 @@ static void the_gradient_is_exact_where_z_is_extreme(void **state)
     (void)state;
     for (int c = 0; c < GOLDEN_GRADIENT_CASES; c++) {
         const golden_gradient_case *g = &golden_gradient_cases[c];
-        nn_params p = {g->params[0], g->params[1], g->params[2], g->params[3],
-                       g->params[4], g->params[5], g->params[6]};
+        nn_params p = {.value = {g->params[0], g->params[1], g->params[2], g->params[3],
+                       g->params[4], g->params[5], g->params[6]}};
         nn_data data = {(size_t)g->count, g->input, g->observed};
         nn_gradient slope = gradient(&p, data);
         double got[7] = {slope.w1, slope.b1, slope.w2, slope.b2, slope.w3, slope.w4, slope.b3};

@@ -37,9 +37,9 @@ static int column_of(double b3, double low, double high)
 static void bowl_spans_the_range_with_the_article_values(void **state)
 {
     (void)state;
-    nn_params p = nn_article_params();
+    nn_params p = article_params();
     plot_chart chart;
-    assert_int_equal(plot_bowl(&chart, &p, nn_article_data(), -1.0, 5.0), 0);
+    assert_int_equal(plot_bowl(&chart, &p, article_data(), -1.0, 5.0), 0);
     /* The highest point of the bowl on -1..5 is at b3 = -1. */
     assert_close(chart.top, golden_bowl_ssr[0], GOLDEN_TOLERANCE);
     assert_true(chart.bottom >= 0.0 && chart.bottom < golden_bowl_ssr[7]);
@@ -58,9 +58,9 @@ static void bowl_spans_the_range_with_the_article_values(void **state)
 static void marks_land_where_their_point_is(void **state)
 {
     (void)state;
-    nn_params p = nn_article_params();
+    nn_params p = article_params();
     plot_chart chart;
-    assert_int_equal(plot_bowl(&chart, &p, nn_article_data(), -1.0, 5.0), 0);
+    assert_int_equal(plot_bowl(&chart, &p, article_data(), -1.0, 5.0), 0);
     int column = column_of(0.0, -1.0, 5.0);
     int row = (int)lround((chart.top - golden_ssr) / (chart.top - chart.bottom) * (PLOT_ROWS - 1));
     plot_mark(&chart, 0.0, golden_ssr, 'A');
@@ -109,12 +109,12 @@ static void check_one_mark(const plot_chart *chart, double b3, double ssr)
 static void marks_at_the_edges_stay_inside(void **state)
 {
     (void)state;
-    nn_params p = nn_article_params();
+    nn_params p = article_params();
     plot_chart chart;
     /* The range chapter 5 drew for --b3 -1007 --rate 0.16838853719626415,
        whose third step fell half a column right of the chart and was
        written one cell past its end. */
-    assert_int_equal(plot_bowl(&chart, &p, nn_article_data(), -1008.0, 5.0), 0);
+    assert_int_equal(plot_bowl(&chart, &p, article_data(), -1008.0, 5.0), 0);
     double width = 1013.0 / (PLOT_COLUMNS - 1);
     double edges[] = {-1008.0 - width / 2, 5.0 + width / 2, -1008.0, 5.0};
     for (size_t e = 0; e < sizeof edges / sizeof edges[0]; e++) {
@@ -137,9 +137,9 @@ static void marks_at_the_edges_stay_inside(void **state)
 static void marks_that_are_not_points_are_left_out(void **state)
 {
     (void)state;
-    nn_params p = nn_article_params();
+    nn_params p = article_params();
     plot_chart chart;
-    assert_int_equal(plot_bowl(&chart, &p, nn_article_data(), 1.0, 64.0), 0);
+    assert_int_equal(plot_bowl(&chart, &p, article_data(), 1.0, 64.0), 0);
     double values[] = {NAN, INFINITY, -INFINITY, 1e308, -1e308};
     for (size_t i = 0; i < sizeof values / sizeof values[0]; i++) {
         plot_chart marked = chart;
@@ -164,11 +164,11 @@ static void marks_that_are_not_points_are_left_out(void **state)
 static void huge_values_label_the_axes_in_numbers(void **state)
 {
     (void)state;
-    nn_params p = nn_article_params();
+    nn_params p = article_params();
     plot_chart chart;
     /* Chapter 2's range for --b3=-2e153: an SSR near 1.2e307 at the top,
        which times 17 (the rows) would overflow. */
-    assert_int_equal(plot_bowl(&chart, &p, nn_article_data(), -2e153, 5.0), 0);
+    assert_int_equal(plot_bowl(&chart, &p, article_data(), -2e153, 5.0), 0);
     char *text = printed(&chart);
     assert_lacks(text, "inf");
     assert_lacks(text, "nan");
@@ -188,18 +188,18 @@ static void huge_values_label_the_axes_in_numbers(void **state)
 static void bowl_refuses_an_ssr_that_overflows(void **state)
 {
     (void)state;
-    nn_params p = nn_article_params();
+    nn_params p = article_params();
     plot_chart chart;
-    assert_int_equal(plot_bowl(&chart, &p, nn_article_data(), 0.0, 1e300), -1);
+    assert_int_equal(plot_bowl(&chart, &p, article_data(), 0.0, 1e300), -1);
 }
 
 static void printed_chart_fits_in_80_columns(void **state)
 {
     (void)state;
-    nn_params p = nn_article_params();
+    nn_params p = article_params();
     plot_chart chart;
     /* Long axis labels are the widest case. */
-    assert_int_equal(plot_bowl(&chart, &p, nn_article_data(), -123456.5, 123456.5), 0);
+    assert_int_equal(plot_bowl(&chart, &p, article_data(), -123456.5, 123456.5), 0);
     char *text = printed(&chart);
     assert_true(widest_line(text) <= PLOT_WIDTH);
     assert_contains(text, "-1.235e+05");

@@ -28,10 +28,10 @@
 #define step_size reference_step_size
 #define apply_step reference_apply_step
 #define optimal_b3 reference_optimal_b3
-#define descend_b3 reference_descend_b3
+#define output_layer_gradient reference_output_layer_gradient
 #define steps_below_tolerance reference_steps_below_tolerance
 #define descend reference_descend
-#define nn_random_start reference_nn_random_start
+#define random_start reference_nn_random_start
 #define backward reference_backward
 #define relative_error reference_relative_error
 #define slope_by_difference reference_slope_by_difference
@@ -47,10 +47,10 @@
 #undef step_size
 #undef apply_step
 #undef optimal_b3
-#undef descend_b3
+#undef output_layer_gradient
 #undef steps_below_tolerance
 #undef descend
-#undef nn_random_start
+#undef random_start
 #undef backward
 #undef relative_error
 #undef slope_by_difference
@@ -136,79 +136,74 @@ double optimal_b3(const nn_params *p, nn_data data)
 
 /* A loop's rows, passed on with one thing changed. */
 typedef struct relay {
-    descent_observer on_row;
-    descent_point_observer on_point;
+    nn_observer on_step;
     void *context;
 } relay;
 
-static void relay_row(const descent_row *row, void *context)
+static void relay_row(const nn_step *row, void *context)
 {
     const relay *r = context;
-    descent_row changed = *row;
+    nn_step changed = *row;
     changed.step -= is("row step");
-    changed.b3 += is("row b3");
+    changed.params.b3 += is("row b3");
+    changed.params.w3 += is("row w3");
     /* The renaming reaches the fields of nn.h's structures too. */
     changed.reference_ssr += is("row ssr");
-    changed.reference_dssr_db3 += is("row slope");
-    changed.reference_step_size += is("row size");
-    r->on_row(&changed, is("row null") ? NULL : r->context);
+    changed.slope.b3 += is("row slope");
+    changed.slope.w4 += is("row slope w4");
+    changed.reference_step_size.b3 += is("row size");
+    r->on_step(&changed, is("row null") ? NULL : r->context);
 }
 
-descent_result descend_b3(nn_params *p, nn_data data, descent_settings settings,
-                          descent_observer on_row, void *context)
-{
-    descent_result stub = {DESCENT_STEP_LIMIT, 0, 0};
-    if (is("loop stub"))
-        return stub;
-    relay r = {on_row, NULL, context};
-    if (is("loop goes on"))
-        settings.tolerance = 0.0;
-    descent_result result = reference_descend_b3(p, data, settings, relay_row, &r);
-    result.slopes += is("loop slopes");
-    result.updates += is("loop updates");
-    if (is("loop diverged"))
-        result.end = DESCENT_DIVERGED;
-    if (is("loop converged") && result.end == DESCENT_STEP_LIMIT)
-        result.end = DESCENT_CONVERGED;
-    if (is("loop limit") && result.end == DESCENT_CONVERGED)
-        result.end = DESCENT_STEP_LIMIT;
-    p->b3 += is("loop moves b3");
-    return result;
-}
-
-static void relay_point(const descent_point *point, void *context)
-{
-    const relay *r = context;
-    descent_point changed = *point;
-    changed.params.w3 += is("point w3");
-    changed.slope.w4 += is("point slope");
-    changed.reference_ssr += is("point ssr");
-    changed.reference_step_size.b3 += is("point size");
-    r->on_point(&changed, is("point null") ? NULL : r->context);
-}
-
-int steps_below_tolerance(const descent_point *point, unsigned moving, double tolerance)
+int steps_below_tolerance(const nn_params *step_size, double tolerance)
 {
     if (is("stop stub"))
         return 0;
     if (is("stop always"))
         return 1;
     if (is("stop not strict"))
-        return reference_steps_below_tolerance(point, moving, nextafter(tolerance, INFINITY));
-    return reference_steps_below_tolerance(point, moving, tolerance);
+        return reference_steps_below_tolerance(step_size, nextafter(tolerance, INFINITY));
+    return reference_steps_below_tolerance(step_size, tolerance);
 }
 
-descent_result descend(nn_params *p, nn_data data, unsigned moving, descent_settings settings,
-                       descent_point_observer on_point, void *context)
+nn_result descend(nn_params *p, nn_data data, nn_slopes slopes, nn_settings settings,
+                  nn_observer on_step, void *context)
 {
-    descent_result stub = {DESCENT_STEP_LIMIT, 0, 0};
-    if (is("descend stub"))
+    nn_result stub = {NN_STEP_LIMIT, 0, 0};
+    if (is("loop stub"))
         return stub;
-    relay r = {NULL, on_point, context};
-    return reference_descend(p, data, moving, settings, relay_point, &r);
+    relay r = {on_step, context};
+    if (is("loop goes on"))
+        settings.tolerance = 0.0;
+    nn_result result = reference_descend(p, data, slopes, settings, relay_row, &r);
+    result.steps += is("loop steps");
+    result.updates += is("loop updates");
+    if (is("loop diverged"))
+        result.end = NN_DIVERGED;
+    if (is("loop converged") && result.end == NN_STEP_LIMIT)
+        result.end = NN_CONVERGED;
+    if (is("loop limit") && result.end == NN_CONVERGED)
+        result.end = NN_STEP_LIMIT;
+    p->b3 += is("loop moves b3");
+    return result;
 }
 
-nn_params nn_random_start(random_state *r)
+nn_gradient output_layer_gradient(const nn_params *p, nn_data data)
+{
+    nn_gradient g = {.value = {0.0}};
+    if (is("output stub"))
+        return g;
+    g = reference_output_layer_gradient(p, data);
+    if (is("output swapped")) {
+        double w3 = g.w3;
+        g.w3 = g.w4;
+        g.w4 = w3;
+    }
+    g.w1 += is("output moves w1");
+    return g;
+}
+
+nn_params random_start(random_state *r)
 {
     nn_params p = reference_nn_random_start(r);
     if (is("start stub"))
@@ -227,19 +222,19 @@ void backward(const nn_params *p, const nn_trace *t, double observed, nn_gradien
         return;
     if (is("backward overwrites"))
         memset(g, 0, sizeof *g);
-    nn_gradient share = {0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0};
+    nn_gradient share = {.value = {0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0}};
     reference_backward(p, t, observed, &share);
     if (is("backward no x"))
         share.w1 = share.b1;
     for (int i = 0; i < NN_PARAM_COUNT; i++)
-        *nn_param_at(g, i) += nn_param(&share, i);
+        g->value[i] += share.value[i];
 }
 
 /* The sum of every sample's backward pass, this file's backward() included
    (nn.c's own gradient() calls the reference's). */
 nn_gradient gradient(const nn_params *p, nn_data data)
 {
-    nn_gradient g = {0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0};
+    nn_gradient g = {.value = {0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0}};
     for (size_t i = 0; i < data.count; i++) {
         nn_trace t = forward(p, data.input[i]);
         backward(p, &t, data.observed[i], &g);
@@ -279,8 +274,8 @@ static int run_verify(const char *mistake, int chapter)
     chapter_run run = {.program = &program};
     if (cli_parse(&program, 1, argv, &run.options, stdout, stderr) != CLI_RUN)
         return 99;
-    run.data = nn_article_data();
-    run.start = nn_article_params();
+    run.data = article_data();
+    run.start = article_params();
     verify_chapters(&run, chapter);
     return 0;
 }
@@ -340,31 +335,30 @@ static const struct {
     {"apply twice", 4, "apply_step(1, 0.25) gives 0.5, where a step downhill"},
     {"bottom stub", 5, "optimal_b3() is unfinished"},
     {"bottom off", 5, "optimal_b3() gives 3.60918, but the measured slope of the SSR there is 6, not 0"},
-    {"loop stub", 5, "descend_b3() is unfinished: it returns at once"},
-    {"row step", 5, "descend_b3()'s row 1 is numbered 0"},
-    {"row b3", 5, "descend_b3()'s row 1 has b3 = 1"},
-    {"row ssr", 5, "descend_b3()'s row 1 has SSR = 21.4236"},
-    {"row slope", 5, "descend_b3()'s row 1 has the slope dSSR/db3 = -14.6551"},
-    {"row size", 5, "descend_b3()'s row 1 has the step size -0.56551"},
-    {"row null", 5, "descend_b3() calls on_row with a NULL context"},
-    {"loop goes on", 5, "descend_b3() went on to row"},
-    {"loop slopes", 5, "descend_b3() reports 11 slopes computed, but showed 10 rows"},
+    {"loop stub", 5, "descend() is unfinished: it returns at once"},
+    {"row step", 5, "descend()'s row 1 is numbered 0"},
+    {"row b3", 5, "descend()'s row 1 has b3 = 1"},
+    {"row w3", 5, "descend()'s row 1 has w3 = -0.22"},
+    {"row ssr", 5, "descend()'s row 1 has SSR = 21.4236"},
+    {"row slope", 5, "descend()'s row 1 has the slope dSSR/db3 = -14.6551"},
+    {"row slope w4", 5, "descend()'s row 1 has the slope dSSR/dw4 = 1"},
+    {"row size", 5, "descend()'s row 1 has the step size -0.56551"},
+    {"row null", 5, "descend() calls on_step with a NULL context"},
+    {"loop goes on", 5, "descend() went on to row"},
+    {"loop steps", 5, "descend() reports 11 steps, but showed 10 rows"},
     {"loop updates", 5, "converged after 10 rows and reports 10 updates, where that makes 9"},
     {"loop diverged", 5, "where every number is finite"},
-    {"loop converged", 5, "descend_b3() says it converged"},
-    {"loop limit", 5, "descend_b3() stopped after 10 rows, neither at the step limit 1000"},
-    {"loop moves b3", 5, "descend_b3() leaves b3 = 3.6085"},
-    {"stop stub", 6, "\"not yet\", as its stub always does"},
-    {"stop always", 6, "steps_below_tolerance() says \"stop\" while w1"},
-    {"stop not strict", 6, "a step must be strictly below it"},
-    {"descend stub", 6, "descend() is unfinished"},
-    {"point w3", 6, "descend()'s row 1 has w3 = 1.36"},
-    {"point slope", 6, "descend()'s row 1 has the slope dSSR/dw4"},
-    {"point ssr", 6, "descend()'s row 1 has SSR"},
-    {"point size", 6, "descend()'s row 1 has the step size"},
-    {"point null", 6, "descend() calls on_point with a NULL context"},
-    {"start stub", 7, "nn_random_start() is unfinished"},
-    {"start swapped", 7, "nn_random_start() with seed 1 gives w1 ="},
+    {"loop converged", 5, "descend() says it converged"},
+    {"loop limit", 5, "descend() stopped after 10 rows, neither at the step limit 1000"},
+    {"loop moves b3", 5, "descend() leaves b3 = 3.6085"},
+    {"stop stub", 5, "steps_below_tolerance() says \"not yet\""},
+    {"stop always", 5, "steps_below_tolerance() says \"stop\" while w1"},
+    {"stop not strict", 5, "a step must be strictly below it"},
+    {"output stub", 6, "output_layer_gradient() is unfinished"},
+    {"output swapped", 6, "output_layer_gradient() over 3 samples gives dSSR/dw3 = 1.25676"},
+    {"output moves w1", 6, "only w3, w4 and b3 move in chapter 6"},
+    {"start stub", 7, "random_start() is unfinished"},
+    {"start swapped", 7, "random_start() with seed 1 gives w1 ="},
     {"backward stub", 7, "backward() is unfinished: it adds nothing"},
     {"backward no x", 7, "backward() gives dSSR/dw1 ="},
     {"backward overwrites", 7, "backward() gives dSSR/dw1 = 0.801639, but the measured slope is 0.760944"},

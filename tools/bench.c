@@ -46,9 +46,9 @@ typedef void (*descent_fn)(const task *t, long steps);
 /* chapter 10's loop, fast_descend(), on one thread. */
 static void fast_steps(const task *t, long steps)
 {
-    nn_params p = nn_start_all();
-    descent_settings settings = {t->rate, 0.0, steps};
-    descent_result r = fast_descend(&p, t->data, settings, 1, NULL, NULL);
+    nn_params p = start_all();
+    nn_settings settings = {t->rate, 0.0, steps};
+    nn_result r = fast_descend(&p, t->data, settings, 1, NULL, NULL);
     if (r.updates != steps) {
         fprintf(stderr, "bench: the descent stopped after %ld of %ld steps\n", r.updates, steps);
         exit(1);
@@ -59,16 +59,16 @@ static void fast_steps(const task *t, long steps)
 /* nn.c's descend() on all seven: ssr() and gradient() at every step. */
 static void plain_steps(const task *t, long steps)
 {
-    nn_params p = nn_start_all();
-    descent_settings settings = {t->rate, 0.0, steps};
-    descend(&p, t->data, NN_ALL_PARAMS, settings, NULL, NULL);
+    nn_params p = start_all();
+    nn_settings settings = {t->rate, 0.0, steps};
+    descend(&p, t->data, gradient, settings, NULL, NULL);
     sink = p.b3;
 }
 
 /* tools/yardstick.c: the plain loop built with -O3 -march=native -ffast-math. */
 static void yardstick_steps(const task *t, long steps)
 {
-    nn_params s = nn_start_all();
+    nn_params s = start_all();
     double p[8] = {s.w1, s.b1, s.w2, s.b2, s.w3, s.w4, s.b3, 0.0};
     yardstick_descend(p, t->data.input, t->data.observed, t->data.count, t->rate, steps);
     sink = p[6];
@@ -176,7 +176,7 @@ int main(int argc, char **argv)
         {"C plain", plain_steps, 0, 0, 0.0},
         {"C yardstick", yardstick_steps, 0, 0, 0.0},
     };
-    task article = {nn_article_data(), 0.1};
+    task article = {article_data(), 0.1};
     time_all(small, 3, &article, 15);
     report(tsv, small, 3, 3);
 

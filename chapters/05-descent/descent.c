@@ -31,45 +31,50 @@ typedef struct row_printer {
     long turns;         /* how often the step changed direction */
 } row_printer;
 
-static void show_row(const descent_row *row, void *context);
+static void show_row(const nn_step *step, void *context);
 
 // [ch05_loop]
-/* The article's loop: descend_b3() in code/nn.c computes the slope, the step
-   size and the new b3, again and again until a step size is below the
-   tolerance. Each row goes to show_row() before its step is taken. */
-static descent_result descend_until_tiny(nn_params *p, nn_data data, row_printer *printer)
+/* The article's loop: descend() in code/nn.c computes the slope where b3 is
+   (b3_gradient(), chapter 3's dssr_db3()), the step size and the new b3,
+   again and again until the step size is below the tolerance. Each row goes
+   to show_row() before its update is made. */
+static nn_result descend_until_tiny(nn_params *p, nn_data data, row_printer *printer)
 {
     const cli_options *o = printer->options;
-    descent_settings settings = {o->rate, o->tolerance, o->max_steps};
-    return descend_b3(p, data, settings, show_row, printer);
+    nn_settings settings = {
+        .learning_rate = o->rate, .tolerance = o->tolerance, .max_steps = o->max_steps,
+    };
+    return descend(p, data, b3_gradient, settings, show_row, printer);
 }
 // [ch05_loop]
 
-static void show_row(const descent_row *row, void *context)
+static void show_row(const nn_step *step, void *context)
 {
     row_printer *printer = context;
     const cli_options *options = printer->options;
+    /* b3 alone moves: its column of the step is the article's row. */
+    double b3 = step->params.b3, dssr_db3 = step->slope.b3, size = step->step_size.b3;
     /* Near the bottom the slope is rounding noise of either sign: only a
        change of sign by more than that is an overshoot. */
-    if (row->step > 1 && row->step_size * printer->last_step < 0.0 &&
-        fmin(fabs(row->step_size), fabs(printer->last_step)) > printer->rounding)
+    if (step->step > 1 && size * printer->last_step < 0.0 &&
+        fmin(fabs(size), fabs(printer->last_step)) > printer->rounding)
         printer->turns++;
-    printer->last_step = row->step_size;
+    printer->last_step = size;
     if (printer->chart != NULL)
-        plot_mark(printer->chart, row->b3, row->ssr, (char)(row->step <= 9 ? '0' + row->step : '+'));
+        plot_mark(printer->chart, b3, step->ssr, (char)(step->step <= 9 ? '0' + step->step : '+'));
     if (options->quiet)
         return;
     if (options->csv) {
-        printf("%ld,%.17g,%.17g,%.17g,%.17g\n", row->step, row->b3, row->ssr,
-               row->dssr_db3, row->step_size);
+        printf("%ld,%.17g,%.17g,%.17g,%.17g\n", step->step, b3, step->ssr,
+               dssr_db3, size);
         return;
     }
-    printf("%6ld", row->step);
-    report_number(row->b3, 12);
-    report_number(row->ssr, 12);
-    report_number(row->dssr_db3, 12);
-    report_number_line(row->step_size, 12);
-    if (fabs(row->step_size) < options->tolerance)
+    printf("%6ld", step->step);
+    report_number(b3, 12);
+    report_number(step->ssr, 12);
+    report_number(dssr_db3, 12);
+    report_number_line(size, 12);
+    if (fabs(size) < options->tolerance)
         printf("        |step size| < %g: the loop stops here\n", options->tolerance);
 }
 
@@ -108,26 +113,26 @@ static void print_introduction(const cli_options *options)
 /* Whether the loop stopped on its very first step with b3 still away from
    the bottom: the rate is too small, or the tolerance too large, for even
    one step. */
-static int stopped_at_once(const chapter_run *run, const nn_params *p, descent_result result)
+static int stopped_at_once(const chapter_run *run, const nn_params *p, nn_result result)
 {
-    return result.end == DESCENT_CONVERGED && result.updates == 0 &&
+    return result.end == NN_CONVERGED && result.updates == 0 &&
            !(fabs(p->b3 - optimal_b3(p, run->data)) <= 0.01);
 }
 
 /* The closing line, alone under --quiet: where b3 ended and why. */
-static void print_result(const chapter_run *run, const nn_params *p, descent_result result)
+static void print_result(const chapter_run *run, const nn_params *p, nn_result result)
 {
     char b3[REPORT_NUMBER_SIZE], ssr_text[REPORT_NUMBER_SIZE];
     report_text("%sb3 = %s after %ld update%s, SSR = %s: %s\n", run->options.quiet ? "" : "\n",
                 report_numeral(p->b3, b3), result.updates, chapter_plural(result.updates),
                 report_numeral(ssr(p, run->data), ssr_text),
                 stopped_at_once(run, p, result)   ? "stopped before the first step"
-                : result.end == DESCENT_CONVERGED ? "converged"
+                : result.end == NN_CONVERGED ? "converged"
                                                   : "stopped at the step limit");
 }
 
 /* How this run went, against the exact bottom of the bowl. */
-static void explain_result(const chapter_run *run, const nn_params *p, descent_result result,
+static void explain_result(const chapter_run *run, const nn_params *p, nn_result result,
                            long turns)
 {
     const cli_options *o = &run->options;
@@ -157,7 +162,7 @@ static void explain_result(const chapter_run *run, const nn_params *p, descent_r
                     "1 / %g = %.4g brings it in.\n", n, 1.0 / n);
     else if (turns > 0)
         printf(" Each swing is smaller than the one before.\n");
-    if (result.end == DESCENT_CONVERGED) {
+    if (result.end == NN_CONVERGED) {
         double within = o->tolerance / (o->rate * 2.0 * n);
         report_text("That distance is what the tolerance allows: the slope is 2 * %g * (b3 -\n"
                     "bottom), so a step size below %g at rate %g puts b3 within\n"
@@ -174,9 +179,9 @@ static void explain_result(const chapter_run *run, const nn_params *p, descent_r
 }
 
 /* What the article says about the end of the loop, and what this run shows. */
-static void compare_with_the_article(const nn_params *p, nn_data data, descent_result result)
+static void compare_with_the_article(const nn_params *p, nn_data data, nn_result result)
 {
-    if (result.slopes >= 2) {
+    if (result.steps >= 2) {
         nn_params there = *p;
         there.b3 = -1.57; /* where the article's update, b3 + step size, leads */
         double slope_there = dssr_db3(&there, data);
@@ -192,7 +197,7 @@ static void compare_with_the_article(const nn_params *p, nn_data data, descent_r
     printf("\nThe article ends with b3 = 2.21. That cannot follow from adding the step\n"
            "sizes, which carries b3 away from the bottom, towards minus infinity: 2.21 is\n"
            "most likely a typo for 2.61, the value StatQuest's video reaches.");
-    if (result.end == DESCENT_CONVERGED && fabs(p->b3 - 2.61) < 0.005)
+    if (result.end == NN_CONVERGED && fabs(p->b3 - 2.61) < 0.005)
         printf(" This\nloop reaches it too: ");
     else
         printf(" This\nrun stopped before reaching it, at ");
@@ -229,15 +234,15 @@ int main(int argc, char **argv)
     else if (!run.options.quiet)
         print_introduction(&run.options);
 
-    row_printer printer = {&run.options, run.options.plot ? &chart : NULL, 0.0, 0.0, 0};
+    row_printer printer = {.options = &run.options, .chart = run.options.plot ? &chart : NULL};
     if (!run.options.csv) {
         double bottom = optimal_b3(&p, run.data);
         printer.rounding = step_rounding(&p, run.data, bottom, run.options.rate);
     }
-    descent_result result = descend_until_tiny(&p, run.data, &printer);
+    nn_result result = descend_until_tiny(&p, run.data, &printer);
 
-    if (result.end == DESCENT_DIVERGED)
-        return chapter_close(&run, chapter_diverged(&run, result, "slope"));
+    if (result.end == NN_DIVERGED)
+        return chapter_close(&run, chapter_diverged(&run, result));
     if (run.options.csv)
         return chapter_close(&run, 0);
     print_result(&run, &p, result);

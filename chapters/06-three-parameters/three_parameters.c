@@ -21,38 +21,40 @@ static const cli_program program = {
     .options = CLI_DATA | CLI_RATE | CLI_TOLERANCE | CLI_MAX_STEPS | CLI_CSV | CLI_QUIET,
 };
 
-/* One sample's share of the three slopes. */
+/* One sample's links and its share of the three slopes. */
 typedef struct chains {
-    nn_trace trace; /* the forward pass, for a1 and a2 */
-    double d;       /* the first link, dSSR/dpredicted */
-    double w3, w4, b3;
+    nn_trace trace;    /* the forward pass, for a1 and a2 */
+    double d;          /* the first link, dSSR/dpredicted */
+    nn_gradient share; /* d * a1, d * a2 and d * 1 in .w3, .w4 and .b3 */
 } chains;
 
 // [ch06_chains]
-/* The three chains for sample i: the same first link, dSSR/dpredicted, times
-   each parameter's own second link, dpredicted/dw3 = a1, dpredicted/dw4 = a2
-   and dpredicted/db3 = 1. */
-static chains slopes_by_chain_rule(const nn_params *p, nn_data data, size_t i)
+/* The three slopes come from output_layer_gradient() in code/nn.c: the
+   same first link, dSSR/dpredicted, times each parameter's own second link,
+   dpredicted/dw3 = a1, dpredicted/dw4 = a2 and dpredicted/db3 = 1, summed
+   over the samples. Over sample i alone it gives that sample's share. */
+static chains chains_of_sample(const nn_params *p, nn_data data, size_t i)
 {
+    nn_data alone = {.count = 1, .input = data.input + i, .observed = data.observed + i};
     chains c;
     c.trace = forward(p, data.input[i]);
     c.d = dssr_dpredicted(data.observed[i], c.trace.predicted);
-    c.w3 = c.d * c.trace.a1;
-    c.w4 = c.d * c.trace.a2;
-    c.b3 = c.d * dpredicted_db3();
+    c.share = output_layer_gradient(p, alone);
     return c;
 }
 // [ch06_chains]
 
 // [ch06_loop]
 /* All three descend together, each by its own slope times the rate, every
-   slope computed at the same point: descend() in code/nn.c, moving only
-   the output layer. */
-static descent_result descend_three(nn_params *p, nn_data data, progress_printer *printer)
+   slope computed at the same point: descend() in code/nn.c, with chapter
+   6's slope function. w1, b1, w2 and b2 get slope 0, so they stay put. */
+static nn_result descend_three(nn_params *p, nn_data data, progress_printer *printer)
 {
     const cli_options *o = printer->options;
-    descent_settings settings = {o->rate, o->tolerance, o->max_steps};
-    return descend(p, data, NN_OUTPUT_LAYER, settings, progress_row, printer);
+    nn_settings settings = {
+        .learning_rate = o->rate, .tolerance = o->tolerance, .max_steps = o->max_steps,
+    };
+    return descend(p, data, output_layer_gradient, settings, progress_row, printer);
 }
 // [ch06_loop]
 
@@ -95,25 +97,12 @@ static void print_slopes(double dw3, double dw4, double db3)
 /* A row of the first table: the links of one sample's chains. */
 static void print_links(const chapter_run *run, const nn_params *p, size_t i)
 {
-    chains c = slopes_by_chain_rule(p, run->data, i);
+    chains c = chains_of_sample(p, run->data, i);
     report_number(run->data.input[i], 8);
     report_number(run->data.observed[i], 11);
     report_number(c.d, 12);
     report_number(c.trace.a1, 10);
     report_number_line(c.trace.a2, 10);
-}
-
-/* The three slopes where p is: each the sum of its chains over the samples. */
-static chains sum_of_chains(const nn_params *p, nn_data data)
-{
-    chains sum = {.w3 = 0.0, .w4 = 0.0, .b3 = 0.0};
-    for (size_t i = 0; i < data.count; i++) {
-        chains c = slopes_by_chain_rule(p, data, i);
-        sum.w3 += c.w3;
-        sum.w4 += c.w4;
-        sum.b3 += c.b3;
-    }
-    return sum;
 }
 
 /* v as the chapters print it, in parentheses when negative, so that
@@ -163,9 +152,9 @@ static void print_one_product(const chapter_run *run, const nn_params *p)
     print_operand(t.a1);
     printf(" = ");
     report_number(share, 0);
-    chains c = slopes_by_chain_rule(p, run->data, 0);
+    chains c = chains_of_sample(p, run->data, 0);
     printf("\n");
-    if (fabs(c.w3 - share) <= 1e-12 * fabs(share))
+    if (fabs(c.share.w3 - share) <= 1e-12 * fabs(share))
         printf("That is the first sample's share of dSSR/dw3, the first entry below.\n");
 }
 // [ch06_by_hand]
@@ -178,12 +167,12 @@ static void print_chains(const chapter_run *run, const nn_params *p)
     size_t shown = chapter_rows_shown(run);
     /* Every number of the tables below is checked before the first is printed. */
     for (size_t i = 0; i < data.count; i++) {
-        chains c = slopes_by_chain_rule(p, data, i);
+        chains c = chains_of_sample(p, data, i);
         int finite = isfinite(c.d) && isfinite(c.trace.a1) && isfinite(c.trace.a2) &&
-                     isfinite(c.w3) && isfinite(c.w4) && isfinite(c.b3);
+                     isfinite(c.share.w3) && isfinite(c.share.w4) && isfinite(c.share.b3);
         chapter_require_finite(run, finite ? 0.0 : NAN, "a slope", CAUSE_NUMBERS);
     }
-    chains sum = sum_of_chains(p, data);
+    nn_gradient sum = output_layer_gradient(p, data);
     chapter_require_finite(run, sum.w3 + sum.w4 + sum.b3, "a slope", CAUSE_NUMBERS);
     chapter_sample_table(run, p, "At the start, sample by sample, the links:\n"
                          "       x   observed  dSSR/dpred        a1        a2", print_links);
@@ -191,11 +180,11 @@ static void print_chains(const chapter_run *run, const nn_params *p)
     printf("\nThe products, each sample's share of the three slopes:\n"
            "       x  d * a1 (w3)  d * a2 (w4)   d * 1 (b3)\n");
     for (size_t i = 0; i < shown; i++) {
-        chains c = slopes_by_chain_rule(p, data, i);
+        chains c = chains_of_sample(p, data, i);
         report_number(data.input[i], 8);
-        report_number(c.w3, 13);
-        report_number(c.w4, 13);
-        report_number_line(c.b3, 13);
+        report_number(c.share.w3, 13);
+        report_number(c.share.w4, 13);
+        report_number_line(c.share.b3, 13);
     }
     report_rows_left_out(shown, data.count);
     printf("  sums:");
@@ -206,7 +195,7 @@ static void print_chains(const chapter_run *run, const nn_params *p)
 
 /* Where the loop stopped, against the exact bottom of the bowl. */
 static void print_comparison(const chapter_run *run, const nn_params *p,
-                             descent_result result, double start_ssr)
+                             nn_result result, double start_ssr)
 {
     nn_data data = run->data;
     printf("\nWith w1, b1, w2 and b2 fixed, the prediction is a straight sum of w3, w4\n"
@@ -221,7 +210,7 @@ static void print_comparison(const chapter_run *run, const nn_params *p,
                "  so the bowl is a valley with a whole line of bottoms.\n");
         return;
     }
-    progress_params(&best, NN_OUTPUT_LAYER);
+    progress_params(&best, NN_W3, NN_B3);
     double best_ssr = ssr(&best, data);
     if (best_ssr < 1e-20) /* what is left is rounding, not misfit */
         printf(", SSR = 0 (to rounding)\n");
@@ -235,7 +224,7 @@ static void print_comparison(const chapter_run *run, const nn_params *p,
     if (final_ssr > start_ssr)
         return; /* progress_result() has said the rate is too large */
     double away = fmax(fabs(p->w3 - best.w3), fmax(fabs(p->w4 - best.w4), fabs(p->b3 - best.b3)));
-    if (result.end == DESCENT_CONVERGED && result.updates == 0 && away >= 1e-3) {
+    if (result.end == NN_CONVERGED && result.updates == 0 && away >= 1e-3) {
         report_text("The loop stopped before its first step: at rate %g every step size was\n"
                     "already below %g, with a parameter still %.2g from the bottom. A larger\n"
                     "--rate or a smaller --tolerance lets it go.\n", run->options.rate,
@@ -246,13 +235,13 @@ static void print_comparison(const chapter_run *run, const nn_params *p,
         printf("The loop reached it: every parameter is within %.2g of it.\n", away);
         return;
     }
-    if (result.end == DESCENT_STEP_LIMIT) {
-        printf("The loop used up its %ld gradient%s on the way, with a parameter still\n"
+    if (result.end == NN_STEP_LIMIT) {
+        printf("The loop used up its %ld step%s on the way, with a parameter still\n"
                "%.2g away; more --max-steps lets it go on.\n", run->options.max_steps,
                chapter_plural(run->options.max_steps), away);
         return;
     }
-    chains g = sum_of_chains(p, data);
+    nn_gradient g = output_layer_gradient(p, data);
     printf("The loop stopped %.2g short of it because it stops on the step size, not\n"
            "on the distance: the bowl is long and shallow along one direction, and\n"
            "there the slopes (here ", away);
@@ -268,7 +257,7 @@ static void print_comparison(const chapter_run *run, const nn_params *p,
 int main(int argc, char **argv)
 {
     chapter_run run = chapter_open(&program, argc, argv);
-    nn_params p = nn_start_output_layer();
+    nn_params p = start_output_layer();
     const cli_options *o = &run.options;
 
     if (!o->csv && !o->quiet) {
@@ -276,21 +265,23 @@ int main(int argc, char **argv)
         print_chains(&run, &p);
         report_text("\nGradient descent now moves all three at once, each by its own step size,\n"
                     "slope * rate %g, all computed at the same point. It stops when every one\n"
-                    "of the three step sizes is below %g, or after %ld gradient%s.\n\n",
+                    "of the three step sizes is below %g, or after %ld step%s.\n\n",
                     o->rate, o->tolerance, o->max_steps, chapter_plural(o->max_steps));
     }
 
     double start_ssr = ssr(&p, run.data);
-    progress_printer printer = {o, NN_OUTPUT_LAYER, 1, 10, 50, 0};
+    progress_printer printer = {
+        .options = o, .first = NN_W3, .show_slopes = 1, .first_rows = 10, .every = 50,
+    };
     progress_header(&printer);
-    descent_result result = descend_three(&p, run.data, &printer);
+    nn_result result = descend_three(&p, run.data, &printer);
 
-    if (result.end == DESCENT_DIVERGED)
-        return chapter_close(&run, chapter_diverged(&run, result, "gradient"));
+    if (result.end == NN_DIVERGED)
+        return chapter_close(&run, chapter_diverged(&run, result));
     if (o->csv)
         return chapter_close(&run, 0);
     printf("%s", o->quiet ? "" : "\nThe loop ends at\n  ");
-    progress_result(o, &p, NN_OUTPUT_LAYER, start_ssr, ssr(&p, run.data), result);
+    progress_result(o, &p, NN_W3, start_ssr, ssr(&p, run.data), result);
     if (!o->quiet)
         print_comparison(&run, &p, result, start_ssr);
     return chapter_close(&run, 0);

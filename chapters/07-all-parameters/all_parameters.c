@@ -38,14 +38,13 @@ static double slope_of_w1_by_chain_rule(const nn_params *p, nn_data data, size_t
 // [ch07_chain_w1]
 
 // [ch07_loop]
-/* All seven descend together: descend() in code/nn.c, every parameter moving
-   by its own slope times the rate, all slopes from one backward pass per
-   sample. `watch` (may be NULL) sees every row. */
-static descent_result descend_all_seven(nn_params *p, nn_data data, descent_settings settings,
-                                        rise_watch *watch)
+/* All seven descend together: descend() in code/nn.c with gradient(), every
+   parameter moving by its own slope times the rate, all slopes from one
+   backward pass per sample. `watch` (may be NULL) sees every row. */
+static nn_result descend_all_seven(nn_params *p, nn_data data, nn_settings settings,
+                                   rise_watch *watch)
 {
-    return descend(p, data, NN_ALL_PARAMS, settings,
-                   watch != NULL ? rise_watch_row : NULL, watch);
+    return descend(p, data, gradient, settings, watch != NULL ? rise_watch_row : NULL, watch);
 }
 // [ch07_loop]
 
@@ -55,9 +54,9 @@ static descent_result descend_all_seven(nn_params *p, nn_data data, descent_sett
 static nn_params starting_point(const cli_options *options)
 {
     if (!(options->given & CLI_SEED_START))
-        return nn_start_all();
+        return start_all();
     random_state rng = random_seed((uint64_t)options->seed);
-    return nn_random_start(&rng);
+    return random_start(&rng);
 }
 // [ch07_start]
 
@@ -72,9 +71,9 @@ static void print_introduction(const cli_options *options, const nn_params *p)
     else
         printf("Start where StatQuest's video starts: weights it drew once from a standard\n"
                "normal, biases 0:\n  ");
-    progress_params(p, NN_ALL_PARAMS & ~NN_OUTPUT_LAYER);
+    progress_params(p, NN_W1, NN_B2);
     printf(",\n  ");
-    progress_params(p, NN_OUTPUT_LAYER);
+    progress_params(p, NN_W3, NN_B3);
     printf("\n\nw1 and b1 reach the prediction through the top neuron:\n"
            "  z1 = w1 * x + b1,  a1 = softplus(z1),  predicted = w3 a1 + w4 a2 + b3\n"
            "so the chain has four links:\n"
@@ -122,10 +121,10 @@ static void print_chain_to_w1(const chapter_run *run, const nn_params *p)
            "(backward() is parts 1 to 4) and adds up the shares: all seven slopes from\n"
            "one forward and one backward pass per sample. Summed over the samples:\n");
     for (int i = 0; i < NN_PARAM_COUNT; i++) {
-        chapter_require_finite(run, nn_param(&g, i), "a slope", CAUSE_NUMBERS);
+        chapter_require_finite(run, g.value[i], "a slope", CAUSE_NUMBERS);
         /* The top neuron's two, the bottom neuron's two, the output's three. */
-        printf("%s dSSR/d%s = ", i == 0 || i == 2 || i == 4 ? " " : ",", nn_param_name(i));
-        report_number(nn_param(&g, i), 0);
+        printf("%s dSSR/d%s = ", i == 0 || i == 2 || i == 4 ? " " : ",", param_name(i));
+        report_number(g.value[i], 0);
         if (i == 1 || i == 3 || i == 6)
             printf("\n");
     }
@@ -133,11 +132,11 @@ static void print_chain_to_w1(const chapter_run *run, const nn_params *p)
 
 /* The fit against the video's, whose weights the article takes as known. */
 static void print_comparison(const chapter_run *run, const nn_params *p,
-                             descent_result result)
+                             nn_result result)
 {
     nn_data data = run->data;
     const cli_options *o = &run->options;
-    nn_params video = nn_article_params();
+    nn_params video = article_params();
     video.b3 = 2.61;
     double final_ssr = ssr(p, data);
     printf("\nStatQuest's fitted network, whose weights the article takes as known, has\n"
@@ -145,8 +144,8 @@ static void print_comparison(const chapter_run *run, const nn_params *p,
            "b3 = 2.61; there the SSR is %.6g.\n", ssr(&video, data));
     if (!(final_ssr < 0.01)) {
         printf("The loop above ends with an SSR of %.6g, not near any fit.\n", final_ssr);
-        if (result.end == DESCENT_STEP_LIMIT) {
-            report_text("It used up its %ld gradient%s first: more --max-steps may get further.\n",
+        if (result.end == NN_STEP_LIMIT) {
+            report_text("It used up its %ld step%s first: more --max-steps may get further.\n",
                         o->max_steps, chapter_plural(o->max_steps));
         } else if (result.updates == 0) {
             report_text("It stopped before its first step: at rate %g every step size was\n"
@@ -184,24 +183,24 @@ static void print_comparison(const chapter_run *run, const nn_params *p,
 static void print_smaller_rates(const cli_options *options, nn_params start, nn_data data)
 {
     printf("\nWhat a smaller rate does (same start, tolerance %g,\n"
-           "at most %ld gradient%s):\n"
-           "      rate  gradients         SSR  how it ended\n",
+           "at most %ld step%s):\n"
+           "      rate      steps         SSR  how it ended\n",
            options->tolerance, options->max_steps, chapter_plural(options->max_steps));
     const double factors[] = {0.5, 0.1};
     for (int k = 0; k < 2; k++) {
         // [ch07_smaller_rate]
         nn_params p = start;
-        descent_settings slower = {options->rate * factors[k], options->tolerance,
-                                   options->max_steps};
-        descent_result result = descend_all_seven(&p, data, slower, NULL);
+        nn_settings slower = {.learning_rate = options->rate * factors[k],
+                              .tolerance = options->tolerance, .max_steps = options->max_steps};
+        nn_result result = descend_all_seven(&p, data, slower, NULL);
         // [ch07_smaller_rate]
-        printf("%10.4g %10ld", slower.learning_rate, result.slopes);
-        if (result.end == DESCENT_DIVERGED) {
+        printf("%10.4g %10ld", slower.learning_rate, result.steps);
+        if (result.end == NN_DIVERGED) {
             printf("           -  diverged\n");
             continue;
         }
         printf(" %11.6g  ", ssr(&p, data));
-        if (result.end == DESCENT_STEP_LIMIT)
+        if (result.end == NN_STEP_LIMIT)
             printf("hit --max-steps\n");
         else if (isfinite(options->tolerance / slower.learning_rate))
             printf("every |slope| < %.3g (tolerance / rate)\n",
@@ -218,10 +217,10 @@ static void print_smaller_rates(const cli_options *options, nn_params start, nn_
 
 /* Where the loop ended, against the video's fit, and what a smaller rate does. */
 static void print_ending(const chapter_run *run, const nn_params *p, nn_params start,
-                         double start_ssr, descent_result result)
+                         double start_ssr, nn_result result)
 {
     printf("\nThe loop ends at\n  ");
-    progress_result(&run->options, p, NN_ALL_PARAMS, start_ssr, ssr(p, run->data), result);
+    progress_result(&run->options, p, NN_W1, start_ssr, ssr(p, run->data), result);
     if (run->options.data_path == NULL)
         print_comparison(run, p, result);
     print_smaller_rates(&run->options, start, run->data);
@@ -238,23 +237,25 @@ int main(int argc, char **argv)
         print_introduction(o, &p);
         print_chain_to_w1(&run, &p);
         report_text("\nGradient descent moves all seven at once, each by slope * rate %g,\n"
-                    "until every step size is below %g or %ld gradient%s been computed.\n\n",
+                    "until every step size is below %g or %ld step%s been taken.\n\n",
                     o->rate, o->tolerance, o->max_steps,
                     o->max_steps == 1 ? " has" : "s have");
     }
 
     double start_ssr = ssr(&p, run.data);
-    descent_settings settings = {o->rate, o->tolerance, o->max_steps};
-    progress_printer printer = {o, NN_ALL_PARAMS, 0, 5, 50, 0};
+    nn_settings settings = {
+        .learning_rate = o->rate, .tolerance = o->tolerance, .max_steps = o->max_steps,
+    };
+    progress_printer printer = {.options = o, .first = NN_W1, .first_rows = 5, .every = 50};
     rise_watch watch = {.printer = &printer, .data = run.data};
     progress_header(&printer);
-    descent_result result = descend_all_seven(&p, run.data, settings, &watch);
+    nn_result result = descend_all_seven(&p, run.data, settings, &watch);
 
     int status = 0;
-    if (result.end == DESCENT_DIVERGED)
-        status = chapter_diverged(&run, result, "gradient");
+    if (result.end == NN_DIVERGED)
+        status = chapter_diverged(&run, result);
     else if (o->quiet)
-        progress_result(o, &p, NN_ALL_PARAMS, start_ssr, ssr(&p, run.data), result);
+        progress_result(o, &p, NN_W1, start_ssr, ssr(&p, run.data), result);
     else if (!o->csv) {
         rise_watch_print(&watch, o->rate);
         print_ending(&run, &p, start, start_ssr, result);

@@ -98,13 +98,13 @@ static void draw_walk(const nn_trace *t, double observed, const backward_steps *
 static double difference_from_backward(const nn_params *p, const nn_trace *t, double observed,
                                        const backward_steps *s)
 {
-    nn_gradient g = {0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0};
+    nn_gradient g = {.value = {0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0}};
     backward(p, t, observed, &g);
     const double walk[NN_PARAM_COUNT] = {s->dssr_dw1, s->dssr_db1, s->dssr_dw2, s->dssr_db2,
                                          s->dssr_dw3, s->dssr_dw4, s->dssr_db3};
     double worst = 0.0;
     for (int i = 0; i < NN_PARAM_COUNT; i++) {
-        double e = relative_error(walk[i], nn_param(&g, i));
+        double e = relative_error(walk[i], g.value[i]);
         worst = isnan(e) ? INFINITY : fmax(worst, e);
     }
     return worst;

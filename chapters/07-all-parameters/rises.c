@@ -9,7 +9,7 @@
 
 #include "report.h"
 
-void rise_watch_row(const descent_point *point, void *context)
+void rise_watch_row(const nn_step *point, void *context)
 {
     rise_watch *w = context;
     if (w->rows > 0 && point->ssr > w->previous.ssr) {
@@ -30,14 +30,14 @@ void rise_watch_row(const descent_point *point, void *context)
 // [ch07_overshoot]
 /* The parameter whose slope is steepest, and the SSR once it alone has taken
    its update, parameter - slope * rate. */
-int rise_largest_slope(const descent_point *point, nn_data data, double *ssr_alone)
+int rise_largest_slope(const nn_step *point, nn_data data, double *ssr_alone)
 {
     int largest = 0;
     for (int i = 1; i < NN_PARAM_COUNT; i++)
-        if (fabs(nn_param(&point->slope, i)) > fabs(nn_param(&point->slope, largest)))
+        if (fabs(point->slope.value[i]) > fabs(point->slope.value[largest]))
             largest = i;
     nn_params alone = point->params;
-    *nn_param_at(&alone, largest) -= nn_param(&point->step_size, largest);
+    alone.value[largest] -= point->step_size.value[largest];
     *ssr_alone = ssr(&alone, data);
     return largest;
 }
@@ -64,7 +64,7 @@ void rise_watch_print(const rise_watch *w, double rate)
     }
     double alone;
     int i = rise_largest_slope(&w->before, w->data, &alone);
-    const char *name = nn_param_name(i);
+    const char *name = param_name(i);
     printf("\nThe SSR does not always fall: in this descent it rose %ld time%s, at\n"
            "step%s ", w->rises, w->rises == 1 ? "" : "s", w->rises == 1 ? "" : "s");
     print_listed(w);
@@ -72,9 +72,9 @@ void rise_watch_print(const rise_watch *w, double rate)
            "from %.6g to %.6g. At step %ld the steepest slope was\n"
            "dSSR/d%s = ", w->before.step, w->before.step + 1, w->before.ssr, w->after,
            w->before.step, name);
-    report_number(nn_param(&w->before.slope, i), 0);
+    report_number(w->before.slope.value[i], 0);
     printf(", so at rate %g %s took the largest update,\nby ", rate, name);
-    report_number(-nn_param(&w->before.step_size, i), 0);
+    report_number(-w->before.step_size.value[i], 0);
     printf(". ");
     if (alone > w->before.ssr)
         printf("That update alone already raises the SSR, to %.6g:\n"

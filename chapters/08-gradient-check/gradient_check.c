@@ -53,7 +53,7 @@ typedef struct slope_check {
 static slope_check check_slope(const nn_params *p, nn_data data, nn_gradient g, int i)
 {
     slope_check c;
-    c.analytic = nn_param(&g, i);
+    c.analytic = g.value[i];
     c.measured = slope_by_difference(p, data, i);
     c.error = relative_error(c.analytic, c.measured);
     c.agrees = slopes_agree(c.analytic, c.measured, difference_allowance(p, data, i));
@@ -85,8 +85,8 @@ static void print_header(void)
 
 static void print_row(const nn_params *p, int i, const slope_check *c)
 {
-    printf("  %-9s", nn_param_name(i));
-    report_number(nn_param(p, i), 10);
+    printf("  %-9s", param_name(i));
+    report_number(p->value[i], 10);
     report_number(c->analytic, 13);
     report_number(c->measured, 19);
     printf("  %14.2e  %s\n", c->error, c->agrees ? "ok" : "WRONG");
@@ -110,7 +110,7 @@ static int check_point(const chapter_run *run, const char *label, const nn_param
         worst = fmax(worst, c.error);
         checks[i] = c;
         if (o->csv)
-            printf("%s,%s,%.17g,%.17g,%.17g\n", label, nn_param_name(i), c.analytic,
+            printf("%s,%s,%.17g,%.17g,%.17g\n", label, param_name(i), c.analytic,
                    c.measured, c.error);
     }
     if (o->csv || o->quiet)
@@ -166,7 +166,7 @@ int main(int argc, char **argv)
         print_introduction();
     int failed = 0, checked = 0;
     // [ch08_article]
-    nn_params p = nn_article_params();
+    nn_params p = article_params();
     failed += check_point(&run, "article", &p, gradient(&p, run.data), 0);
     // [ch08_article]
     checked += NN_PARAM_COUNT;
@@ -179,7 +179,7 @@ int main(int argc, char **argv)
         // [ch08_random]
         nn_params q;
         for (int i = 0; i < NN_PARAM_COUNT; i++)
-            *nn_param_at(&q, i) = random_normal(&rng);
+            q.value[i] = random_normal(&rng);
         // [ch08_random]
         char label[32];
         snprintf(label, sizeof label, "random%d", k);

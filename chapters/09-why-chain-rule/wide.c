@@ -16,7 +16,7 @@
 #include "random.h"
 
 /* w1 ... wH, then v1 ... vH, from a standard normal, biases 0: for H = 2
-   the order of nn_random_start(), w1, w2, w3, w4. */
+   the order of random_start(), w1, w2, w3, w4. */
 int wide_draw(wide_network *n, size_t hidden, uint64_t seed)
 {
     n->hidden = hidden;

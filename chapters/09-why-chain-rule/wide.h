@@ -38,7 +38,7 @@ typedef struct wide_network {
 /**
  * A network of `hidden` neurons drawn as chapter 7 draws a random start:
  * the weights w1 ... wH, then v1 ... vH, from a standard normal; every bias
- * 0. With H = 2 and the same seed this is nn_random_start(). Returns 0, or
+ * 0. With H = 2 and the same seed this is random_start(). Returns 0, or
  * -1 when there is not memory enough.
  */
 int wide_draw(wide_network *n, size_t hidden, uint64_t seed);

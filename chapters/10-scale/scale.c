@@ -101,7 +101,7 @@ static double largest_difference(ssr_slopes a, ssr_slopes b)
 {
     double worst = relative(a.ssr, b.ssr);
     for (int k = 0; k < NN_PARAM_COUNT; k++)
-        worst = fmax(worst, relative(nn_param(&a.slope, k), nn_param(&b.slope, k)));
+        worst = fmax(worst, relative(a.slope.value[k], b.slope.value[k]));
     return worst;
 }
 
@@ -234,10 +234,10 @@ enum { FEW_STEPS = 1000 };
 static void run_few(void *context, int way)
 {
     few_trial *c = context;
-    descent_settings settings = {0.1, 0.0, FEW_STEPS};
+    nn_settings settings = {.learning_rate = 0.1, .tolerance = 0.0, .max_steps = FEW_STEPS};
     c->end[way] = c->start;
     if (way == 0)
-        descend(&c->end[0], c->data, NN_ALL_PARAMS, settings, NULL, NULL);
+        descend(&c->end[0], c->data, gradient, settings, NULL, NULL);
     else
         fast_descend(&c->end[1], c->data, settings, 1, NULL, NULL);
 }
@@ -251,7 +251,7 @@ static void show_few(const nn_params *p, nn_data data)
     time_ways(run_few, &trial, 2, t);
     double worst = 0.0;
     for (int k = 0; k < NN_PARAM_COUNT; k++)
-        worst = fmax(worst, relative(nn_param(&trial.end[1], k), nn_param(&trial.end[0], k)));
+        worst = fmax(worst, relative(trial.end[1].value[k], trial.end[0].value[k]));
     printf("On %zu samples a step is one chain of waits, and tuned/few.c makes it\n"
            "short. %d steps at rate 0.1 from this start:\n\n"
            "  descend() of nn.c, chapter 7's loop  %8.1f ns per step\n"
@@ -310,9 +310,9 @@ static void free_samples(samples *s)
 static nn_params starting_point(const cli_options *options)
 {
     if (!(options->given & CLI_SEED))
-        return nn_start_all();
+        return start_all();
     random_state rng = random_seed((uint64_t)options->seed);
-    return nn_random_start(&rng);
+    return random_start(&rng);
 }
 
 /* The largest |value| in the samples. */
@@ -358,7 +358,7 @@ static void print_cell(double v)
         printf(" %7.0e", v);
 }
 
-static void print_row(const fast_row *row, void *context)
+static void print_row(const nn_step *row, void *context)
 {
     row_printer *printer = context;
     const nn_params *q = &row->params;
@@ -378,7 +378,7 @@ static void print_row(const fast_row *row, void *context)
     printer->next_shown = lead == 2 ? row->step / 2 * 5 : row->step * 2;
     printf("%7ld %10.4g", row->step, row->ssr);
     for (int k = 0; k < NN_PARAM_COUNT; k++)
-        print_cell(nn_param(q, k));
+        print_cell(q->value[k]);
     printf("\n");
 }
 
@@ -389,19 +389,20 @@ static void print_param(const char *name, double v, const char *after)
 }
 
 static void print_final(const cli_options *options, const nn_params *p, nn_data data,
-                        descent_result result, int threads, double per_step)
+                        nn_result result, int threads, double per_step)
 {
     double end_ssr = ssr(p, data);
     printf("%safter %ld update%s: SSR = %.4g, mean squared residual %.4g\n",
            options->quiet ? "" : "\n", result.updates, result.updates == 1 ? "" : "s",
            end_ssr, end_ssr / (double)data.count);
-    if (result.end == DESCENT_CONVERGED && result.updates == 0)
+    if (result.end == NN_CONVERGED && result.updates == 0)
         printf("(stopped before the first step: every step size was below %g)\n",
                options->tolerance);
-    else if (result.end == DESCENT_CONVERGED)
+    else if (result.end == NN_CONVERGED)
         printf("(converged: every step size was below %g)\n", options->tolerance);
     else
-        printf("(stopped at the limit of %ld updates)\n", options->max_steps);
+        printf("(stopped at the limit of %ld step%s)\n", options->max_steps,
+               options->max_steps == 1 ? "" : "s");
     print_param("w1", p->w1, ", ");
     print_param("b1", p->b1, ", ");
     print_param("w2", p->w2, ", ");
@@ -415,13 +416,6 @@ static void print_final(const cli_options *options, const nn_params *p, nn_data 
                per_step * 1e9 / (double)data.count);
 }
 
-
-/* The descent's rows, when nn.c's descend() runs it. */
-static void print_point(const descent_point *point, void *context)
-{
-    fast_row row = {point->step, point->params, point->ssr, point->slope};
-    print_row(&row, context);
-}
 
 static void print_start(const samples *s, const nn_params *p, int threads, int picked)
 {
@@ -476,7 +470,7 @@ int main(int argc, char **argv)
 
     if (!options.csv && !options.quiet) {
         print_start(&s, &p, threads, picked);
-        step_run c = {&p, data, threads, {{0.0, {0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0}}}};
+        step_run c = {&p, data, threads, {{.ssr = 0.0}}};
         print_steps(&c);
         show_threads_agree(&c, most);
         show_fast_math();
@@ -484,9 +478,9 @@ int main(int argc, char **argv)
             show_few(&p, data);
         printf("The descent: all seven parameters move together, as in chapter 7. The\n"
                "SSR adds one term per sample, so its slopes grow with the number of\n"
-               "samples. So each step is the rate times the slope times 3/%zu, the step\n"
-               "chapter 7 would take if these samples were three. Rows 1, 2, 5, 10, 20,\n"
-               "50, ... are shown.\n\n"
+               "samples. So each step size is the rate times the slope times 3/%zu, the\n"
+               "step chapter 7 would take if these samples were three. Rows 1, 2, 5, 10,\n"
+               "20, 50, ... are shown.\n\n"
                "   step        SSR      w1      b1      w2      b2      w3      w4      b3\n",
                data.count);
     }
@@ -495,21 +489,20 @@ int main(int argc, char **argv)
 
     // [ch10_descent]
     /* 3.0 / count is exactly 1 for the article's three samples. */
-    descent_settings settings = {options.rate * (3.0 / (double)data.count), options.tolerance,
-                                 options.max_steps};
+    nn_settings settings = {.learning_rate = options.rate * (3.0 / (double)data.count),
+                            .tolerance = options.tolerance, .max_steps = options.max_steps};
     row_printer printer = {&options, 1};
     double start = timing_seconds();
-    descent_result result =
-        few ? descend(&p, data, NN_ALL_PARAMS, settings, print_point, &printer)
-            : fast_descend(&p, data, settings, threads, print_row, &printer);
-    double per_step = (timing_seconds() - start) / (double)(result.slopes > 0 ? result.slopes : 1);
+    nn_result result = few ? descend(&p, data, gradient, settings, print_row, &printer)
+                           : fast_descend(&p, data, settings, threads, print_row, &printer);
+    double per_step = (timing_seconds() - start) / (double)(result.steps > 0 ? result.steps : 1);
     // [ch10_descent]
 
     int status = 0;
-    if (result.end == DESCENT_DIVERGED) {
+    if (result.end == NN_DIVERGED) {
         fflush(stdout);
-        fprintf(stderr, "%s: diverged after %ld update%s: --rate %g is too large\n",
-                program.name, result.updates, result.updates == 1 ? "" : "s", options.rate);
+        fprintf(stderr, "%s: diverged after %ld step%s: --rate %g is too large\n",
+                program.name, result.steps, result.steps == 1 ? "" : "s", options.rate);
         status = EXIT_DIVERGED;
     } else if (!options.csv) {
         print_final(&options, &p, data, result, threads, per_step);

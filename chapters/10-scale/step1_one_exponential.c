@@ -41,7 +41,7 @@ nn_trace forward_one_exponential(const nn_params *p, double x)
 /* ssr() and gradient() of nn.c, each on the forward pass above. */
 ssr_slopes step1_one_exponential(const nn_params *p, nn_data data)
 {
-    ssr_slopes s = {0.0, {0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0}};
+    ssr_slopes s = {.ssr = 0.0, .slope = {.value = {0.0}}};
     for (size_t i = 0; i < data.count; i++) {
         double r = residual(data.observed[i], forward_one_exponential(p, data.input[i]).predicted);
         s.ssr += r * r;

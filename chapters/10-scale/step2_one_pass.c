@@ -19,14 +19,14 @@ ssr_slopes add_sums(ssr_slopes a, ssr_slopes b)
 {
     a.ssr += b.ssr;
     for (int k = 0; k < NN_PARAM_COUNT; k++)
-        *nn_param_at(&a.slope, k) += nn_param(&b.slope, k);
+        a.slope.value[k] += b.slope.value[k];
     return a;
 }
 
 // [ch10_one_pass]
 ssr_slopes step2_one_pass(const nn_params *p, nn_data data)
 {
-    ssr_slopes s = {0.0, {0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0}};
+    ssr_slopes s = {.ssr = 0.0, .slope = {.value = {0.0}}};
     for (size_t i = 0; i < data.count; i++) {
         nn_trace t = forward_one_exponential(p, data.input[i]);
         double r = residual(data.observed[i], t.predicted);

@@ -81,7 +81,7 @@ LANE_FUNCTION ssr_slopes lane_pass(const nn_params *p, nn_data data, neurons_fn 
     }
     ssr_slopes s = step2_one_pass(p, samples_from(data, whole, data.count - whole));
     for (int k = 0; k < LANES; k++) {
-        ssr_slopes lane = {ssr[k], {w1[k], b1[k], w2[k], b2[k], w3[k], w4[k], b3[k]}};
+        ssr_slopes lane = {ssr[k], {.value = {w1[k], b1[k], w2[k], b2[k], w3[k], w4[k], b3[k]}}};
         s = add_sums(s, lane);
     }
     return s;

@@ -30,7 +30,7 @@ ssr_slopes step5_threads(const nn_params *p, nn_data data, int threads)
         size_t end = start + size < data.count ? start + size : data.count;
         block_sum[b] = step4_softplus(p, samples_from(data, start, end - start));
     }
-    ssr_slopes s = {0.0, {0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0}};
+    ssr_slopes s = {.ssr = 0.0, .slope = {.value = {0.0}}};
     for (size_t b = 0; b < blocks; b++) /* in block order, whatever the threads */
         s = add_sums(s, block_sum[b]);
     return s;

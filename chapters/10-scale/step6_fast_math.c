@@ -36,7 +36,7 @@ ssr_slopes step6_fast_math(const nn_params *p, nn_data data)
         w4 += d * a2;
         b3 += d;
     }
-    ssr_slopes s = {sum_r2, {w1, b1, w2, b2, w3, w4, b3}};
+    ssr_slopes s = {.ssr = sum_r2, .slope = {.value = {w1, b1, w2, b2, w3, w4, b3}}};
     return s;
 }
 // [ch10_fast_math]

@@ -17,7 +17,7 @@ chapter_run chapter_open(const cli_program *program, int argc, char **argv)
     chapter_run run = {.program = program};
     run.options = cli_parse_or_exit(program, argc, argv);
     run.data = report_samples(&run.options, &run.storage);
-    run.start = nn_article_params();
+    run.start = article_params();
     run.start.b3 = run.options.b3;
     /* Nothing is said, not even as CSV, over a function that is wrong. */
     verify_chapters(&run, (int)strtol(program->name + strcspn(program->name, "0123456789"),
@@ -62,10 +62,10 @@ void chapter_require_finite(const chapter_run *run, double value, const char *wh
     exit(cli_finish(run->program, EXIT_DIVERGED));
 }
 
-int chapter_diverged(const chapter_run *run, descent_result result, const char *unit)
+int chapter_diverged(const chapter_run *run, nn_result result)
 {
-    fprintf(stderr, "%s: diverged after %ld %s%s: ", run->program->name, result.slopes, unit,
-            chapter_plural(result.slopes));
+    fprintf(stderr, "%s: diverged after %ld step%s: ", run->program->name, result.steps,
+            chapter_plural(result.steps));
     /* With no step taken, either the start itself overflowed or its first
        step did, which is the rate's doing; after steps, the steps grew past
        the bottom and back, further each time: the rate again. */

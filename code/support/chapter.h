@@ -42,8 +42,8 @@ typedef enum chapter_cause {
 void chapter_require_finite(const chapter_run *run, double value, const char *what,
                             chapter_cause cause);
 
-/** After a descent that diverged: "NAME: diverged after N UNITs: why"; EXIT_DIVERGED. */
-int chapter_diverged(const chapter_run *run, descent_result result, const char *unit);
+/** After a descent that diverged: "NAME: diverged after N steps: why"; EXIT_DIVERGED. */
+int chapter_diverged(const chapter_run *run, nn_result result);
 
 /**
  * The b3 at the bottom of the SSR's bowl, for the chapters before 5, which
@@ -70,7 +70,7 @@ typedef void (*chapter_row_printer)(const chapter_run *run, const nn_params *p, 
 void chapter_sample_table(const chapter_run *run, const nn_params *p, const char *header,
                           chapter_row_printer row);
 
-/** "s" when `count` is not 1, else "": for "1 slope", "2 slopes". */
+/** "s" when `count` is not 1, else "": for "1 step", "2 steps". */
 const char *chapter_plural(long count);
 
 #endif /* CHAPTER_H */

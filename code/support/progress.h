@@ -21,8 +21,9 @@
  */
 typedef struct progress_printer {
     const cli_options *options; /**< --csv, --quiet, tolerance and step limit */
-    unsigned moving;            /**< the parameters in the text table */
-    int show_slopes;            /**< also print each moving parameter's slope */
+    nn_param_index first;       /**< the text table shows this parameter and the ones after
+                                     it: NN_W3 for the output layer, NN_W1 for all seven */
+    int show_slopes;            /**< also print each shown parameter's slope */
     long first_rows;            /**< rows always shown at the start */
     long every;                 /**< after those, show steps that are multiples of this */
     long last_shown;            /**< the last step printed (kept by progress_row) */
@@ -35,20 +36,20 @@ typedef struct progress_printer {
  */
 void progress_header(progress_printer *printer);
 
-/** A descent_point_observer: prints one row as the printer says. */
-void progress_row(const descent_point *point, void *context);
+/** An nn_observer: prints one step as the printer says. */
+void progress_row(const nn_step *row, void *context);
 
-/** Prints the moving parameters as `w3 = -1.1687, w4 = ...`, with no newline. */
-void progress_params(const nn_params *p, unsigned which);
+/** Prints parameters `first` to `last` as `w3 = -1.1687, w4 = ...`, with no newline. */
+void progress_params(const nn_params *p, nn_param_index first, nn_param_index last);
 
 /**
- * The closing lines: the moving parameters where the loop ended, the SSR
- * there, how many updates, and why it stopped; a stop before any update
+ * The closing lines: parameter `first` and those after it where the loop
+ * ended, the SSR there, how many updates, and why it stopped; a stop before any update
  * says so, as the first steps were already below the tolerance. Unless
  * quiet, adds a warning when the SSR ended above `start_ssr`: the rate was
  * too large to descend.
  */
-void progress_result(const cli_options *options, const nn_params *p, unsigned moving,
-                     double start_ssr, double final_ssr, descent_result result);
+void progress_result(const cli_options *options, const nn_params *p, nn_param_index first,
+                     double start_ssr, double final_ssr, nn_result result);
 
 #endif /* PROGRESS_H */

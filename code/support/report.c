@@ -14,7 +14,7 @@ nn_data report_samples(const cli_options *options, data_set *storage)
 {
     *storage = (data_set){0};
     if (options->data_path == NULL)
-        return nn_article_data();
+        return article_data();
     if (data_load(options->data_path, storage, stderr) != 0)
         exit(EXIT_BAD_INPUT);
     return data_view(storage);

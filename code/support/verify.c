@@ -237,7 +237,7 @@ static void check_links(const verifier *v)
                  agrees(got, -want, 1e-6) ? ": look at its sign. The square shrinks as "
                  "predicted rises towards observed." : ".");
     }
-    nn_params up = nn_article_params(), down = up;
+    nn_params up = article_params(), down = up;
     up.b3 += 0.5;
     down.b3 -= 0.5;
     double want = forward(&up, 0.5).predicted - forward(&down, 0.5).predicted;
@@ -326,8 +326,8 @@ typedef struct replay {
     int chapter;
     const char *function;
     nn_data data;
-    descent_settings settings;
-    unsigned moving;   /* for descend(); descend_b3() moves b3 alone */
+    nn_settings settings;
+    int moving;        /* the chapter whose parameters move: 5 b3, 6 w3, w4, b3, 7 all */
     nn_params at;      /* where the next row must be */
     nn_params before;  /* where the last row was, before its step */
     long rows;         /* rows seen */
@@ -335,14 +335,15 @@ typedef struct replay {
 } replay;
 
 /* The slopes a loop needs, by the chapters that introduce them: b3's alone
-   by dssr_db3() (chapter 3); w3, w4 and b3 by their chains through the
-   prediction (chapter 6); any other by the backward pass (chapter 7). */
-static nn_gradient slopes_for(unsigned moving, const nn_params *p, nn_data data)
+   by dssr_db3() (chapter 3, for chapter 5); w3, w4 and b3 by their chains
+   through the prediction (chapter 6); all seven by the backward pass
+   (chapter 7). */
+static nn_gradient slopes_for(int moving, const nn_params *p, nn_data data)
 {
-    nn_gradient g = {0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0};
-    if (moving & ~NN_OUTPUT_LAYER)
+    nn_gradient g = {.value = {0.0}};
+    if (moving >= 7)
         return gradient(p, data);
-    if (moving == NN_BIT(NN_B3)) {
+    if (moving == 5) {
         g.b3 = dssr_db3(p, data);
         return g;
     }
@@ -363,8 +364,8 @@ static int row_is_finite(const replay *r)
         return 0;
     nn_gradient slope = slopes_for(r->moving, &r->at, r->data);
     for (int i = 0; i < NN_PARAM_COUNT; i++)
-        if (!isfinite(nn_param(&r->at, i)) ||
-            !isfinite(step_size(nn_param(&slope, i), r->settings.learning_rate)))
+        if (!isfinite(r->at.value[i]) ||
+            !isfinite(step_size(slope.value[i], r->settings.learning_rate)))
             return 0;
     return 1;
 }
@@ -387,25 +388,22 @@ static void replay_row(replay *r, long step, const nn_params *params, double row
     r->before = r->at;
     r->last_step = 0.0;
     for (int i = 0; i < NN_PARAM_COUNT; i++) {
-        const char *name = nn_param_name(i);
-        int moves = (r->moving & NN_BIT(i)) != 0;
-        if (!agrees(nn_param(params, i), nn_param(&r->at, i), 1e-9))
+        const char *name = param_name(i);
+        if (!agrees(params->value[i], r->at.value[i], 1e-9))
             stop(r->v, r->chapter, r->function, "%s()'s row %ld has %s = %.6g, where the steps "
-                 "before it lead to %.6g.", r->function, r->rows, name, nn_param(params, i),
-                 nn_param(&r->at, i));
-        if (!moves)
-            continue;
-        double want_size = step_size(nn_param(&want_slope, i), r->settings.learning_rate);
-        if (!agrees(nn_param(slope, i), nn_param(&want_slope, i), 1e-9))
+                 "before it lead to %.6g.", r->function, r->rows, name, params->value[i],
+                 r->at.value[i]);
+        double want_size = step_size(want_slope.value[i], r->settings.learning_rate);
+        if (!agrees(slope->value[i], want_slope.value[i], 1e-9))
             stop(r->v, r->chapter, r->function, "%s()'s row %ld has the slope dSSR/d%s = %.6g, "
                  "where the chain rule gives %.6g there.", r->function, r->rows, name,
-                 nn_param(slope, i), nn_param(&want_slope, i));
-        if (!agrees(nn_param(size, i), want_size, 1e-9))
+                 slope->value[i], want_slope.value[i]);
+        if (!agrees(size->value[i], want_size, 1e-9))
             stop(r->v, r->chapter, r->function, "%s()'s row %ld has the step size %.6g for %s, "
                  "where step_size() of its slope and the rate gives %.6g.", r->function,
-                 r->rows, nn_param(size, i), name, want_size);
-        r->last_step = fmax(r->last_step, fabs(nn_param(size, i)));
-        *nn_param_at(&r->at, i) = apply_step(nn_param(&r->at, i), nn_param(size, i));
+                 r->rows, size->value[i], name, want_size);
+        r->last_step = fmax(r->last_step, fabs(size->value[i]));
+        r->at.value[i] = apply_step(r->at.value[i], size->value[i]);
     }
     if (!agrees(row_ssr, want_ssr, 1e-9))
         stop(r->v, r->chapter, r->function, "%s()'s row %ld has SSR = %.6g, where ssr() gives "
@@ -413,18 +411,18 @@ static void replay_row(replay *r, long step, const nn_params *params, double row
 }
 
 /* How the loop ended, against the rows it showed and where it left p. */
-static void check_ending(replay *r, descent_result result, const nn_params *p)
+static void check_ending(replay *r, nn_result result, const nn_params *p)
 {
-    if (r->rows == 0 && result.slopes == 0 && result.end != DESCENT_DIVERGED)
+    if (r->rows == 0 && result.steps == 0 && result.end != NN_DIVERGED)
         stop(r->v, r->chapter, r->function, "%s() is unfinished: it returns at once, with no "
-             "slope computed and no row shown, as its stub does.", r->function);
-    if (result.slopes != r->rows)
-        stop(r->v, r->chapter, r->function, "%s() reports %ld slope%s computed, but showed %ld "
-             "row%s.", r->function, result.slopes, plural((size_t)result.slopes), r->rows,
+             "step taken and no row shown, as its stub does.", r->function);
+    if (result.steps != r->rows)
+        stop(r->v, r->chapter, r->function, "%s() reports %ld step%s, but showed %ld row%s.",
+             r->function, result.steps, plural((size_t)result.steps), r->rows,
              plural((size_t)r->rows));
     long updates = r->rows;
     const char *how = "stopped at the step limit";
-    if (result.end == DESCENT_CONVERGED) {
+    if (result.end == NN_CONVERGED) {
         updates = r->rows - 1;
         how = "converged";
         if (!(r->last_step < r->settings.tolerance))
@@ -432,11 +430,11 @@ static void check_ending(replay *r, descent_result result, const nn_params *p)
                  "its last row are not all below the tolerance %g.", r->function,
                  r->settings.tolerance);
         r->at = r->before; /* that last step is not taken */
-    } else if (result.end == DESCENT_STEP_LIMIT && r->rows != r->settings.max_steps) {
+    } else if (result.end == NN_STEP_LIMIT && r->rows != r->settings.max_steps) {
         stop(r->v, r->chapter, r->function, "%s() stopped after %ld row%s, neither at the step "
              "limit %ld nor below the tolerance.", r->function, r->rows,
              plural((size_t)r->rows), r->settings.max_steps);
-    } else if (result.end == DESCENT_DIVERGED) {
+    } else if (result.end == NN_DIVERGED) {
         if (!row_is_finite(r))
             return;
         stop(r->v, r->chapter, r->function, "%s() says it diverged after %ld row%s, where "
@@ -447,34 +445,17 @@ static void check_ending(replay *r, descent_result result, const nn_params *p)
              "where that makes %ld.", r->function, how, r->rows, plural((size_t)r->rows),
              result.updates, plural((size_t)result.updates), updates);
     for (int i = 0; i < NN_PARAM_COUNT; i++)
-        if (!agrees(nn_param(p, i), nn_param(&r->at, i), 1e-9))
+        if (!agrees(p->value[i], r->at.value[i], 1e-9))
             stop(r->v, r->chapter, r->function, "%s() leaves %s = %.6g, where its rows lead to "
-                 "%.6g.", r->function, nn_param_name(i), nn_param(p, i), nn_param(&r->at, i));
-}
-
-/* descend_b3()'s observer: each row replayed. */
-static void replay_b3_row(const descent_row *row, void *context)
-{
-    replay *r = context;
-    if (r == NULL) {
-        fprintf(stderr, "descend_b3() calls on_row with a NULL context, where it must\n"
-                "  pass the context it was given.\n");
-        exit(EXIT_UNFINISHED);
-    }
-    nn_params params = r->at, size = {0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0};
-    nn_gradient slope = size;
-    params.b3 = row->b3;
-    slope.b3 = row->dssr_db3;
-    size.b3 = row->step_size;
-    replay_row(r, row->step, &params, row->ssr, &slope, &size);
+                 "%.6g.", r->function, param_name(i), p->value[i], r->at.value[i]);
 }
 
 /* descend()'s observer: each row replayed. */
-static void replay_point(const descent_point *point, void *context)
+static void replay_point(const nn_step *point, void *context)
 {
     replay *r = context;
     if (r == NULL) {
-        fprintf(stderr, "descend() calls on_point with a NULL context, where it must\n"
+        fprintf(stderr, "descend() calls on_step with a NULL context, where it must\n"
                 "  pass the context it was given.\n");
         exit(EXIT_UNFINISHED);
     }
@@ -483,15 +464,31 @@ static void replay_point(const descent_point *point, void *context)
 
 /* One loop run from `start` on `data`, replayed row by row. */
 static void check_loop(const verifier *v, int chapter, nn_params start, nn_data data,
-                       descent_settings settings, unsigned moving)
+                       nn_settings settings, nn_slopes slopes)
 {
-    replay r = {v, chapter, moving == NN_BIT(NN_B3) ? "descend_b3" : "descend", data, settings,
-                moving, start, start, 0, 0.0};
+    replay r = {v, 5, "descend", data, settings, chapter, start, start, 0, 0.0};
     nn_params p = start;
-    descent_result result = moving == NN_BIT(NN_B3)
-        ? descend_b3(&p, data, settings, replay_b3_row, &r)
-        : descend(&p, data, moving, settings, replay_point, &r);
+    nn_result result = descend(&p, data, slopes, settings, replay_point, &r);
     check_ending(&r, result, &p);
+}
+
+/* The stopping rule on step sizes whose answers are known. */
+static void check_stopping_rule(const verifier *v)
+{
+    nn_params size = {.w3 = 0.0009, .w4 = -0.0009, .b3 = 0.0005};
+    if (!steps_below_tolerance(&size, 0.001))
+        stop(v, 5, "steps_below_tolerance", "steps_below_tolerance() says \"not yet\", with the "
+             "step sizes 0, 0, 0, 0, 0.0009, -0.0009 and 0.0005 and a tolerance of 0.001: all "
+             "are below it.");
+    size.w1 = 5.0;
+    if (steps_below_tolerance(&size, 0.001))
+        stop(v, 5, "steps_below_tolerance", "steps_below_tolerance() says \"stop\" while w1 "
+             "has a step size of 5 and the tolerance is 0.001.");
+    size.w1 = 0.0;
+    size.b3 = -0.001;
+    if (steps_below_tolerance(&size, 0.001))
+        stop(v, 5, "steps_below_tolerance", "steps_below_tolerance() says \"stop\" while b3's "
+             "step size is -0.001 and the tolerance 0.001: a step must be strictly below it.");
 }
 
 /* optimal_b3() against the bowl's bottom from the residuals, and the loop. */
@@ -508,46 +505,46 @@ static void check_chapter5(const verifier *v)
         stop(v, 5, "optimal_b3", "optimal_b3() gives %.6g, but the measured slope of the SSR "
              "there is %.6g, not 0: the bottom of the bowl is at b3 = %.6g.", got,
              measured_slope_in_b3(&there, v->data), want);
-    descent_settings usual = {0.1, 0.001, 1000};
-    nn_params article = nn_article_params();
-    check_loop(v, 5, article, nn_article_data(), usual, NN_BIT(NN_B3));
-    descent_settings few = {v->run->options.rate, v->run->options.tolerance,
-                            v->run->options.max_steps < 5 ? v->run->options.max_steps : 5};
-    check_loop(v, 5, *p, v->data, few, NN_BIT(NN_B3));
+    nn_settings usual = {0.1, 0.001, 1000};
+    nn_params article = article_params();
+    check_loop(v, 5, article, article_data(), usual, b3_gradient);
+    nn_settings few = {v->run->options.rate, v->run->options.tolerance,
+                       v->run->options.max_steps < 5 ? v->run->options.max_steps : 5};
+    check_loop(v, 5, *p, v->data, few, b3_gradient);
+    check_stopping_rule(v);
 }
 
 /* ---- Chapter 6 ---------------------------------------------------------- */
 
-/* The stopping rule on four points whose answers are known, then the loop. */
+/* output_layer_gradient() against the three chains written out here, over
+   all the samples, then the first alone and the first two; then the loop. */
 static void check_chapter6(const verifier *v)
 {
-    descent_point point;
-    memset(&point, 0, sizeof point);
-    point.step_size.w1 = 5.0;
-    point.step_size.w3 = 0.0009;
-    point.step_size.w4 = -0.0009;
-    point.step_size.b3 = 0.0005;
-    if (!steps_below_tolerance(&point, NN_OUTPUT_LAYER, 0.001)) {
-        point.step_size.w1 = 0.0;
-        stop(v, 6, "steps_below_tolerance", "steps_below_tolerance() says %s, with the step "
-             "sizes of w3, w4 and b3 at 0.0009, -0.0009 and 0.0005 and a tolerance of 0.001: "
-             "all three are below it, and w1's step of 5 does not count, since w1 does not "
-             "move.", steps_below_tolerance(&point, NN_OUTPUT_LAYER, 0.001)
-             ? "\"not yet\" while w1 has a step of 5 (it does not move)"
-             : "\"not yet\", as its stub always does");
+    nn_params start = start_output_layer();
+    const size_t counts[] = {v->data.count, 1, 2};
+    for (int k = 0; k < 3; k++) {
+        nn_data head = first_samples(v->data, counts[k]);
+        nn_gradient got = output_layer_gradient(&start, head);
+        nn_gradient want = slopes_for(6, &start, head);
+        int empty = 1;
+        for (int i = 0; i < NN_PARAM_COUNT; i++)
+            empty &= got.value[i] == 0.0;
+        if (k == 0 && empty && want.w3 != 0.0)
+            stop(v, 6, "output_layer_gradient", "output_layer_gradient() is unfinished: it "
+                 "gives 0 for every slope, as its stub does, where dSSR/dw3 = %.6g.", want.w3);
+        for (int i = 0; i < NN_PARAM_COUNT; i++)
+            if (!agrees(got.value[i], want.value[i], 1e-9))
+                stop(v, 6, "output_layer_gradient", "output_layer_gradient() over %zu sample%s "
+                     "gives dSSR/d%s = %.6g, where its chain%s give%s %.6g%s", head.count,
+                     plural(head.count), param_name(i), got.value[i],
+                     i < NN_W3 ? "" : "s", i < NN_W3 ? "s" : "", want.value[i],
+                     i < NN_W3 ? ": only w3, w4 and b3 move in chapter 6." : ".");
     }
-    if (steps_below_tolerance(&point, NN_ALL_PARAMS, 0.001))
-        stop(v, 6, "steps_below_tolerance", "steps_below_tolerance() says \"stop\" while w1, "
-             "which moves, has a step size of 5 and the tolerance is 0.001.");
-    point.step_size.b3 = -0.001;
-    if (steps_below_tolerance(&point, NN_OUTPUT_LAYER, 0.001))
-        stop(v, 6, "steps_below_tolerance", "steps_below_tolerance() says \"stop\" while b3's "
-             "step size is -0.001 and the tolerance 0.001: a step must be strictly below it.");
-    descent_settings usual = {0.1, 0.001, 1000};
-    check_loop(v, 6, nn_start_output_layer(), nn_article_data(), usual, NN_OUTPUT_LAYER);
-    descent_settings few = {v->run->options.rate, v->run->options.tolerance,
-                            v->run->options.max_steps < 5 ? v->run->options.max_steps : 5};
-    check_loop(v, 6, nn_start_output_layer(), v->data, few, NN_OUTPUT_LAYER);
+    nn_settings usual = {0.1, 0.001, 1000};
+    check_loop(v, 6, start, article_data(), usual, output_layer_gradient);
+    nn_settings few = {v->run->options.rate, v->run->options.tolerance,
+                       v->run->options.max_steps < 5 ? v->run->options.max_steps : 5};
+    check_loop(v, 6, start, v->data, few, output_layer_gradient);
 }
 
 /* ---- Chapter 7 ---------------------------------------------------------- */
@@ -560,66 +557,67 @@ static double measured_slope(const nn_params *p, nn_data data, int i, double h)
     double sum = 0.0;
     for (int k = 0; k < 4; k++) {
         nn_params q = *p;
-        *nn_param_at(&q, i) += offset[k] * h;
+        q.value[i] += offset[k] * h;
         sum += weight[k] * ssr(&q, data);
     }
     return sum / (12.0 * h);
 }
 
-/* nn_random_start() against four draws in order; backward() against
+/* random_start() against four draws in order; backward() against
    measured slopes, and adding to what *g holds. */
 static void check_chapter7(const verifier *v, const nn_params *start)
 {
     random_state mine = random_seed(1), theirs = random_seed(1);
-    nn_params want = {0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0};
+    nn_params want = {.value = {0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0}};
     want.w1 = random_normal(&mine);
     want.w2 = random_normal(&mine);
     want.w3 = random_normal(&mine);
     want.w4 = random_normal(&mine);
-    nn_params got = nn_random_start(&theirs);
+    nn_params got = random_start(&theirs);
     int empty = 1;
     for (int i = 0; i < NN_PARAM_COUNT; i++)
-        empty &= nn_param(&got, i) == 0.0;
+        empty &= got.value[i] == 0.0;
     if (empty)
-        stop(v, 7, "nn_random_start", "nn_random_start() is unfinished: every parameter it "
+        stop(v, 7, "random_start", "random_start() is unfinished: every parameter it "
              "gives is 0, as in its stub.");
     for (int i = 0; i < NN_PARAM_COUNT; i++)
-        if (nn_param(&got, i) != nn_param(&want, i))
-            stop(v, 7, "nn_random_start", "nn_random_start() with seed 1 gives %s = %.6g, where "
+        if (got.value[i] != want.value[i])
+            stop(v, 7, "random_start", "random_start() with seed 1 gives %s = %.6g, where "
                  "it is %.6g: the weights are drawn in the order w1, w2, w3, w4, and each bias "
-                 "is 0.", nn_param_name(i), nn_param(&got, i), nn_param(&want, i));
+                 "is 0.", param_name(i), got.value[i], want.value[i]);
 
     /* On the article's samples: on large inputs the measurement's own error
        outgrows any fixed allowance (chapter 8 shows why). */
-    nn_data data = nn_article_data();
+    nn_data data = article_data();
     nn_gradient g = gradient(start, data);
     double size = fmax(1.0, ssr(start, data)), largest = 0.0;
     for (int i = 0; i < NN_PARAM_COUNT; i++)
-        largest = fmax(largest, fabs(nn_param(&g, i)));
+        largest = fmax(largest, fabs(g.value[i]));
     for (int i = 0; i < NN_PARAM_COUNT; i++) {
-        double h = 1e-3 * fmax(1.0, fabs(nn_param(start, i)));
+        double h = 1e-3 * fmax(1.0, fabs(start->value[i]));
         double measured = measured_slope(start, data, i, h);
         double allowance = 1e-6 * fmax(1.0, fabs(measured)) + 1e3 * DBL_EPSILON * size / h;
-        if (!isfinite(measured) || fabs(nn_param(&g, i) - measured) <= allowance)
+        if (!isfinite(measured) || fabs(g.value[i] - measured) <= allowance)
             continue;
         if (largest == 0.0)
             stop(v, 7, "backward", "backward() is unfinished: it adds nothing to the slopes, as "
-                 "its stub does, where the measured dSSR/d%s is %.6g.", nn_param_name(i),
+                 "its stub does, where the measured dSSR/d%s is %.6g.", param_name(i),
                  measured);
         stop(v, 7, "backward", "backward() gives dSSR/d%s = %.6g, but the measured slope is "
-             "%.6g: look at the chain from the prediction back to %s.", nn_param_name(i),
-             nn_param(&g, i), measured, nn_param_name(i));
+             "%.6g: look at the chain from the prediction back to %s.", param_name(i),
+             g.value[i], measured, param_name(i));
     }
     nn_trace t = forward(start, data.input[0]);
-    nn_gradient once = {0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0}, onto = {1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0};
+    nn_gradient once = {.value = {0.0}};
+    nn_gradient onto = {.value = {1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0}};
     backward(start, &t, data.observed[0], &once);
     backward(start, &t, data.observed[0], &onto);
     for (int i = 0; i < NN_PARAM_COUNT; i++)
-        if (!agrees(nn_param(&onto, i), 1.0 + nn_param(&once, i), 1e-9))
+        if (!agrees(onto.value[i], 1.0 + once.value[i], 1e-9))
             stop(v, 7, "backward", "backward() onto a dSSR/d%s of 1 leaves %.6g, where adding "
                  "this sample's share, %.6g, gives %.6g: it must add to *g (+=), not replace it.",
-                 nn_param_name(i), nn_param(&onto, i), nn_param(&once, i),
-                 1.0 + nn_param(&once, i));
+                 param_name(i), onto.value[i], once.value[i],
+                 1.0 + once.value[i]);
 }
 
 /* ---- Chapter 8 ---------------------------------------------------------- */
@@ -642,8 +640,8 @@ static void check_chapter8(const verifier *v)
                  "the larger of |a|, |b| and 1e-8 is %g.", pairs[k][0], pairs[k][1],
                  relative_error(pairs[k][0], pairs[k][1]), pairs[k][2]);
 
-    nn_params p = nn_article_params();
-    nn_data data = nn_article_data();
+    nn_params p = article_params();
+    nn_data data = article_data();
     nn_gradient g = gradient(&p, data);
     int empty = 1;
     for (int i = 0; i < NN_PARAM_COUNT; i++)
@@ -653,10 +651,10 @@ static void check_chapter8(const verifier *v)
              "every parameter, as its stub does, where the backward pass gives dSSR/dw1 = "
              "%.6g at the article's point.", g.w1);
     for (int i = 0; i < NN_PARAM_COUNT; i++)
-        if (!agrees(slope_by_difference(&p, data, i), nn_param(&g, i), 1e-6))
+        if (!agrees(slope_by_difference(&p, data, i), g.value[i], 1e-6))
             stop(v, 8, "slope_by_difference", "slope_by_difference() along %s gives %.6g at the "
-                 "article's point, where the backward pass gives %.6g.", nn_param_name(i),
-                 slope_by_difference(&p, data, i), nn_param(&g, i));
+                 "article's point, where the backward pass gives %.6g.", param_name(i),
+                 slope_by_difference(&p, data, i), g.value[i]);
 }
 
 void verify_chapters(const chapter_run *run, int chapter)
@@ -667,8 +665,8 @@ void verify_chapters(const chapter_run *run, int chapter)
         moderate &= fabs(v.data.input[i]) <= VERIFY_LARGEST &&
                     fabs(v.data.observed[i]) <= VERIFY_LARGEST;
     if (!moderate) {
-        v.start = nn_article_params();
-        v.data = nn_article_data();
+        v.start = article_params();
+        v.data = article_data();
     }
     if (chapter >= 1) {
         check_forward(&v);
@@ -687,7 +685,7 @@ void verify_chapters(const chapter_run *run, int chapter)
     if (chapter >= 6)
         check_chapter6(&v);
     if (chapter >= 7) {
-        nn_params start = nn_start_all();
+        nn_params start = start_all();
         check_chapter7(&v, &start);
     }
     if (chapter >= 8)

@@ -11,4 +11,4 @@ set ylabel "SSR"
 set yrange [0:*]
 plot bowl_data using "b3":"ssr" with lines lw 2.5 lc rgb bowl title "SSR(b3)", \
      path using "b3":"ssr" with linespoints lw 1.5 pt 7 ps 1.1 lc rgb bad \
-        title sprintf("the %d slopes computed, in order", rows)
+        title sprintf("the %d steps, in order", rows)

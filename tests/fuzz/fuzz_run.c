@@ -85,27 +85,28 @@ typedef struct marker {
     long outside; /* rows more than half a column beside it */
 } marker;
 
-static void mark_row(const descent_row *row, void *context)
+static void mark_row(const nn_step *row, void *context)
 {
     marker *m = context;
     plot_chart *chart = m->chart;
     long before = chart->outside;
-    plot_mark(chart, row->b3, row->ssr, (char)(row->step <= 9 ? '0' + row->step : '+'));
+    double b3 = row->params.b3;
+    plot_mark(chart, b3, row->ssr, (char)(row->step <= 9 ? '0' + row->step : '+'));
     /* Within the chart's range a row is never left out. */
-    if (row->b3 >= chart->low && row->b3 <= chart->high && chart->outside != before)
+    if (b3 >= chart->low && b3 <= chart->high && chart->outside != before)
         abort();
     m->outside += chart->outside - before;
     printf("%6ld", row->step);
-    report_number(row->b3, 12);
+    report_number(b3, 12);
     report_number(row->ssr, 12);
-    report_number(row->dssr_db3, 12);
-    report_number_line(row->step_size, 12);
+    report_number(row->slope.b3, 12);
+    report_number_line(row->step_size.b3, 12);
 }
 
 /* Chapter 5: the descent on b3, marked on the bowl, and the chart printed. */
 static void descend_on_b3(const cli_options *options, nn_data data)
 {
-    nn_params p = nn_article_params();
+    nn_params p = article_params();
     p.b3 = options->b3;
     chapter_run run = {.program = &program, .options = *options, .data = data, .start = p};
     double bottom = optimal_b3(&p, data), low, high;
@@ -115,10 +116,10 @@ static void descend_on_b3(const cli_options *options, nn_data data)
     if (plot_bowl(&chart, &p, data, low, high) != 0)
         return;
     marker m = {&chart, 0};
-    descent_settings settings = {options->rate, options->tolerance,
+    nn_settings settings = {options->rate, options->tolerance,
                                  options->max_steps < MOST_STEPS ? options->max_steps
                                                                  : MOST_STEPS};
-    descend_b3(&p, data, settings, mark_row, &m);
+    descend(&p, data, b3_gradient, settings, mark_row, &m);
     if (chart.outside != m.outside)
         abort();
     /* The chart alone, to measure its lines, then on with the rest. */
@@ -142,25 +143,28 @@ static void descend_on_b3(const cli_options *options, nn_data data)
 /* Chapters 6 and 7: a descent on several parameters, printed by progress.c. */
 static void descend_on_several(const cli_options *options, nn_data data)
 {
-    unsigned moving = options->seed % 2 ? NN_ALL_PARAMS : NN_OUTPUT_LAYER;
-    nn_params p = moving == NN_ALL_PARAMS ? nn_start_all() : nn_start_output_layer();
+    int all = options->seed % 2;
+    nn_params p = all ? start_all() : start_output_layer();
     p.b3 = options->b3;
     /* Slopes beside the parameters only for the output layer, as chapter 6:
        seven of each would not fit a line. */
-    int show_slopes = moving == NN_OUTPUT_LAYER && options->seed % 3 == 0;
-    progress_printer printer = {options, moving, show_slopes, 10, 100, 0};
+    progress_printer printer = {
+        .options = options, .first = all ? NN_W1 : NN_W3,
+        .show_slopes = !all && options->seed % 3 == 0, .first_rows = 10, .every = 100,
+    };
     double start_ssr = ssr(&p, data);
     if (!isfinite(start_ssr))
         return;
-    descent_settings settings = {options->rate, options->tolerance,
+    nn_settings settings = {options->rate, options->tolerance,
                                  options->max_steps < MOST_STEPS ? options->max_steps
                                                                  : MOST_STEPS};
     progress_header(&printer);
-    descent_result result = descend(&p, data, moving, settings, progress_row, &printer);
+    nn_result result = descend(&p, data, all ? gradient : output_layer_gradient, settings,
+                               progress_row, &printer);
     double final_ssr = ssr(&p, data);
     /* A chapter checks the point it ends on before it prints it. */
-    if (result.end != DESCENT_DIVERGED && isfinite(final_ssr))
-        progress_result(options, &p, moving, start_ssr, final_ssr, result);
+    if (result.end != NN_DIVERGED && isfinite(final_ssr))
+        progress_result(options, &p, printer.first, start_ssr, final_ssr, result);
 }
 
 /* Chapters 1 to 4 under --csv, one chosen by the seed, through their own
@@ -273,7 +277,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size)
 
     /* The samples: the rest of the input, or the article's when there is none. */
     data_set set = {0};
-    nn_data data = nn_article_data();
+    nn_data data = article_data();
     size_t rest = newline ? size - line_length - 1 : 0;
     if (rest > 0) {
         FILE *in = fmemopen((void *)(newline + 1), rest, "r");

@@ -62,7 +62,7 @@ static void put(const char *format, ...)
 static void put_params(const nn_params *p)
 {
     for (int i = 0; i < NN_PARAM_COUNT; i++)
-        put(" %a", nn_param(p, i));
+        put(" %a", p->value[i]);
 }
 
 static void put_data(nn_data d)
@@ -85,7 +85,7 @@ static nn_params random_params(void)
 {
     nn_params p;
     for (int i = 0; i < NN_PARAM_COUNT; i++)
-        *nn_param_at(&p, i) = 1.5 * random_normal(&rng);
+        p.value[i] = 1.5 * random_normal(&rng);
     return p;
 }
 
@@ -135,7 +135,7 @@ static const char *const trace_names = "x;z1;a1;s1;top;z2;a2;s2;bottom;predicted
 
 static void forward_cases(int seeded)
 {
-    nn_params p = nn_article_params();
+    nn_params p = article_params();
     for (int i = 0; i <= 2; i++) {
         begin("public", "with the article's parameters at x = %g", 0.5 * i);
         put("forward");
@@ -164,13 +164,13 @@ static nn_data some_samples(size_t count)
 /* Cases of a function of the parameters and the data, one number. */
 static void sum_cases(int seeded, const char *name, const char *shown)
 {
-    nn_params p = nn_article_params();
+    nn_params p = article_params();
     for (int i = 0; i < 2; i++) {
         p.b3 = i == 0 ? 0.0 : 1.0;
         begin("public", "over the three samples at b3 = %g", p.b3);
         put("%s", name);
         put_params(&p);
-        put_data(nn_article_data());
+        put_data(article_data());
         ask(1e-10, 1e-12, shown);
     }
     static const size_t counts[] = {1, 2, 5};
@@ -214,68 +214,29 @@ static void pair_cases(int seeded, const char *name, const char *shown, const do
     }
 }
 
-static const char *const row_names =
-    "how it ended{converged,step limit,diverged};slopes;updates;b3 at the end;rows shown"
-    "|row %d: step;row %d: b3;row %d: SSR;row %d: dSSR/db3;row %d: step size";
-
-static void descend_b3_case(const char *visibility, const char *what, nn_params p, nn_data d,
-                            double rate, double tolerance, long max_steps, int quiet)
-{
-    begin(visibility, "%s", what);
-    put("descend_b3");
-    put_params(&p);
-    put_data(d);
-    put(" %a %a %ld%s", rate, tolerance, max_steps, quiet ? " quiet" : "");
-    ask(1e-9, 1e-12, row_names);
-}
-
-static void descend_b3_cases(int seeded)
-{
-    nn_params p = nn_article_params();
-    nn_data d = nn_article_data();
-    descend_b3_case("public", "of the article's descent (rate 0.1, tolerance 0.001)", p, d, 0.1,
-                    0.001, 1000, 0);
-    descend_b3_case("public", "with at most 3 steps", p, d, 0.1, 0.001, 3, 0);
-    descend_b3_case("public", "with tolerance 0 and at most 40 steps", p, d, 0.1, 0.0, 40, 0);
-    descend_b3_case("public", "at rate 1, which diverges", p, d, 1.0, 0.001, 1000, 0);
-    descend_b3_case("public", "with no observer (on_row NULL)", p, d, 0.1, 0.001, 1000, 1);
-    descend_b3_case("public", "over the sample x = 0 alone", p, some_samples(1), 0.1, 0.001, 1000,
-                    0);
-    descend_b3_case("public", "over five samples (rate 0.05)", p, some_samples(5), 0.05, 0.001,
-                    1000, 0);
-    for (int n = 1; seeded && n <= HIDDEN; n++) {
-        char what[128];
-        snprintf(what, sizeof what, "at hidden point %d of %d", n,
-                 HIDDEN);
-        nn_params q = random_params();
-        nn_data e = random_data(n);
-        descend_b3_case("hidden", what, q, e, uniform(0.01, 0.08), uniform(1e-4, 1e-2), 200, n == 2);
-    }
-}
-
 static void steps_below_tolerance_cases(int seeded)
 {
     static const struct {
         double step[NN_PARAM_COUNT];
-        unsigned moving;
         double tolerance;
         const char *what;
     } given[] = {
-        {{1e-4, 1e-4, 1e-4, 1e-4, 1e-4, 1e-4, 1e-4}, NN_ALL_PARAMS, 1e-3, "every step 0.0001"},
-        {{0, 0, 0, 0, 0, 0, -0.01}, NN_BIT(NN_B3), 1e-3, "b3's step -0.01"},
-        {{5, 5, 0, 0, 0, 0, 1e-4}, NN_BIT(NN_B3), 1e-3, "b3's step 0.0001, w1's 5 but w1 fixed"},
-        {{0, 0, 0, 0, 0, 0, 1e-3}, NN_BIT(NN_B3), 1e-3, "b3's step equal to the tolerance"},
-        {{0, 0, 0, 0, 1e-4, -1e-4, 5e-4}, NN_OUTPUT_LAYER, 1e-3, "output layer's steps small"},
-        {{0, 0, 0, 0, 1e-4, -2e-3, 5e-4}, NN_OUTPUT_LAYER, 1e-3, "w4's step -0.002"},
+        {{1e-4, 1e-4, 1e-4, 1e-4, 1e-4, 1e-4, 1e-4}, 1e-3, "every step 0.0001"},
+        {{0, 0, 0, 0, 0, 0, -0.01}, 1e-3, "b3's step -0.01"},
+        {{5, 0, 0, 0, 0, 0, 1e-4}, 1e-3, "b3's step 0.0001, w1's 5"},
+        {{0, 0, 0, 0, 0, 0, 1e-3}, 1e-3, "b3's step equal to the tolerance"},
+        {{0, 0, 0, 0, 1e-4, -1e-4, 5e-4}, 1e-3, "output layer's steps small"},
+        {{0, 0, 0, 0, 1e-4, -2e-3, 5e-4}, 1e-3, "w4's step -0.002"},
+        {{0, 0, 0, 0, 0, 0, 0}, 0.0, "every step 0 and tolerance 0"},
     };
-    begin("public", "(tolerance 0.001)");
+    begin("public", "(tolerance 0.001, or 0 where it says so)");
     for (size_t i = 0; i < sizeof given / sizeof given[0]; i++) {
         char names[160];
         snprintf(names, sizeof names, "stop with %s{no,yes}", given[i].what);
         put("steps_below_tolerance");
         for (int k = 0; k < NN_PARAM_COUNT; k++)
             put(" %a", given[i].step[k]);
-        put(" %u %a", given[i].moving, given[i].tolerance);
+        put(" %a", given[i].tolerance);
         ask(0.0, 0.0, names);
     }
     for (int n = 1; seeded && n <= HIDDEN; n++) {
@@ -285,69 +246,103 @@ static void steps_below_tolerance_cases(int seeded)
             int small = k % 2 == 0;
             put("steps_below_tolerance");
             for (int i = 0; i < NN_PARAM_COUNT; i++)
-                put(" %a", tolerance * (small ? uniform(-0.99, 0.99) : uniform(-3.0, 3.0)));
-            put(" %u %a", 1u + (unsigned)(random_uniform(&rng) * NN_ALL_PARAMS), tolerance);
+                put(" %a", tolerance * (small ? uniform(-0.99, 0.99) : uniform(-1.2, 1.2)));
+            put(" %a", tolerance);
             ask(0.0, 0.0, "stop{no,yes}");
         }
     }
 }
 
+/* A descent from p on d with the slope function of `chapter` (5: b3 alone,
+   6: w3, w4 and b3, 7: all seven). */
 static void descend_case(const char *visibility, const char *what, nn_params p, nn_data d,
-                         unsigned moving, double rate, double tolerance, long max_steps, int quiet)
+                         int chapter, double rate, double tolerance, long max_steps, int quiet)
 {
     static char names[4096];
     if (names[0] == '\0') {
-        strcpy(names, "how it ended{converged,step limit,diverged};slopes;updates");
-        static const char *const parts[] = {"", "first point: ", "last point: "};
+        strcpy(names, "how it ended{converged,step limit,diverged};steps;updates");
+        static const char *const parts[] = {"", "first step: ", "last step: "};
         for (int part = 0; part < 3; part++) {
             if (part > 0)
                 sprintf(names + strlen(names), ";%sstep", parts[part]);
             for (int i = 0; i < NN_PARAM_COUNT; i++)
-                sprintf(names + strlen(names), ";%s%s%s", parts[part], nn_param_name(i),
+                sprintf(names + strlen(names), ";%s%s%s", parts[part], param_name(i),
                         part == 0 ? " at the end" : "");
             if (part == 0) {
-                strcat(names, ";points shown");
+                strcat(names, ";steps shown");
                 continue;
             }
             sprintf(names + strlen(names), ";%sSSR", parts[part]);
             for (int i = 0; i < NN_PARAM_COUNT; i++)
-                sprintf(names + strlen(names), ";%sdSSR/d%s", parts[part], nn_param_name(i));
+                sprintf(names + strlen(names), ";%sdSSR/d%s", parts[part], param_name(i));
             for (int i = 0; i < NN_PARAM_COUNT; i++)
                 sprintf(names + strlen(names), ";%sstep size of %s", parts[part],
-                        nn_param_name(i));
+                        param_name(i));
         }
     }
     begin(visibility, "%s", what);
     put("descend");
     put_params(&p);
     put_data(d);
-    put(" %u %a %a %ld%s", moving, rate, tolerance, max_steps, quiet ? " quiet" : "");
+    put(" %d %a %a %ld%s", chapter, rate, tolerance, max_steps, quiet ? " quiet" : "");
     ask(1e-9, 1e-12, names);
 }
 
 static void descend_cases(int seeded)
 {
-    nn_data d = nn_article_data();
-    descend_case("public", "moving b3 alone (rate 0.1)", nn_article_params(), d, NN_BIT(NN_B3),
+    nn_data d = article_data();
+    nn_params p = article_params();
+    descend_case("public", "of the article's descent on b3 (rate 0.1, tolerance 0.001)", p, d, 5,
                  0.1, 0.001, 1000, 0);
+    descend_case("public", "on b3 with at most 3 steps", p, d, 5, 0.1, 0.001, 3, 0);
+    descend_case("public", "on b3 with tolerance 0 and at most 40 steps", p, d, 5, 0.1, 0.0, 40, 0);
+    descend_case("public", "on b3 at rate 1, which diverges", p, d, 5, 1.0, 0.001, 1000, 0);
+    descend_case("public", "on b3 with no observer (on_step NULL)", p, d, 5, 0.1, 0.001, 1000, 1);
+    descend_case("public", "on b3 over the sample x = 0 alone", p, some_samples(1), 5, 0.1, 0.001,
+                 1000, 0);
+    descend_case("public", "on b3 over five samples (rate 0.05)", p, some_samples(5), 5, 0.05,
+                 0.001, 1000, 0);
     descend_case("public", "moving w3, w4 and b3 (chapter 6, rate 0.1, at most 200 steps)",
-                 nn_start_output_layer(), d, NN_OUTPUT_LAYER, 0.1, 0.001, 200, 0);
+                 start_output_layer(), d, 6, 0.1, 0.001, 200, 0);
     descend_case("public", "moving all seven (chapter 7, rate 0.1, at most 100 steps)",
-                 nn_start_all(), d, NN_ALL_PARAMS, 0.1, 0.001, 100, 0);
-    descend_case("public", "moving all seven at rate 5, which diverges", nn_start_all(), d,
-                 NN_ALL_PARAMS, 5.0, 0.001, 1000, 0);
-    descend_case("public", "moving w3, w4 and b3 with no observer (on_point NULL)",
-                 nn_start_output_layer(), d, NN_OUTPUT_LAYER, 0.1, 0.001, 200, 1);
-    descend_case("public", "moving w3, w4 and b3 over five samples (rate 0.05, at most 100 steps)",
-                 nn_start_output_layer(), some_samples(5), NN_OUTPUT_LAYER, 0.05, 0.001, 100, 0);
+                 start_all(), d, 7, 0.1, 0.001, 100, 0);
+    descend_case("public", "moving all seven at rate 5, which diverges", start_all(), d, 7, 5.0,
+                 0.001, 1000, 0);
     for (int n = 1; seeded && n <= HIDDEN; n++) {
         char what[128];
-        snprintf(what, sizeof what, "at hidden point %d of %d", n,
-                 HIDDEN);
+        snprintf(what, sizeof what, "at hidden point %d of %d", n, HIDDEN);
         nn_params q = random_params();
         nn_data e = random_data(n);
-        unsigned moving = 1u + (unsigned)(random_uniform(&rng) * NN_ALL_PARAMS);
-        descend_case("hidden", what, q, e, moving, uniform(0.005, 0.05), 1e-3, 60, n == 2);
+        int chapter = 5 + (int)(random_uniform(&rng) * 3.0);
+        descend_case("hidden", what, q, e, chapter, uniform(0.005, 0.05), 1e-3, 60, n == 2);
+    }
+}
+
+static void output_layer_gradient_cases(int seeded)
+{
+    nn_params p = start_output_layer();
+    begin("public", "over the three samples at chapter 6's start");
+    put("output_layer_gradient");
+    put_params(&p);
+    put_data(article_data());
+    ask(1e-10, 1e-12, slope_names);
+    static const size_t counts[] = {1, 2, 5};
+    static const char *const which[] = {"the sample x = 0 alone", "the samples x = 0 and 0.5",
+                                        "five samples, x = 0, 0.5, 1, 0.25, 0.75"};
+    for (int i = 0; i < 3; i++) {
+        begin("public", "over %s at chapter 6's start", which[i]);
+        put("output_layer_gradient");
+        put_params(&p);
+        put_data(some_samples(counts[i]));
+        ask(1e-10, 1e-12, slope_names);
+    }
+    for (int n = 1; seeded && n <= HIDDEN; n++) {
+        begin_hidden(n);
+        nn_params q = random_params();
+        put("output_layer_gradient");
+        put_params(&q);
+        put_data(random_data(n));
+        ask(1e-10, 1e-12, slope_names);
     }
 }
 
@@ -356,21 +351,21 @@ static void random_start_cases(int seeded)
     static const uint64_t seeds[] = {42, 7};
     for (int i = 0; i < 2; i++) {
         begin("public", "from seed %" PRIu64, seeds[i]);
-        put("nn_random_start %" PRIu64, seeds[i]);
+        put("random_start %" PRIu64, seeds[i]);
         ask(0.0, 0.0, "w1;b1;w2;b2;w3;w4;b3");
     }
     for (int n = 1; seeded && n <= HIDDEN; n++) {
         begin_hidden(n);
-        put("nn_random_start %" PRIu64, random_next(&rng));
+        put("random_start %" PRIu64, random_next(&rng));
         ask(0.0, 0.0, "w1;b1;w2;b2;w3;w4;b3");
     }
 }
 
 static void backward_cases(int seeded)
 {
-    nn_params p = nn_start_all();
-    nn_data d = nn_article_data();
-    nn_gradient zero = {0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0};
+    nn_params p = start_all();
+    nn_data d = article_data();
+    nn_gradient zero = {.value = {0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0}};
     begin("public", "over the three samples");
     put("gradient");
     put_params(&p);
@@ -384,7 +379,7 @@ static void backward_cases(int seeded)
         put_params(&zero);
         ask(1e-10, 1e-12, slope_names);
     }
-    nn_gradient running = {1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0};
+    nn_gradient running = {.value = {1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0}};
     begin("public", "added to a running sum 1, 2, ... 7 (sample x = 0.5)");
     put("backward");
     put_params(&p);
@@ -405,12 +400,12 @@ static void backward_cases(int seeded)
 
 static void slope_by_difference_cases(int seeded)
 {
-    nn_params p = nn_start_all();
-    nn_data d = nn_article_data();
+    nn_params p = start_all();
+    nn_data d = article_data();
     begin("public", "measured at chapter 7's start");
     for (int i = 0; i < NN_PARAM_COUNT; i++) {
         char names[32];
-        snprintf(names, sizeof names, "dSSR/d%s", nn_param_name(i));
+        snprintf(names, sizeof names, "dSSR/d%s", param_name(i));
         put("slope_by_difference");
         put_params(&p);
         put_data(d);
@@ -469,13 +464,13 @@ int main(int argc, char **argv)
         pair_cases(seeded, name, "apply_step", old_step, 2, -5.0, 5.0);
     else if (strcmp(name, "relative_error") == 0)
         pair_cases(seeded, name, "relative_error", slopes, 6, -10.0, 10.0);
-    else if (strcmp(name, "descend_b3") == 0)
-        descend_b3_cases(seeded);
+    else if (strcmp(name, "output_layer_gradient") == 0)
+        output_layer_gradient_cases(seeded);
     else if (strcmp(name, "steps_below_tolerance") == 0)
         steps_below_tolerance_cases(seeded);
     else if (strcmp(name, "descend") == 0)
         descend_cases(seeded);
-    else if (strcmp(name, "nn_random_start") == 0)
+    else if (strcmp(name, "random_start") == 0)
         random_start_cases(seeded);
     else if (strcmp(name, "backward") == 0)
         backward_cases(seeded);

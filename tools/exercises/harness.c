@@ -32,10 +32,10 @@
 #define ASK_step_size
 #define ASK_apply_step
 #define ASK_optimal_b3
-#define ASK_descend_b3
 #define ASK_steps_below_tolerance
 #define ASK_descend
-#define ASK_nn_random_start
+#define ASK_output_layer_gradient
+#define ASK_random_start
 #define ASK_backward
 #define ASK_gradient
 #define ASK_slope_by_difference
@@ -57,7 +57,7 @@ static nn_params params(void)
 {
     nn_params p;
     for (int i = 0; i < NN_PARAM_COUNT; i++)
-        *nn_param_at(&p, i) = number();
+        p.value[i] = number();
     return p;
 }
 
@@ -79,29 +79,16 @@ static nn_data data(double *input, double *observed)
 static void print_params(const nn_params *p)
 {
     for (int i = 0; i < NN_PARAM_COUNT; i++)
-        printf(" %a", nn_param(p, i));
+        printf(" %a", p->value[i]);
 }
 
-/* The rows of descend_b3(), then the first and last point of descend(). */
-typedef struct rows {
-    long count;
-    descent_row row[MAX_ROWS];
-} rows;
-
-static void keep_row(const descent_row *row, void *context)
-{
-    rows *seen = context;
-    if (seen->count < MAX_ROWS)
-        seen->row[seen->count] = *row;
-    seen->count++;
-}
-
+/* The first and last step descend() shows. */
 typedef struct points {
     long count;
-    descent_point first, last;
+    nn_step first, last;
 } points;
 
-static void keep_point(const descent_point *point, void *context)
+static void keep_point(const nn_step *point, void *context)
 {
     points *seen = context;
     if (seen->count++ == 0)
@@ -109,7 +96,7 @@ static void keep_point(const descent_point *point, void *context)
     seen->last = *point;
 }
 
-static void print_point(const descent_point *point)
+static void print_point(const nn_step *point)
 {
     printf(" %ld", point->step);
     print_params(&point->params);
@@ -118,9 +105,9 @@ static void print_point(const descent_point *point)
     print_params(&point->step_size);
 }
 
-static descent_settings settings(void)
+static nn_settings settings(void)
 {
-    descent_settings s;
+    nn_settings s;
     s.learning_rate = number();
     s.tolerance = number();
     s.max_steps = (long)number();
@@ -201,45 +188,27 @@ static void answer(const char *name)
         return;
     }
 #endif
-#ifdef ASK_descend_b3
-    if (strcmp(name, "descend_b3") == 0) {
-        nn_params p = params();
-        nn_data d = data(input, observed);
-        descent_settings s = settings();
-        static rows seen;
-        seen.count = 0;
-        int quiet = next_word() != NULL; /* "quiet": no observer, NULL */
-        descent_result r = descend_b3(&p, d, s, quiet ? NULL : keep_row, quiet ? NULL : &seen);
-        printf(" %d %ld %ld %a %ld", (int)r.end, r.slopes, r.updates, p.b3, seen.count);
-        for (long i = 0; i < seen.count && i < MAX_ROWS; i++)
-            printf(" %ld %a %a %a %a", seen.row[i].step, seen.row[i].b3, seen.row[i].ssr,
-                   seen.row[i].dssr_db3, seen.row[i].step_size);
-        return;
-    }
-#endif
 #ifdef ASK_steps_below_tolerance
     if (strcmp(name, "steps_below_tolerance") == 0) {
-        descent_point point;
-        memset(&point, 0, sizeof point);
-        point.step_size = params();
-        for (int i = 0; i < NN_PARAM_COUNT; i++) /* never the step sizes */
-            *nn_param_at(&point.slope, i) = 1e3;
-        unsigned moving = (unsigned)number();
-        printf(" %d", steps_below_tolerance(&point, moving, number()));
+        nn_params size = params();
+        printf(" %d", steps_below_tolerance(&size, number()));
         return;
     }
 #endif
 #ifdef ASK_descend
     if (strcmp(name, "descend") == 0) {
+        /* The slope function by its chapter: 5 b3 alone, 6 the output layer, 7 all. */
+        static const nn_slopes slopes[] = {b3_gradient, output_layer_gradient, gradient};
         nn_params p = params();
         nn_data d = data(input, observed);
-        unsigned moving = (unsigned)number();
-        descent_settings s = settings();
+        long chapter = (long)number();
+        nn_settings s = settings();
         points seen;
         memset(&seen, 0, sizeof seen);
         int quiet = next_word() != NULL;
-        descent_result r = descend(&p, d, moving, s, quiet ? NULL : keep_point, quiet ? NULL : &seen);
-        printf(" %d %ld %ld", (int)r.end, r.slopes, r.updates);
+        nn_slopes with = slopes[chapter <= 5 ? 0 : chapter == 6 ? 1 : 2];
+        nn_result r = descend(&p, d, with, s, quiet ? NULL : keep_point, quiet ? NULL : &seen);
+        printf(" %d %ld %ld", (int)r.end, r.steps, r.updates);
         print_params(&p);
         printf(" %ld", seen.count);
         if (seen.count > 0) {
@@ -249,11 +218,19 @@ static void answer(const char *name)
         return;
     }
 #endif
-#ifdef ASK_nn_random_start
-    if (strcmp(name, "nn_random_start") == 0) {
+#ifdef ASK_output_layer_gradient
+    if (strcmp(name, "output_layer_gradient") == 0) {
+        nn_params p = params();
+        nn_gradient g = output_layer_gradient(&p, data(input, observed));
+        print_params(&g);
+        return;
+    }
+#endif
+#ifdef ASK_random_start
+    if (strcmp(name, "random_start") == 0) {
         const char *seed = next_word();
         random_state r = random_seed(seed ? strtoull(seed, NULL, 10) : 0);
-        nn_params p = nn_random_start(&r);
+        nn_params p = random_start(&r);
         print_params(&p);
         return;
     }

@@ -303,7 +303,7 @@ fast_result fast_gradient(const nn_params *p, nn_data data, int threads)
 
 void fast_curve(size_t n, double *input, double *observed)
 {
-    nn_params fitted = nn_article_params();
+    nn_params fitted = article_params();
     fitted.b3 = 2.61;
     for (size_t i = 0; i < n; i++) {
         input[i] = n > 1 ? (double)i / (double)(n - 1) : 0.5;
@@ -319,60 +319,39 @@ static inline int all_finite(const nn_params *p)
            isfinite(p->w3) && isfinite(p->w4) && isfinite(p->b3);
 }
 
-/* One parameter's update, step_size() and apply_step() of nn.c written out.
-   Returns 1 while the step is still >= tolerance. */
-static inline int move(double *value, double slope, double rate, double tolerance)
-{
-    double step = slope * rate;
-    *value = *value - step;
-    return !(fabs(step) < tolerance);
-}
-
 // [fast_descend]
-descent_result fast_descend(nn_params *p, nn_data data, descent_settings settings, int threads,
-                            fast_observer on_row, void *context)
+/* descend()'s loop, each step's slopes from fast_gradient(): the same rows,
+   and the same end (converged, stopped at the limit, diverged) on the same
+   step. */
+nn_result fast_descend(nn_params *p, nn_data data, nn_settings settings, int threads,
+                       nn_observer on_step, void *context)
 {
     if (data.count <= (size_t)few_lanes())
-        return few_descend(p, data, settings, on_row, context);
-    descent_result result = {DESCENT_STEP_LIMIT, 0, 0};
-    double rate = settings.learning_rate, tol = settings.tolerance;
-    for (;;) {
-        fast_row row;
-        row.step = result.slopes + 1;
-        row.params = *p;
+        return few_descend(p, data, settings, on_step, context);
+    nn_result result = {.end = NN_STEP_LIMIT, .steps = 0, .updates = 0};
+    for (long step = 1; step <= settings.max_steps; step++) {
         fast_result f = fast_gradient(p, data, threads);
-        row.ssr = f.ssr;
-        row.slope = f.slope;
-        /* Where the last allowed update led must be finite too. */
-        if (!isfinite(f.ssr) || !all_finite(&f.slope)) {
-            result.end = DESCENT_DIVERGED;
+        nn_step row = {.step = step, .params = *p, .ssr = f.ssr, .slope = f.slope};
+        for (int i = 0; i < NN_PARAM_COUNT; i++)
+            row.step_size.value[i] = step_size(row.slope.value[i], settings.learning_rate);
+        if (!isfinite(row.ssr) || !all_finite(&row.params) || !all_finite(&row.slope) ||
+            !all_finite(&row.step_size)) {
+            result.end = NN_DIVERGED;
             return result;
         }
-        if (result.slopes == settings.max_steps)
-            return result;
-        nn_params next = *p;
-        int moving = 0;
-        moving |= move(&next.w1, f.slope.w1, rate, tol);
-        moving |= move(&next.b1, f.slope.b1, rate, tol);
-        moving |= move(&next.w2, f.slope.w2, rate, tol);
-        moving |= move(&next.b2, f.slope.b2, rate, tol);
-        moving |= move(&next.w3, f.slope.w3, rate, tol);
-        moving |= move(&next.w4, f.slope.w4, rate, tol);
-        moving |= move(&next.b3, f.slope.b3, rate, tol);
-        /* A finite slope times the rate may still overflow. */
-        if (!all_finite(&next)) {
-            result.end = DESCENT_DIVERGED;
+        result.steps = step;
+        if (on_step != NULL)
+            on_step(&row, context);
+        if (steps_below_tolerance(&row.step_size, settings.tolerance)) {
+            result.end = NN_CONVERGED;
             return result;
         }
-        result.slopes++;
-        if (on_row != NULL)
-            on_row(&row, context);
-        if (!moving) {
-            result.end = DESCENT_CONVERGED;
-            return result;
-        }
-        *p = next;
-        result.updates++;
+        for (int i = 0; i < NN_PARAM_COUNT; i++)
+            p->value[i] = apply_step(p->value[i], row.step_size.value[i]);
+        result.updates = step;
     }
+    if (!all_finite(p) || !isfinite(fast_gradient(p, data, threads).ssr))
+        result.end = NN_DIVERGED;
+    return result;
 }
 // [fast_descend]

@@ -110,27 +110,12 @@ int fast_most_threads(void);
  */
 void fast_curve(size_t n, double *input, double *observed);
 
-/** Where the seven-parameter descent stands before one of its updates. */
-typedef struct fast_row {
-    long step;         /**< 1 for the first gradient computed */
-    nn_params params;  /**< where the gradient was computed, before the update */
-    double ssr;        /**< the SSR there */
-    nn_gradient slope; /**< the gradient there */
-} fast_row;
-
-/** Called once per row of fast_descend(); may be NULL. */
-typedef void (*fast_observer)(const fast_row *row, void *context);
-
 /**
- * Gradient descent on all seven parameters at once: every parameter takes
- * its own step, \f$ \theta \leftarrow \theta - \mathrm{rate} \cdot
- * \partial\,\mathrm{SSR}/\partial\theta \f$. Stops when every step size is
- * below the tolerance (that step is not applied), after max_steps updates,
- * or, reporting DESCENT_DIVERGED, at the first SSR, slope or parameter that is
- * not finite, the point the last update reached included. `p` is updated in
- * place; `on_row` sees each row before its update.
+ * descend() of nn.c on all seven parameters, its slopes from
+ * fast_gradient(): the same steps shown, the same updates and the same end.
+ * On at most few_lanes() samples few_descend() runs it.
  */
-descent_result fast_descend(nn_params *p, nn_data data, descent_settings settings, int threads,
-                            fast_observer on_row, void *context);
+nn_result fast_descend(nn_params *p, nn_data data, nn_settings settings, int threads,
+                       nn_observer on_step, void *context);
 
 #endif /* FAST_H */

@@ -227,11 +227,11 @@ static double of_neuron_two(lanes first, lanes second, int groups)
 
 static nn_params nn_params_of(const few_params *q, int groups)
 {
-    nn_params p = {q->first.w[0],   q->first.b[0],
+    nn_params p = {.value = {q->first.w[0],   q->first.b[0],
                    of_neuron_two(q->first.w, q->second.w, groups),
                    of_neuron_two(q->first.b, q->second.b, groups),
                    q->first.out[0], of_neuron_two(q->first.out, q->second.out, groups),
-                   q->b3[0]};
+                   q->b3[0]}};
     return p;
 }
 
@@ -358,60 +358,64 @@ LANE_FUNCTION int few_within(const few_params *q, lanes scale, double bound)
     return inside[0] != 0 && inside[HALF] != 0;
 }
 
-static nn_params slopes_of(const few_sums *sum, int groups)
+static nn_params slopes_from_sums(const few_sums *sum, int groups)
 {
     nn_params s = nn_params_of(&sum->of, groups);
-    nn_params slope = {-2.0 * s.w1, -2.0 * s.b1, -2.0 * s.w2, -2.0 * s.b2,
-                       -2.0 * s.w3, -2.0 * s.w4, -2.0 * s.b3};
+    nn_params slope = {.value = {-2.0 * s.w1, -2.0 * s.b1, -2.0 * s.w2, -2.0 * s.b2,
+                       -2.0 * s.w3, -2.0 * s.w4, -2.0 * s.b3}};
     return slope;
 }
 /* ---- The descent ---------------------------------------------------------- */
 
-LANE_FUNCTION descent_result few_loop(nn_params *p, nn_data data, descent_settings settings,
-                                      fast_observer on_row, void *context, int groups)
+/* descend()'s loop and its rules for the end: a step is shown only when its
+   parameters, SSR, slopes and step sizes are all finite; it converges when
+   every step size is below the tolerance, without that update; past the
+   last step the point reached and its SSR must be finite. */
+LANE_FUNCTION nn_result few_loop(nn_params *p, nn_data data, nn_settings settings,
+                                 nn_observer on_step, void *context, int groups)
 {
-    descent_result result = {DESCENT_STEP_LIMIT, 0, 0};
+    nn_result result = {.end = NN_STEP_LIMIT, .steps = 0, .updates = 0};
     few_samples s = few_samples_of(data, groups);
     few_params q = few_params_of(p, groups);
     lanes twice_rate = all(2.0 * settings.learning_rate);
     piece near[2] = {no_piece(), no_piece()};
-    for (;;) {
+    for (long step = 1; step <= settings.max_steps; step++) {
         few_sums sum = few_sums_at(near, &q, &s, groups);
-        /* The slopes, -2 times the sums, finite; and the SSR. */
-        if (!(fabs(sum.ssr[0]) <= DBL_MAX) || !few_within(&sum.of, all(-2.0), INFINITY)) {
-            result.end = DESCENT_DIVERGED;
-            break;
+        /* The slopes are -2 times the sums, the step sizes 2 rate times. */
+        if (!(fabs(sum.ssr[0]) <= DBL_MAX) || !few_within(&q, all(1.0), INFINITY) ||
+            !few_within(&sum.of, all(-2.0), INFINITY) ||
+            !few_within(&sum.of, twice_rate, INFINITY)) {
+            result.end = NN_DIVERGED;
+            *p = nn_params_of(&q, groups);
+            return result;
         }
-        if (result.slopes == settings.max_steps)
-            break;
-        few_params next = few_moved(&q, &sum, twice_rate);
-        /* A finite slope times the rate may still overflow. */
-        if (!few_within(&next, all(1.0), INFINITY)) {
-            result.end = DESCENT_DIVERGED;
-            break;
+        result.steps = step;
+        if (on_step != NULL) {
+            nn_step row = {.step = step, .params = nn_params_of(&q, groups), .ssr = sum.ssr[0],
+                           .slope = slopes_from_sums(&sum, groups)};
+            for (int i = 0; i < NN_PARAM_COUNT; i++)
+                row.step_size.value[i] = step_size(row.slope.value[i], settings.learning_rate);
+            on_step(&row, context);
         }
-        result.slopes++;
-        if (on_row != NULL) {
-            fast_row row = {result.slopes, nn_params_of(&q, groups), sum.ssr[0],
-                            slopes_of(&sum, groups)};
-            on_row(&row, context);
-        }
-        /* Every step, 2 rate |sum|, below the tolerance. */
         if (few_within(&sum.of, twice_rate, settings.tolerance)) {
-            result.end = DESCENT_CONVERGED;
-            break;
+            result.end = NN_CONVERGED;
+            *p = nn_params_of(&q, groups);
+            return result;
         }
-        q = next;
-        result.updates++;
+        q = few_moved(&q, &sum, twice_rate);
+        result.updates = step;
     }
+    few_sums sum = few_sums_at(near, &q, &s, groups);
+    if (!(fabs(sum.ssr[0]) <= DBL_MAX) || !few_within(&q, all(1.0), INFINITY))
+        result.end = NN_DIVERGED;
     *p = nn_params_of(&q, groups);
     return result;
 }
 
-descent_result few_descend(nn_params *p, nn_data data, descent_settings settings,
-                           fast_observer on_row, void *context)
+nn_result few_descend(nn_params *p, nn_data data, nn_settings settings,
+                      nn_observer on_step, void *context)
 {
     if (data.count <= HALF)
-        return few_loop(p, data, settings, on_row, context, 1);
-    return few_loop(p, data, settings, on_row, context, 2);
+        return few_loop(p, data, settings, on_step, context, 1);
+    return few_loop(p, data, settings, on_step, context, 2);
 }

@@ -26,7 +26,7 @@ int few_lanes(void);
  * step to the next and softplus and sigmoid from
  * fast_softplus_sigmoid_near().
  */
-descent_result few_descend(nn_params *p, nn_data data, descent_settings settings,
-                           fast_observer on_row, void *context);
+nn_result few_descend(nn_params *p, nn_data data, nn_settings settings,
+                      nn_observer on_step, void *context);
 
 #endif /* FEW_H */

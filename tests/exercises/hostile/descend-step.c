@@ -1,7 +1,7 @@
-// expect 1 0: the slope from one step of chapter 6's descend(), a later task, reached through a helper
+// expect 1 0: the slope from one step of chapter 5's descend(), a later task, reached through a helper
 static nn_params moved;
 
-static void keep(const descent_point *point, void *context)
+static void keep(const nn_step *point, void *context)
 {
     (void)context;
     moved = point->slope;
@@ -10,8 +10,8 @@ static void keep(const descent_point *point, void *context)
 static double by_descent(const nn_params *p, nn_data data)
 {
     nn_params q = *p;
-    descent_settings s = {0.1, 0.0, 1};
-    descend(&q, data, NN_BIT(NN_B3), s, keep, NULL);
+    nn_settings s = {0.1, 0.0, 1};
+    descend(&q, data, output_layer_gradient, s, keep, NULL);
     return moved.b3;
 }
 

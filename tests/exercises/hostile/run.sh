@@ -111,8 +111,8 @@ while read -r name links slope; do
     fi
 done <"$work/expect"
 note() { grep "^$1," "$csv" | grep -q -- "$2" || problem "$1's notes do not say \"$2\": $(grep "^$1," "$csv" | cut -c1-200)"; }
-note gradient-call "calls gradient() (chapter 6)"
-note descend-step "calls descend() (chapter 6)"
+note gradient-call "calls gradient() (chapter 7)"
+note descend-step "descend() (chapter 5)"
 note pointer-table "calls gradient()"
 note assembler-error "the assembler stopped"
 note unused-variable "Werror=unused-variable"
