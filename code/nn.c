@@ -196,10 +196,10 @@ nn_gradient output_layer_gradient(const nn_params *p, nn_data data)
     for (size_t i = 0; i < data.count; i++) {
         nn_trace t = forward(p, data.input[i]);
         /* The same first link for all three, times each one's own second link. */
-        double d = dssr_dpredicted(data.observed[i], t.predicted);
-        g.w3 += d * t.a1;
-        g.w4 += d * t.a2;
-        g.b3 += d * dpredicted_db3();
+        double first_link = dssr_dpredicted(data.observed[i], t.predicted);
+        g.w3 += first_link * t.a1;
+        g.w4 += first_link * t.a2;
+        g.b3 += first_link * dpredicted_db3();
     }
     return g;
 }

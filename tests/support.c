@@ -4,6 +4,7 @@
  */
 #include "support.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,7 +31,8 @@ void assert_contains_at(const char *text, const char *needle, const char *file, 
     _fail(file, line);
 }
 
-/* A copy of text with every run of spaces and newlines made one space. */
+/* A copy of text with every run of white space (spaces, tabs, line breaks)
+   made one space. */
 static char *squeezed(const char *text)
 {
     char *copy = malloc(strlen(text) + 1);
@@ -38,7 +40,7 @@ static char *squeezed(const char *text)
         return NULL;
     char *out = copy;
     for (const char *c = text; *c != '\0'; c++) {
-        int blank = *c == ' ' || *c == '\n';
+        int blank = isspace((unsigned char)*c);
         if (!blank)
             *out++ = *c;
         else if (out > copy && out[-1] != ' ')
@@ -48,24 +50,43 @@ static char *squeezed(const char *text)
     return copy;
 }
 
-void assert_says_at(const char *text, const char *words, const char *file, int line)
+/* 1 if text says words wherever its lines break, 0 if not, -1 if there is no
+   text or no memory to look. */
+static int says(const char *text, const char *words)
 {
     char *prose = text != NULL ? squeezed(text) : NULL;
     char *needle = squeezed(words);
-    int found = prose != NULL && needle != NULL && strstr(prose, needle) != NULL;
+    int found = prose == NULL || needle == NULL ? -1 : strstr(prose, needle) != NULL;
     free(prose);
     free(needle);
-    if (found)
+    return found;
+}
+
+void assert_says_at(const char *text, const char *words, const char *file, int line)
+{
+    if (says(text, words) == 1)
         return;
     print_error("expected the words \"%s\" in:\n%s\n", words, text ? text : "(nothing)");
     _fail(file, line);
 }
 
+void assert_unsaid_at(const char *text, const char *words, const char *file, int line)
+{
+    if (says(text, words) == 0)
+        return;
+    print_error("did not expect the words \"%s\" in:\n%s\n", words, text ? text : "(nothing)");
+    _fail(file, line);
+}
+
 void assert_lacks_at(const char *text, const char *needle, const char *file, int line)
 {
-    if (text == NULL || strstr(text, needle) == NULL)
+    /* No text at all is no proof that the needle is absent. */
+    if (text != NULL && strstr(text, needle) == NULL)
         return;
-    print_error("did not expect \"%s\" in:\n%s\n", needle, text);
+    if (text == NULL)
+        print_error("expected text without \"%s\", found no text at all\n", needle);
+    else
+        print_error("did not expect \"%s\" in:\n%s\n", needle, text);
     _fail(file, line);
 }
 

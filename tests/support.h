@@ -37,12 +37,18 @@ void assert_contains_at(const char *text, const char *needle, const char *file, 
 
 /**
  * Fails the test unless `text` says `words`, wherever its lines break: runs
- * of spaces and newlines count as one space in both.
+ * of white space (spaces, tabs, newlines) count as one space in both. For
+ * prose, whose lines may be wrapped anew; tables and CSV are matched exactly
+ * with assert_contains.
  */
 #define assert_says(text, words) assert_says_at((text), (words), __FILE__, __LINE__)
 void assert_says_at(const char *text, const char *words, const char *file, int line);
 
-/** Fails the test if `text` contains `needle`. */
+/** Fails the test if `text` says `words` wherever its lines break, or is NULL. */
+#define assert_unsaid(text, words) assert_unsaid_at((text), (words), __FILE__, __LINE__)
+void assert_unsaid_at(const char *text, const char *words, const char *file, int line);
+
+/** Fails the test if `text` contains `needle`, or is NULL (no text to look in). */
 #define assert_lacks(text, needle) assert_lacks_at((text), (needle), __FILE__, __LINE__)
 void assert_lacks_at(const char *text, const char *needle, const char *file, int line);
 

@@ -57,7 +57,7 @@ static void draws_the_network_with_the_middle_sample_on_its_wires(void **state)
     snprintf(expected, sizeof expected, "predicted = top + bottom + b3 = %s",
              four_decimals(golden_predicted[1] + 1.0));
     assert_says(r.out, expected);
-    assert_contains(r.out, "+ b3 = 1.0000");
+    assert_says(r.out, "+ b3 = 1.0000");
     run_free(&r);
 }
 
@@ -94,7 +94,7 @@ static void long_files_show_only_the_first_rows(void **state)
     }
     run_result r = run_program("chapter1", "--data -", input);
     assert_int_equal(r.status, 0);
-    assert_contains(r.out, "and 15 more samples");
+    assert_says(r.out, "and 15 more samples");
     run_free(&r);
 }
 

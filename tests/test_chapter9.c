@@ -131,6 +131,7 @@ static void the_allowance_holds_and_catches_a_mistake(void **state)
                       {3, article_data().input, big_y}};
     const size_t widths[] = {2, 5, 20, 200};
     double worst = 0.0;
+    int mistakes_tried = 0;
     for (size_t d = 0; d < 4; d++)
         for (uint64_t seed = 1; seed <= 3; seed++)
             for (size_t w = 0; w < 4; w++) {
@@ -148,8 +149,10 @@ static void the_allowance_holds_and_catches_a_mistake(void **state)
                        check sees that mistake wherever it moves the slope by
                        more than the allowance. */
                     if (k < 2 * n.hidden && k % 2 == 0 &&
-                        fabs(derived[k + 1] - derived[k]) > 2.0 * allowance[k])
+                        fabs(derived[k + 1] - derived[k]) > 2.0 * allowance[k]) {
+                        mistakes_tried++;
                         assert_true(fabs(derived[k + 1] - measured[k]) > allowance[k]);
+                    }
                 }
                 free(derived);
                 free(measured);
@@ -158,6 +161,8 @@ static void the_allowance_holds_and_catches_a_mistake(void **state)
             }
     print_message("largest difference as a fraction of its allowance: %.3g\n", worst);
     assert_true(worst <= 1.0);
+    /* The mistake was put to the check, many times over. */
+    assert_true(mistakes_tried > 100);
     /* Along v_j and c the SSR is a parabola: only rounding is allowed for,
        2 (H + 3) eps S / h. */
     wide_network n;
@@ -226,7 +231,7 @@ static void program_text_counts_the_passes(void **state)
     run_result r = run_program("chapter9", size_limit(), NULL);
     assert_int_equal(r.status, 0);
     assert_string_equal(r.err, "");
-    assert_contains(r.out, "past the article");
+    assert_says(r.out, "past the article");
     assert_contains(r.out, "parameters   SSR passes");
     /* Each row: parameters, then the SSR passes counted, 2 per parameter. */
     for (int i = 0; i < sizes_run(); i++) {
@@ -234,13 +239,13 @@ static void program_text_counts_the_passes(void **state)
         snprintf(row, sizeof row, "\n%10ld %12ld ", default_sizes[i], 2 * default_sizes[i]);
         assert_contains(r.out, row);
     }
-    assert_contains(r.out, "finite differences made 2 SSR passes per parameter at every\n"
-                           "size, backpropagation 1 forward and 1 backward pass.");
-    assert_contains(r.out, "The two gradients agree at every size");
-    assert_contains(r.out, sizes_run() == DEFAULT_SIZE_COUNT
+    assert_says(r.out, "finite differences made 2 SSR passes per parameter at every "
+                       "size, backpropagation 1 forward and 1 backward pass.");
+    assert_says(r.out, "The two gradients agree at every size");
+    assert_says(r.out, sizes_run() == DEFAULT_SIZE_COUNT
                                ? "Through the last 4 sizes (301 to 3,001 parameters)"
                                : "Through the last 4 sizes (31 to 301 parameters)");
-    assert_contains(r.out, "2,000,000 SSR passes");
+    assert_says(r.out, "2,000,000 SSR passes");
     assert_lacks(r.out, "nan");
     assert_true(widest_line(r.out) <= COLUMNS);
     run_free(&r);
@@ -248,14 +253,14 @@ static void program_text_counts_the_passes(void **state)
     r = run_program("chapter9", "--max-parameters 7", NULL);
     assert_int_equal(r.status, 0);
     assert_contains(r.out, "\n         7           14 ");
-    assert_contains(r.out, "One size alone draws no line");
+    assert_says(r.out, "One size alone draws no line");
     assert_lacks(r.out, "\n        16 ");
     run_free(&r);
 
     r = run_program("chapter9", "--quiet --max-parameters 61", NULL);
     assert_int_equal(r.status, 0);
-    assert_contains(r.out, "61 parameters: finite differences ");
-    assert_contains(r.out, "the gradients agree (largest relative difference ");
+    assert_says(r.out, "61 parameters: finite differences ");
+    assert_says(r.out, "the gradients agree (largest relative difference ");
     int lines = 0;
     for (const char *c = r.out; *c != '\0'; c++)
         lines += *c == '\n';
@@ -303,8 +308,8 @@ static void times_kept_from_an_earlier_run(void **state)
     /* 1400 ns over 14 passes is 100 ns a pass: backpropagation took 2. */
     assert_contains(r.out, "\n         7           14      1.4 us      200 ns        2.0              7\n");
     assert_contains(r.out, "\n        16           32       32 us      400 ns        0.4             80\n");
-    assert_contains(r.out, "took its times from --timings");
-    assert_contains(r.out, "grow as parameters^3.79,\nbackpropagation as parameters^0.84.");
+    assert_says(r.out, "took its times from --timings");
+    assert_says(r.out, "grow as parameters^3.79, backpropagation as parameters^0.84.");
     run_free(&r);
 
     refuse_timings("x,y\n", "/dev/stdin:1: expected the header line that --csv writes\n");

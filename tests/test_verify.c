@@ -6,7 +6,7 @@
  * This program compiles code/nn.c itself with every function a student
  * writes renamed reference_*, and puts in their place versions that are the
  * reference unless `broken` names one of the usual mistakes (or the stub).
- * Each case runs verify_chapters() in a child process and reads what it
+ * Each case runs verify_chapters() in a process of its own and reads what it
  * wrote to stderr.
  */
 #include "support.h"
@@ -28,14 +28,14 @@
 #define step_size reference_step_size
 #define apply_step reference_apply_step
 #define optimal_b3 reference_optimal_b3
-#define output_layer_gradient reference_output_layer_gradient
 #define steps_below_tolerance reference_steps_below_tolerance
 #define descend reference_descend
-#define random_start reference_nn_random_start
+#define output_layer_gradient reference_output_layer_gradient
+#define random_start reference_random_start
 #define backward reference_backward
+#define gradient reference_gradient
 #define relative_error reference_relative_error
 #define slope_by_difference reference_slope_by_difference
-#define gradient reference_gradient
 #include "nn.c" // NOLINT(bugprone-suspicious-include): nn.c itself, compiled here with renames
 #undef forward
 #undef softplus
@@ -47,14 +47,14 @@
 #undef step_size
 #undef apply_step
 #undef optimal_b3
-#undef output_layer_gradient
 #undef steps_below_tolerance
 #undef descend
+#undef output_layer_gradient
 #undef random_start
 #undef backward
+#undef gradient
 #undef relative_error
 #undef slope_by_difference
-#undef gradient
 
 #include "verify.h"
 
@@ -134,36 +134,37 @@ double optimal_b3(const nn_params *p, nn_data data)
     return is("bottom stub") ? 0.0 : reference_optimal_b3(p, data) + (is("bottom off") ? 1.0 : 0.0);
 }
 
-/* A loop's rows, passed on with one thing changed. */
-typedef struct relay {
-    nn_observer on_step;
-    void *context;
-} relay;
-
-static void relay_row(const nn_step *row, void *context)
-{
-    const relay *r = context;
-    nn_step changed = *row;
-    changed.step -= is("row step");
-    changed.params.b3 += is("row b3");
-    changed.params.w3 += is("row w3");
-    /* The renaming reaches the fields of nn.h's structures too. */
-    changed.reference_ssr += is("row ssr");
-    changed.slope.b3 += is("row slope");
-    changed.slope.w4 += is("row slope w4");
-    changed.reference_step_size.b3 += is("row size");
-    r->on_step(&changed, is("row null") ? NULL : r->context);
-}
-
-int steps_below_tolerance(const nn_params *step_size, double tolerance)
+int steps_below_tolerance(const nn_params *size, double tolerance)
 {
     if (is("stop stub"))
         return 0;
     if (is("stop always"))
         return 1;
+    if (is("stop b3 alone"))
+        return fabs(size->b3) < tolerance;
     if (is("stop not strict"))
-        return reference_steps_below_tolerance(step_size, nextafter(tolerance, INFINITY));
-    return reference_steps_below_tolerance(step_size, tolerance);
+        return reference_steps_below_tolerance(size, nextafter(tolerance, INFINITY));
+    return reference_steps_below_tolerance(size, tolerance);
+}
+
+/* The observer descend() was given, and its context. */
+typedef struct relay {
+    nn_observer on_step;
+    void *context;
+} relay;
+
+/* Each step passed on with one thing changed. */
+static void relay_step(const nn_step *row, void *context)
+{
+    const relay *r = context;
+    nn_step changed = *row;
+    changed.step -= is("row step");
+    changed.params.w3 += is("row w3");
+    changed.slope.w4 += is("row slope");
+    /* The renaming reaches the fields of nn.h's structures too. */
+    changed.reference_ssr += is("row ssr");
+    changed.reference_step_size.b3 += is("row size");
+    r->on_step(&changed, is("row null") ? NULL : r->context);
 }
 
 nn_result descend(nn_params *p, nn_data data, nn_slopes slopes, nn_settings settings,
@@ -175,7 +176,7 @@ nn_result descend(nn_params *p, nn_data data, nn_slopes slopes, nn_settings sett
     relay r = {on_step, context};
     if (is("loop goes on"))
         settings.tolerance = 0.0;
-    nn_result result = reference_descend(p, data, slopes, settings, relay_row, &r);
+    nn_result result = reference_descend(p, data, slopes, settings, relay_step, &r);
     result.steps += is("loop steps");
     result.updates += is("loop updates");
     if (is("loop diverged"))
@@ -184,28 +185,27 @@ nn_result descend(nn_params *p, nn_data data, nn_slopes slopes, nn_settings sett
         result.end = NN_CONVERGED;
     if (is("loop limit") && result.end == NN_CONVERGED)
         result.end = NN_STEP_LIMIT;
+    if (is("loop no last check") && result.end == NN_DIVERGED && result.updates > 0)
+        result.end = NN_STEP_LIMIT;
     p->b3 += is("loop moves b3");
     return result;
 }
 
 nn_gradient output_layer_gradient(const nn_params *p, nn_data data)
 {
-    nn_gradient g = {.value = {0.0}};
+    if (is("output first"))
+        data.count = 1;
+    nn_gradient g = reference_output_layer_gradient(p, data);
     if (is("output stub"))
-        return g;
-    g = reference_output_layer_gradient(p, data);
-    if (is("output swapped")) {
-        double w3 = g.w3, w4 = g.w4;
-        g.w3 = w4;
-        g.w4 = w3;
-    }
-    g.w1 += is("output moves w1");
+        memset(&g, 0, sizeof g);
+    g.w1 += is("output w1");
+    g.w4 *= is("output sign") ? -1.0 : 1.0;
     return g;
 }
 
 nn_params random_start(random_state *r)
 {
-    nn_params p = reference_nn_random_start(r);
+    nn_params p = reference_random_start(r);
     if (is("start stub"))
         memset(&p, 0, sizeof p);
     if (is("start swapped")) {
@@ -222,21 +222,24 @@ void backward(const nn_params *p, const nn_trace *t, double observed, nn_gradien
         return;
     if (is("backward overwrites"))
         memset(g, 0, sizeof *g);
-    nn_gradient share = {.value = {0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0}};
+    nn_gradient share = {.value = {0}};
     reference_backward(p, t, observed, &share);
-    if (is("backward no x")) {
-        double b1 = share.b1;
+    double b1 = share.b1;
+    if (is("backward no x"))
         share.w1 = b1;
-    }
     for (int i = 0; i < NN_PARAM_COUNT; i++)
         g->value[i] += share.value[i];
 }
 
-/* The sum of every sample's backward pass, this file's backward() included
-   (nn.c's own gradient() calls the reference's). */
+/* The sum of every sample's backward pass, this file's backward() (nn.c's
+   own gradient() calls the reference's). */
 nn_gradient gradient(const nn_params *p, nn_data data)
 {
-    nn_gradient g = {.value = {0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0}};
+    nn_gradient g = {.value = {0}};
+    if (is("gradient stub"))
+        return g;
+    if (is("gradient two") && data.count > 2)
+        data.count = 2;
     for (size_t i = 0; i < data.count; i++) {
         nn_trace t = forward(p, data.input[i]);
         backward(p, &t, data.observed[i], &g);
@@ -259,34 +262,30 @@ double slope_by_difference(const nn_params *p, nn_data data, int i)
         : reference_slope_by_difference(p, data, i) * (is("measure half") ? 0.5 : 1.0);
 }
 
-/* What verify_chapters() did in a child process making `mistake`. */
+/* What verify_chapters() did in a process of its own making `mistake`. */
 typedef struct outcome {
     int status;
     char err[4096];
 } outcome;
 
 /* The child's side: verify_chapters() over `chapter` with `mistake` made,
-   its messages on stderr, its exit status the chapter's. */
-static int run_verify(const char *mistake, int chapter)
+   on `samples` of the article's (0 for all), its messages on stderr. */
+static int run_verify(const char *mistake, int chapter, size_t samples)
 {
+    static const cli_program program = {.name = "chapter8"};
+    chapter_run run = {.program = &program, .data = article_data(), .start = article_params()};
     broken = mistake;
-    static const cli_program program = {"chapter8", "the checks of verify.h", 0};
-    char name[] = "chapter8";
-    char *argv[] = {name, NULL};
-    chapter_run run = {.program = &program};
-    if (cli_parse(&program, 1, argv, &run.options, stdout, stderr) != CLI_RUN)
-        return 99;
-    run.data = article_data();
-    run.start = article_params();
+    if (samples > 0)
+        run.data.count = samples;
     verify_chapters(&run, chapter);
     return 0;
 }
 
 /* What verify_chapters() did in a process of its own making `mistake`: this
-   program again, as `test_verify --verify CHAPTER MISTAKE`, through the
-   shell (and the emulator, where there is one: qemu-user cannot fork a
+   program again, as `test_verify --verify CHAPTER MISTAKE [SAMPLES]`, through
+   the shell (and the emulator, where there is one: qemu-user cannot fork a
    process that goes on without exec). */
-static outcome verify_with(const char *mistake, int chapter)
+static outcome verify_on(const char *mistake, int chapter, int samples)
 {
     outcome o = {-1, ""};
     char err_path[256], command[1024];
@@ -294,8 +293,8 @@ static outcome verify_with(const char *mistake, int chapter)
     int fd = mkstemp(err_path);
     assert_true(fd >= 0);
     close(fd);
-    snprintf(command, sizeof command, "%s %s/tests/test_verify --verify %d '%s' 2>%s",
-             test_emulator(), BUILD_DIR, chapter, mistake, err_path);
+    snprintf(command, sizeof command, "%s %s/tests/test_verify --verify %d '%s' %d 2>%s",
+             test_emulator(), BUILD_DIR, chapter, mistake, samples, err_path);
     int status = system(command);
     assert_true(status != -1 && WIFEXITED(status));
     o.status = WEXITSTATUS(status);
@@ -308,67 +307,137 @@ static outcome verify_with(const char *mistake, int chapter)
     return o;
 }
 
-/* Each mistake stops the chapter, naming it in these words. */
+static outcome verify_with(const char *mistake, int chapter)
+{
+    return verify_on(mistake, chapter, 0);
+}
+
+/* Each mistake stops the chapter, naming it in these words (the message
+   compared with its line breaks taken out). */
 static const struct {
     const char *mistake;
     int chapter;
     const char *says;
 } cases[] = {
-    {"forward stub", 1, "forward() is unfinished: at x = 0 it returns a trace of zeros"},
-    {"forward z1", 1, "forward() gives z1 = 1.43 at x = 0, where w1*x + b1 = -1.43"},
-    {"softplus stub", 1, "softplus() is unfinished: it gives 0 for every z"},
-    {"sigmoid stub", 1, "sigmoid() is unfinished"},
-    {"softplus off", 1, "softplus(-30) gives 0.5, where log(1 + e^z) = 9.35762e-14."},
-    {"sigmoid off", 1, "sigmoid(-2) gives 0.238406, where 1 / (1 + e^-z) = 0.119203."},
-    {"ssr stub", 2, "ssr() is unfinished: it gives 0, as its stub does"},
-    {"ssr two", 2, "does it visit every sample, data.count of them?"},
-    {"link stub", 3, "dssr_dpredicted() is unfinished"},
-    {"link sign", 3, "dssr_dpredicted(1, 0) gives 2, but the measured slope"},
-    {"link triple", 3, "dssr_dpredicted(1, 0) gives -6, but the measured slope"},
-    {"db3 link stub", 3, "dpredicted_db3() is unfinished"},
-    {"db3 link two", 3, "dpredicted_db3() gives 2, but the prediction measurably moves by 1"},
-    {"slope stub", 3, "dssr_db3() is unfinished"},
-    {"slope sign", 3, "your dssr_db3() gives 15.6551 at b3 = 0 but the measured slope is -15.6551"},
-    {"slope first", 3, "dssr_db3() over 3 samples gives -5.20733 at b3 = 0"},
-    {"step stub", 4, "step_size() is unfinished"},
-    {"step divides", 4, "step_size(-15.66, 0.1) gives -156.6"},
-    {"apply stub", 4, "apply_step() is unfinished"},
-    {"apply adds", 4, "it moves with the slope, uphill"},
-    {"apply twice", 4, "apply_step(1, 0.25) gives 0.5, where a step downhill"},
-    {"bottom stub", 5, "optimal_b3() is unfinished"},
-    {"bottom off", 5, "optimal_b3() gives 3.60918, but the measured slope of the SSR there is 6, not 0"},
-    {"loop stub", 5, "descend() is unfinished: it returns at once"},
-    {"row step", 5, "descend()'s row 1 is numbered 0"},
-    {"row b3", 5, "descend()'s row 1 has b3 = 1"},
-    {"row w3", 5, "descend()'s row 1 has w3 = -0.22"},
-    {"row ssr", 5, "descend()'s row 1 has SSR = 21.4236"},
-    {"row slope", 5, "descend()'s row 1 has the slope dSSR/db3 = -14.6551"},
-    {"row slope w4", 5, "descend()'s row 1 has the slope dSSR/dw4 = 1"},
-    {"row size", 5, "descend()'s row 1 has the step size -0.56551"},
-    {"row null", 5, "descend() calls on_step with a NULL context"},
-    {"loop goes on", 5, "descend() went on to row"},
-    {"loop steps", 5, "descend() reports 11 steps, but showed 10 rows"},
-    {"loop updates", 5, "converged after 10 rows and reports 10 updates, where that makes 9"},
-    {"loop diverged", 5, "where every number is finite"},
-    {"loop converged", 5, "descend() says it converged"},
-    {"loop limit", 5, "descend() stopped after 10 rows, neither at the step limit 1000"},
-    {"loop moves b3", 5, "descend() leaves b3 = 3.6085"},
-    {"stop stub", 5, "steps_below_tolerance() says \"not yet\""},
-    {"stop always", 5, "steps_below_tolerance() says \"stop\" while w1"},
-    {"stop not strict", 5, "a step must be strictly below it"},
-    {"output stub", 6, "output_layer_gradient() is unfinished"},
-    {"output swapped", 6, "output_layer_gradient() over 3 samples gives dSSR/dw3 = 1.25676"},
-    {"output moves w1", 6, "only w3, w4 and b3 move in chapter 6"},
-    {"start stub", 7, "random_start() is unfinished"},
-    {"start swapped", 7, "random_start() with seed 1 gives w1 ="},
-    {"backward stub", 7, "backward() is unfinished: it adds nothing"},
-    {"backward no x", 7, "backward() gives dSSR/dw1 ="},
-    {"backward overwrites", 7, "backward() gives dSSR/dw1 = 0.801639, but the measured slope is 0.760944"},
-    {"error stub", 8, "relative_error() is unfinished"},
-    {"error no floor", 8, "relative_error(1e-13, -1e-13) gives 2, where"},
-    {"measure stub", 8, "slope_by_difference() is unfinished"},
-    {"measure half", 8, "slope_by_difference() along w1 gives"},
+    {"forward stub", 1, "forward() gives 0, as its stub does, for z1 at x = 0, where w1*x + b1 "
+                        "gives -1.43."},
+    {"forward z1", 1, "forward() gives 1.43 for z1 at x = 0, where w1*x + b1 gives -1.43."},
+    {"softplus stub", 1, "softplus() gives 0, as its stub does, for z = 0, where log(1 + e^z) "
+                         "gives 0.693147."},
+    {"sigmoid stub", 1, "sigmoid() gives 0, as its stub does, for z = 0, where 1 / (1 + e^-z) "
+                        "gives 0.5."},
+    {"softplus off", 1, "softplus() gives 1.19315 for z = 0, where log(1 + e^z) gives 0.693147."},
+    {"sigmoid off", 1, "sigmoid() gives 1 for z = 0, where 1 / (1 + e^-z) gives 0.5."},
+    {"ssr stub", 2, "ssr() gives 0, as its stub does, for 3 of the samples, where adding their "
+                    "squared residuals here gives 20.4236."},
+    {"ssr two", 2, "ssr() gives 13.5861 for 3 of the samples, where adding their squared "
+                   "residuals here gives 20.4236. Does it visit every sample, data.count of them?"},
+    {"link stub", 3, "dssr_dpredicted() gives 0, as its stub does, for observed 0, predicted "
+                     "-2.60367, where the measured slope of (observed - predicted)^2 gives "
+                     "-5.20733."},
+    {"link sign", 3, "dssr_dpredicted() gives 5.20733 for observed 0, predicted -2.60367, where "
+                     "the measured slope of (observed - predicted)^2 gives -5.20733. Look at its "
+                     "sign."},
+    {"link triple", 3, "dssr_dpredicted() gives -15.622 for observed 0"},
+    {"db3 link stub", 3, "dpredicted_db3() gives 0, as its stub does, for how far the prediction "
+                         "moves per unit of b3, where measuring it gives 1."},
+    {"db3 link two", 3, "dpredicted_db3() gives 2 for how far the prediction moves per unit of b3"},
+    {"slope stub", 3, "dssr_db3() gives 0, as its stub does, for dSSR/db3 over 3 of the samples, "
+                      "where the SSR's slope measured gives -15.6551."},
+    {"slope sign", 3, "dssr_db3() gives 15.6551 for dSSR/db3 over 3 of the samples, where the "
+                      "SSR's slope measured gives -15.6551. Look at its sign."},
+    {"slope first", 3, "dssr_db3() gives -5.20733 for dSSR/db3 over 3 of the samples, where the "
+                       "SSR's slope measured gives -15.6551. Does it add every sample's product"},
+    {"step stub", 4, "step_size() gives 0, as its stub does, for slope -15.66, rate 0.05, where "
+                     "slope * rate gives -0.783."},
+    {"step divides", 4, "step_size() gives -313.2 for slope -15.66, rate 0.05"},
+    {"apply stub", 4, "apply_step() gives 0, as its stub does, for old 0, step -1.5, where a "
+                      "step downhill, old - step gives 1.5."},
+    {"apply adds", 4, "apply_step() gives -1.5 for old 0, step -1.5, where a step downhill, old "
+                      "- step gives 1.5. It moves with the slope, uphill."},
+    {"apply twice", 4, "apply_step() gives 3 for old 0, step -1.5"},
+    {"bottom stub", 5, "optimal_b3() gives 0, as its stub does, for the bottom of the bowl, where "
+                       "b3 - (the SSR's measured slope) / 2n gives 2.60918."},
+    {"bottom off", 5, "optimal_b3() gives 3.60918 for the bottom of the bowl, where b3 - (the "
+                      "SSR's measured slope) / 2n gives 2.60918."},
+    {"stop stub", 5, "steps_below_tolerance() gives 0, as its stub does, for the step sizes "
+                     "0.0009 (w1), -0.0009 (w4), 0.0005 (b3) at tolerance 0.001 (1 stop, 0 not "
+                     "yet), where every |step size| < tolerance gives 1."},
+    {"stop always", 5, "steps_below_tolerance() gives 1 for the step sizes 0.0009 (w1), 5 (w2)"},
+    {"stop b3 alone", 5, "steps_below_tolerance() gives 1 for the step sizes 0.0009 (w1), 5 (w2)"},
+    {"stop not strict", 5, "gives 1 for the step sizes -0.001 (b3) at tolerance 0.001 (1 stop, 0 "
+                           "not yet), where every |step size| < tolerance gives 0. Strictly "
+                           "below it."},
+    {"loop stub", 5, "descend() gives 0 for the steps, where a bowl whose slopes are the "
+                     "parameters, from w1 = 1, b3 = -2 (rate 0.5, tolerance 0.01, max_steps 100), "
+                     "gives 8."},
+    {"row step", 5, "descend() gives 8 for the rows not holding their step number"},
+    {"row w3", 5, "descend() gives 8 for the rows not holding"},
+    {"row slope", 5, "descend() gives 8 for the rows not holding"},
+    {"row ssr", 5, "descend() gives 8 for the rows not holding"},
+    {"row size", 5, "descend() gives 8 for the rows not holding"},
+    {"row null", 5, "descend() gives 8 for the rows not holding their step number, the "
+                    "parameters, SSR, slopes and step sizes there, or their context, where a bowl"},
+    {"loop goes on", 5, "descend() gives 100 for the steps"},
+    {"loop steps", 5, "descend() gives 9 for the steps, where a bowl"},
+    {"loop updates", 5, "descend() gives 8 for the updates, where a bowl"},
+    {"loop diverged", 5, "descend() gives 2 for how it ends (0 converged, 1 at the step limit, 2 "
+                         "diverged), where a bowl"},
+    {"loop converged", 5, "descend() gives 0 for how it ends (0 converged, 1 at the step limit, 2 "
+                          "diverged), where a bowl whose slopes are the parameters, from w1 = 1, "
+                          "b3 = -2 (rate 0.5, tolerance 0.01, max_steps 3), gives 1."},
+    {"loop limit", 5, "descend() gives 1 for how it ends"},
+    {"loop no last check", 5, "descend() gives 1 for how it ends (0 converged, 1 at the step "
+                              "limit, 2 diverged), where a bowl whose slopes are the parameters, "
+                              "from w1 = 0, b3 = 1e+150 (rate 1e+10, tolerance 0.01, max_steps 1), "
+                              "gives 2."},
+    {"loop moves b3", 5, "descend() gives 0.984375 for b3 at the end, where a bowl"},
+    {"output stub", 6, "output_layer_gradient() gives 0, as its stub does, for dSSR/dw3 over 3 of "
+                       "the samples"},
+    {"output w1", 6, "output_layer_gradient() gives 1 for dSSR/dw1 over 3 of the samples, where a "
+                     "parameter that does not move gives 0."},
+    {"output sign", 6, "for dSSR/dw4 over 3 of the samples, where the SSR's slope measured gives"},
+    {"output sign", 6, "Look at its sign."},
+    {"output first", 6, "output_layer_gradient() gives -1.11725 for dSSR/dw3 over 3 of the "
+                        "samples, where the SSR's slope measured gives -16.1088. Does it add "
+                        "every sample's share?"},
+    {"start stub", 7, "random_start() gives 0, as its stub does, for w1 from seed 1"},
+    {"start swapped", 7, "random_start() gives -0.22792 for w1 from seed 1, where drawing w1, w2, "
+                         "w3, w4 in that order, each bias 0 gives -0.0282497."},
+    {"backward stub", 7, "backward() gives 0, as its stub does, for dSSR/db1 over 1 of the "
+                         "samples, where the SSR's slope measured gives 0.247038."},
+    {"backward no x", 7, "backward() gives 0.247038 for dSSR/dw1 over 1 of the samples, where the "
+                         "SSR's slope measured gives 0. Look at the chain from the prediction "
+                         "back to it."},
+    {"backward overwrites", 7, "backward() gives 0.801639 for dSSR/dw1 added onto 1, where 1 + "
+                               "its share gives 1.80164. Add to *g (+=), never replace it."},
+    {"gradient stub", 7, "gradient() gives 0, as its stub does, for dSSR/dw1 over 3 of the samples"},
+    {"gradient two", 7, "gradient() gives -0.0406955 for dSSR/dw1 over 3 of the samples, where the "
+                        "SSR's slope measured gives 0.760944. Does it add every sample's "
+                        "backward()?"},
+    {"error stub", 8, "relative_error() gives 1, as its stub does, for a = 1, b = 1.25, where |a "
+                      "- b| / max(|a|, |b|, 1e-8) gives 0.2."},
+    {"error no floor", 8, "relative_error() gives 2 for a = 1e-13, b = -1e-13"},
+    {"measure stub", 8, "slope_by_difference() gives 0, as its stub does, for dSSR/dw1 at the "
+                        "article's point"},
+    {"measure half", 8, "slope_by_difference() gives 3.66946 for dSSR/dw1 at the article's point, "
+                        "where the backward pass gives 7.33892."},
 };
+
+/* The message with its line breaks and their indent taken out. */
+static void flatten(const char *text, char *flat)
+{
+    for (; *text != '\0'; text++) {
+        if (*text == '\n') {
+            while (text[1] == ' ')
+                text++;
+            *flat++ = text[1] == '\0' ? '\0' : ' ';
+        } else {
+            *flat++ = *text;
+        }
+    }
+    *flat = '\0';
+}
 
 static void every_mistake_stops_the_chapter_naming_it(void **state)
 {
@@ -376,23 +445,13 @@ static void every_mistake_stops_the_chapter_naming_it(void **state)
     int failed = 0;
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
         outcome o = verify_with(cases[k].mistake, cases[k].chapter);
-        /* The message is words wrapped at 79 columns: compare without the breaks. */
         char flat[sizeof o.err];
-        size_t n = 0;
-        for (const char *c = o.err; *c != '\0'; c++) {
-            if (*c == '\n') {
-                while (c[1] == ' ')
-                    c++;
-                flat[n++] = ' ';
-            } else {
-                flat[n++] = *c;
-            }
-        }
-        flat[n] = '\0';
+        flatten(o.err, flat);
         int wide = 0;
         for (const char *line = o.err; *line != '\0'; line = strchr(line, '\n') + 1)
             wide |= strcspn(line, "\n") > 79;
-        if (o.status != EXIT_UNFINISHED || strstr(flat, cases[k].says) == NULL || wide) {
+        if (o.status != EXIT_UNFINISHED || strstr(flat, cases[k].says) == NULL || wide ||
+            strncmp(o.err, "chapter8: ", 10) != 0) {
             print_error("%s (chapter %d): status %d, expected \"%s\", stderr:\n%s\n",
                         cases[k].mistake, cases[k].chapter, o.status, cases[k].says, o.err);
             failed++;
@@ -405,15 +464,35 @@ static void the_hint_is_for_the_function_named(void **state)
 {
     (void)state;
     outcome o = verify_with("link sign", 8);
+    assert_contains(o.err, "  The chapter stops here: what it prints rests on dssr_dpredicted().");
     assert_contains(o.err, "make hint3 TASK=dssr_dpredicted\n");
     o = verify_with("forward stub", 8);
     assert_contains(o.err, "make hint1 TASK=forward\n");
+    o = verify_with("gradient two", 8);
+    assert_contains(o.err, "make hint7 TASK=gradient\n");
+    o = verify_with("loop stub", 9);
+    assert_contains(o.err, "make hint5 TASK=descend\n");
+}
+
+/* A loop over the first samples only, or over three always, is caught on
+   one and two samples too. */
+static void loops_are_checked_on_fewer_samples(void **state)
+{
+    (void)state;
+    outcome o = verify_on("ssr two", 2, 2);
+    assert_int_equal(o.status, 0);
+    o = verify_on("slope first", 3, 2);
+    assert_int_equal(o.status, EXIT_UNFINISHED);
+    assert_contains(o.err, "over 2 of the samples");
+    o = verify_on("", 8, 1);
+    assert_int_equal(o.status, 0);
+    assert_string_equal(o.err, "");
 }
 
 static void right_functions_pass_in_silence(void **state)
 {
     (void)state;
-    for (int chapter = 1; chapter <= 8; chapter++) {
+    for (int chapter = 1; chapter <= 9; chapter++) {
         outcome o = verify_with("", chapter);
         assert_int_equal(o.status, 0);
         assert_string_equal(o.err, "");
@@ -421,15 +500,19 @@ static void right_functions_pass_in_silence(void **state)
     /* A mistake of a later chapter goes unseen by an earlier one. */
     outcome o = verify_with("measure half", 7);
     assert_int_equal(o.status, 0);
+    o = verify_with("gradient stub", 6);
+    assert_int_equal(o.status, 0);
 }
 
 int main(int argc, char **argv)
 {
-    if (argc == 4 && strcmp(argv[1], "--verify") == 0)
-        return run_verify(argv[3], (int)strtol(argv[2], NULL, 10));
+    if (argc == 5 && strcmp(argv[1], "--verify") == 0)
+        return run_verify(argv[3], (int)strtol(argv[2], NULL, 10),
+                          (size_t)strtoul(argv[4], NULL, 10));
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_mistake_stops_the_chapter_naming_it),
         cmocka_unit_test(the_hint_is_for_the_function_named),
+        cmocka_unit_test(loops_are_checked_on_fewer_samples),
         cmocka_unit_test(right_functions_pass_in_silence),
     };
     return cmocka_run_group_tests_name("verify", tests, NULL, NULL);

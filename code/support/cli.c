@@ -11,6 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The text of a macro's value, for the limit in messages: "256". */
+#define TEXT(x) #x
+#define VALUE_TEXT(x) TEXT(x)
+
 /* getopt_long() returns an option's row in the table below plus this, past every char. */
 enum { FIRST_ROW = 256 };
 /* Help: the option and its value indented by HELP_INDENT, its help from HELP_COLUMN on. */
@@ -37,7 +41,8 @@ static const option_row rows[] = {
     {CLI_SEED, "seed", "N", "seed of the random generator, N >= 0 (default 1)"},
     {CLI_SEED_START, "seed", "N", "start from random weights drawn with seed N >= 0 (default:\n"
                                   "no seed, the chapter's own start)"},
-    {CLI_THREADS, "threads", "N", "number of threads, 1 to 256 (default: picked by a trial)"},
+    {CLI_THREADS, "threads", "N", "number of threads, 1 to " VALUE_TEXT(CLI_MAX_THREADS)
+                                  " (default: picked by a trial)"},
     {CLI_SAMPLES, "samples", "N", "generate N samples to fit when no --data is given"},
     {CLI_MAX_PARAMETERS, "max-parameters", "N", "time networks of 7 to N parameters (default 3001)"},
     {CLI_TIMINGS, "timings", "FILE", "show the times of an earlier --csv run, kept in FILE"},
@@ -125,13 +130,8 @@ static cli_status store(const cli_program *program, const option_row *o, const c
     if (o->flag & (CLI_DATA | CLI_TIMINGS)) {
         if (length == 0)
             return refuse(program, err, o, "the file name is empty", "", 0, "");
-        if (o->flag == CLI_DATA)
-            out->data_path = text;
-        else
-            out->timings_path = text;
-        return CLI_RUN;
-    }
-    if (o->flag & (CLI_B3 | CLI_RATE | CLI_TOLERANCE)) {
+        *(o->flag == CLI_DATA ? &out->data_path : &out->timings_path) = text;
+    } else if (o->flag & (CLI_B3 | CLI_RATE | CLI_TOLERANCE)) {
         if (!parse_finite(text, &number))
             return refuse(program, err, o, "'", text, length, "' is not a finite number");
         if (o->flag == CLI_RATE && !(number > 0.0))
@@ -140,26 +140,21 @@ static cli_status store(const cli_program *program, const option_row *o, const c
         if (o->flag == CLI_TOLERANCE && number < 0.0)
             return refuse(program, err, o, "the tolerance must be 0 or more, not ", text,
                           length, "");
-        if (o->flag == CLI_B3)
-            out->b3 = number;
-        else if (o->flag == CLI_RATE)
-            out->rate = number;
-        else
-            out->tolerance = number;
-        return CLI_RUN;
-    }
-    if (!parse_count(text, &count))
-        return refuse(program, err, o, "'", text, length, "' is not a whole number");
-    if (count < 1 && (o->flag & (CLI_MAX_STEPS | CLI_THREADS | CLI_MAX_PARAMETERS)))
-        return refuse(program, err, o, "must be at least 1, not ", text, length, "");
-    if (o->flag == CLI_THREADS && count > CLI_MAX_THREADS)
-        return refuse(program, err, o, "at most 256, not ", text, length, "");
-    switch (o->flag) {
-    case CLI_MAX_STEPS: out->max_steps = count; break;
-    case CLI_THREADS: out->threads = count; break;
-    case CLI_SAMPLES: out->samples = count; break;
-    case CLI_MAX_PARAMETERS: out->max_parameters = count; break;
-    default: out->seed = count; break; /* --seed, either meaning */
+        *(o->flag == CLI_B3 ? &out->b3 : o->flag == CLI_RATE ? &out->rate : &out->tolerance) =
+            number;
+    } else {
+        if (!parse_count(text, &count))
+            return refuse(program, err, o, "'", text, length, "' is not a whole number");
+        if (count < 1 && (o->flag & (CLI_MAX_STEPS | CLI_THREADS | CLI_MAX_PARAMETERS)))
+            return refuse(program, err, o, "must be at least 1, not ", text, length, "");
+        if (o->flag == CLI_THREADS && count > CLI_MAX_THREADS)
+            return refuse(program, err, o, "at most " VALUE_TEXT(CLI_MAX_THREADS) ", not ", text,
+                          length, "");
+        *(o->flag == CLI_MAX_STEPS        ? &out->max_steps
+          : o->flag == CLI_THREADS        ? &out->threads
+          : o->flag == CLI_SAMPLES        ? &out->samples
+          : o->flag == CLI_MAX_PARAMETERS ? &out->max_parameters
+                                          : &out->seed) = count; /* --seed, either meaning */
     }
     return CLI_RUN;
 }

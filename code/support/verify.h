@@ -1,18 +1,15 @@
 /**
  * @file verify.h
- * @brief Before a chapter draws a conclusion, the functions of code/nn.c it
- * stands on are checked against what any right version must give.
+ * @brief Before a chapter prints, the functions of code/nn.c it stands on
+ * are checked another way.
  *
- * A chapter's story is only as true as the numbers under it. So before it
- * prints anything, every function of code/nn.c from its chapter and the
- * earlier ones is compared with the same quantity found another way: the
- * formula written out, a slope measured by a small step each way, a step
- * the other way, the exact bottom of the bowl. The first function that
- * disagrees stops the chapter with a few lines on stderr naming it, what it
- * gave, what was expected and where to look; one that still gives what an
- * unwritten function gives (zero, or nothing done) is called unfinished.
- * Nothing is concluded from a wrong value. With the functions right, nothing
- * is printed.
+ * Each function a student writes is compared with the same quantity found
+ * by another route: its formula written out, a slope measured by a small
+ * step each way, a sum made here, a descent on a bowl whose every step is
+ * known. The first that disagrees stops the chapter with what it gave, what
+ * the check expected and the command for its hint; one that still answers
+ * as its stub does is called unfinished. Over right functions nothing is
+ * printed.
  */
 #ifndef VERIFY_H
 #define VERIFY_H
@@ -23,10 +20,10 @@
 #define EXIT_UNFINISHED 3
 
 /**
- * Checks the functions of chapters 1 to `chapter` (at most 8) in the order
- * the chapters meet them, on the run's samples (the first 1000 at most) and
- * on the article's; stops the program at the first that is unfinished or
- * wrong, with EXIT_UNFINISHED.
+ * Checks the functions of chapters 1 to `chapter` (8 at most have any) in
+ * the order the chapters meet them, on the run's start and samples (the
+ * first 1000), or the article's where those are too large to measure on;
+ * exits with EXIT_UNFINISHED at the first that is unfinished or wrong.
  */
 void verify_chapters(const chapter_run *run, int chapter);
 

@@ -161,7 +161,8 @@ static nn_data some_samples(size_t count)
     return d;
 }
 
-/* Cases of a function of the parameters and the data, one number. */
+/* Cases of a function of the parameters and the data, a sum over the
+   samples: one number, or one per parameter. */
 static void sum_cases(int seeded, const char *name, const char *shown)
 {
     nn_params p = article_params();
@@ -222,14 +223,14 @@ static void steps_below_tolerance_cases(int seeded)
         const char *what;
     } given[] = {
         {{1e-4, 1e-4, 1e-4, 1e-4, 1e-4, 1e-4, 1e-4}, 1e-3, "every step 0.0001"},
-        {{0, 0, 0, 0, 0, 0, -0.01}, 1e-3, "b3's step -0.01"},
+        {{0, 0, 0, 0, 0, 0, -0.01}, 1e-3, "b3's step -0.01, the others 0"},
         {{5, 0, 0, 0, 0, 0, 1e-4}, 1e-3, "b3's step 0.0001, w1's 5"},
         {{0, 0, 0, 0, 0, 0, 1e-3}, 1e-3, "b3's step equal to the tolerance"},
-        {{0, 0, 0, 0, 1e-4, -1e-4, 5e-4}, 1e-3, "output layer's steps small"},
+        {{0, 0, 0, 0, 1e-4, -1e-4, 5e-4}, 1e-3, "w3's, w4's and b3's steps small, the others 0"},
         {{0, 0, 0, 0, 1e-4, -2e-3, 5e-4}, 1e-3, "w4's step -0.002"},
-        {{0, 0, 0, 0, 0, 0, 0}, 0.0, "every step 0 and tolerance 0"},
+        {{0, 0, 0, 0, 0, 0, 0}, 0.0, "every step 0 and the tolerance 0"},
     };
-    begin("public", "(tolerance 0.001, or 0 where it says so)");
+    begin("public", "(tolerance 0.001 unless said)");
     for (size_t i = 0; i < sizeof given / sizeof given[0]; i++) {
         char names[160];
         snprintf(names, sizeof names, "stop with %s{no,yes}", given[i].what);
@@ -246,17 +247,19 @@ static void steps_below_tolerance_cases(int seeded)
             int small = k % 2 == 0;
             put("steps_below_tolerance");
             for (int i = 0; i < NN_PARAM_COUNT; i++)
-                put(" %a", tolerance * (small ? uniform(-0.99, 0.99) : uniform(-1.2, 1.2)));
+                put(" %a", tolerance * (small ? uniform(-0.99, 0.99) : uniform(-3.0, 3.0)));
             put(" %a", tolerance);
             ask(0.0, 0.0, "stop{no,yes}");
         }
     }
 }
 
-/* A descent from p on d with the slope function of `chapter` (5: b3 alone,
-   6: w3, w4 and b3, 7: all seven). */
+/* The slope functions a descent may be given, b3_gradient,
+   output_layer_gradient and gradient, by the names harness.c knows. */
+static const char *const slope_functions[] = {"b3", "output", "all"};
+
 static void descend_case(const char *visibility, const char *what, nn_params p, nn_data d,
-                         int chapter, double rate, double tolerance, long max_steps, int quiet)
+                         int slopes, nn_settings s, int quiet)
 {
     static char names[4096];
     if (names[0] == '\0') {
@@ -284,65 +287,55 @@ static void descend_case(const char *visibility, const char *what, nn_params p, 
     put("descend");
     put_params(&p);
     put_data(d);
-    put(" %d %a %a %ld%s", chapter, rate, tolerance, max_steps, quiet ? " quiet" : "");
+    put(" %s %a %a %ld%s", slope_functions[slopes], s.learning_rate, s.tolerance,
+        s.max_steps, quiet ? " quiet" : "");
     ask(1e-9, 1e-12, names);
+}
+
+static nn_settings settings(double rate, double tolerance, long max_steps)
+{
+    nn_settings s = {.learning_rate = rate, .tolerance = tolerance, .max_steps = max_steps};
+    return s;
 }
 
 static void descend_cases(int seeded)
 {
-    nn_data d = article_data();
     nn_params p = article_params();
-    descend_case("public", "of the article's descent on b3 (rate 0.1, tolerance 0.001)", p, d, 5,
-                 0.1, 0.001, 1000, 0);
-    descend_case("public", "on b3 with at most 3 steps", p, d, 5, 0.1, 0.001, 3, 0);
-    descend_case("public", "on b3 with tolerance 0 and at most 40 steps", p, d, 5, 0.1, 0.0, 40, 0);
-    descend_case("public", "on b3 at rate 1, which diverges", p, d, 5, 1.0, 0.001, 1000, 0);
-    descend_case("public", "on b3 with no observer (on_step NULL)", p, d, 5, 0.1, 0.001, 1000, 1);
-    descend_case("public", "on b3 over the sample x = 0 alone", p, some_samples(1), 5, 0.1, 0.001,
-                 1000, 0);
-    descend_case("public", "on b3 over five samples (rate 0.05)", p, some_samples(5), 5, 0.05,
-                 0.001, 1000, 0);
-    descend_case("public", "moving w3, w4 and b3 (chapter 6, rate 0.1, at most 200 steps)",
-                 start_output_layer(), d, 6, 0.1, 0.001, 200, 0);
-    descend_case("public", "moving all seven (chapter 7, rate 0.1, at most 100 steps)",
-                 start_all(), d, 7, 0.1, 0.001, 100, 0);
-    descend_case("public", "moving all seven at rate 5, which diverges", start_all(), d, 7, 5.0,
-                 0.001, 1000, 0);
+    nn_data d = article_data();
+    descend_case("public", "with b3_gradient, the article's descent (rate 0.1, tolerance 0.001)",
+                 p, d, 0, settings(0.1, 1e-3, 1000), 0);
+    descend_case("public", "with b3_gradient and at most 3 steps", p, d, 0,
+                 settings(0.1, 1e-3, 3), 0);
+    descend_case("public", "with b3_gradient, tolerance 0 and at most 40 steps", p, d, 0,
+                 settings(0.1, 0.0, 40), 0);
+    descend_case("public", "with b3_gradient at rate 1, which diverges", p, d, 0,
+                 settings(1.0, 1e-3, 1000), 0);
+    /* The step limit just where the last update overflows: only the point
+       it reached says the descent diverged. */
+    nn_params q = p;
+    long last = descend(&q, d, b3_gradient, settings(1.0, 1e-3, 1000), NULL, NULL).steps;
+    char what[160];
+    snprintf(what, sizeof what, "with b3_gradient at rate 1 and at most %ld steps, the last "
+             "of which overflows", last);
+    descend_case("public", what, p, d, 0, settings(1.0, 1e-3, last), 0);
+    descend_case("public", "with b3_gradient and no observer (on_step NULL)", p, d, 0,
+                 settings(0.1, 1e-3, 1000), 1);
+    descend_case("public", "with b3_gradient over the sample x = 0 alone", p, some_samples(1), 0,
+                 settings(0.1, 1e-3, 1000), 0);
+    descend_case("public", "with output_layer_gradient from chapter 6's start (rate 0.1, at most "
+                 "200 steps)", start_output_layer(), d, 1, settings(0.1, 1e-3, 200), 0);
+    descend_case("public", "with output_layer_gradient over five samples (rate 0.05, at most 100 "
+                 "steps)", start_output_layer(), some_samples(5), 1, settings(0.05, 1e-3, 100), 0);
+    descend_case("public", "with gradient from chapter 7's start (rate 0.1, at most 100 steps)",
+                 start_all(), d, 2, settings(0.1, 1e-3, 100), 0);
+    descend_case("public", "with gradient at rate 5, which diverges", start_all(), d, 2,
+                 settings(5.0, 1e-3, 1000), 0);
     for (int n = 1; seeded && n <= HIDDEN; n++) {
-        char what[128];
         snprintf(what, sizeof what, "at hidden point %d of %d", n, HIDDEN);
-        nn_params q = random_params();
+        nn_params r = random_params();
         nn_data e = random_data(n);
-        int chapter = 5 + (int)(random_uniform(&rng) * 3.0);
-        descend_case("hidden", what, q, e, chapter, uniform(0.005, 0.05), 1e-3, 60, n == 2);
-    }
-}
-
-static void output_layer_gradient_cases(int seeded)
-{
-    nn_params p = start_output_layer();
-    begin("public", "over the three samples at chapter 6's start");
-    put("output_layer_gradient");
-    put_params(&p);
-    put_data(article_data());
-    ask(1e-10, 1e-12, slope_names);
-    static const size_t counts[] = {1, 2, 5};
-    static const char *const which[] = {"the sample x = 0 alone", "the samples x = 0 and 0.5",
-                                        "five samples, x = 0, 0.5, 1, 0.25, 0.75"};
-    for (int i = 0; i < 3; i++) {
-        begin("public", "over %s at chapter 6's start", which[i]);
-        put("output_layer_gradient");
-        put_params(&p);
-        put_data(some_samples(counts[i]));
-        ask(1e-10, 1e-12, slope_names);
-    }
-    for (int n = 1; seeded && n <= HIDDEN; n++) {
-        begin_hidden(n);
-        nn_params q = random_params();
-        put("output_layer_gradient");
-        put_params(&q);
-        put_data(random_data(n));
-        ask(1e-10, 1e-12, slope_names);
+        descend_case("hidden", what, r, e, (n - 1) % 3, settings(uniform(0.005, 0.05), 1e-3, 60),
+                     n == 2);
     }
 }
 
@@ -365,12 +358,7 @@ static void backward_cases(int seeded)
 {
     nn_params p = start_all();
     nn_data d = article_data();
-    nn_gradient zero = {.value = {0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0}};
-    begin("public", "over the three samples");
-    put("gradient");
-    put_params(&p);
-    put_data(d);
-    ask(1e-10, 1e-12, slope_names);
+    nn_gradient zero = {.value = {0.0}};
     for (size_t i = 0; i < d.count; i++) {
         begin("public", "for the sample x = %g alone, at chapter 7's start", d.input[i]);
         put("backward");
@@ -464,16 +452,18 @@ int main(int argc, char **argv)
         pair_cases(seeded, name, "apply_step", old_step, 2, -5.0, 5.0);
     else if (strcmp(name, "relative_error") == 0)
         pair_cases(seeded, name, "relative_error", slopes, 6, -10.0, 10.0);
-    else if (strcmp(name, "output_layer_gradient") == 0)
-        output_layer_gradient_cases(seeded);
     else if (strcmp(name, "steps_below_tolerance") == 0)
         steps_below_tolerance_cases(seeded);
     else if (strcmp(name, "descend") == 0)
         descend_cases(seeded);
+    else if (strcmp(name, "output_layer_gradient") == 0)
+        sum_cases(seeded, "output_layer_gradient", slope_names);
     else if (strcmp(name, "random_start") == 0)
         random_start_cases(seeded);
     else if (strcmp(name, "backward") == 0)
         backward_cases(seeded);
+    else if (strcmp(name, "gradient") == 0)
+        sum_cases(seeded, "gradient", slope_names);
     else if (strcmp(name, "slope_by_difference") == 0)
         slope_by_difference_cases(seeded);
     else {

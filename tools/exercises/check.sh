@@ -144,13 +144,13 @@ mistake() { # CHAPTER FUNCTION WHAT-THE-REPORT-SAYS C-SOURCE
     cp "$release/code/nn.c" "$root/solved.c"
     solve "$2=$root/mistake.c"
     run_chapter "$1"
-    tr '\n' ' ' <"$root/run.err" | grep -q "$3" && grep -q "TASK=$2\$" "$root/run.err" ||
+    tr '\n' ' ' <"$root/run.err" | tr -s ' ' | grep -q "$3" && grep -q "TASK=$2\$" "$root/run.err" ||
         problem "chapter $1 over a wrong $2 does not say \"$3\": $(head -n 2 "$root/run.err")"
     cp "$root/solved.c" "$release/code/nn.c"
 }
 for chapter in "$@"; do
     case $chapter in
-    2) mistake 2 ssr "does it visit every sample" 'double ssr(const nn_params *p, nn_data data)
+    2) mistake 2 ssr "Does it visit every sample" 'double ssr(const nn_params *p, nn_data data)
 {
     double sum = 0.0;
     for (size_t i = 0; i < 3; i++) {
@@ -159,11 +159,29 @@ for chapter in "$@"; do
     }
     return sum;
 }' ;;
-    3) mistake 3 dssr_dpredicted "look at its sign" "$(sed -n '/^double dssr_dpredicted/,/^}/p' \
+    3) mistake 3 dssr_dpredicted "Look at its sign" "$(sed -n '/^double dssr_dpredicted/,/^}/p' \
            "$EX_ROOT/tests/exercises/hostile/wrong-sign.c")" ;;
     4) mistake 4 apply_step "with the slope, uphill" 'double apply_step(double old_value, double step_size)
 {
     return old_value + step_size;
+}' ;;
+    5) mistake 5 steps_below_tolerance "Strictly below it" 'int steps_below_tolerance(const nn_params *step_size, double tolerance)
+{
+    for (int i = 0; i < NN_PARAM_COUNT; i++)
+        if (fabs(step_size->value[i]) > tolerance)
+            return 0;
+    return 1;
+}' ;;
+    7) mistake 7 backward "never replace it" 'void backward(const nn_params *p, const nn_trace *t, double observed, nn_gradient *g)
+{
+    double d = dssr_dpredicted(observed, t->predicted);
+    g->b3 = d;
+    g->w3 = d * t->a1;
+    g->w4 = d * t->a2;
+    g->b1 = d * p->w3 * t->s1;
+    g->w1 = d * p->w3 * t->s1 * t->x;
+    g->b2 = d * p->w4 * t->s2;
+    g->w2 = d * p->w4 * t->s2 * t->x;
 }' ;;
     esac
 done

@@ -43,7 +43,6 @@
 #endif
 
 #define MAX_SAMPLES 64
-#define MAX_ROWS 1000
 
 static char *next_word(void) { return strtok(NULL, " \t\n"); }
 
@@ -82,27 +81,38 @@ static void print_params(const nn_params *p)
         printf(" %a", p->value[i]);
 }
 
-/* The first and last step descend() shows. */
-typedef struct points {
+#ifdef ASK_descend
+/* The first and the last step descend() showed, and how many. */
+typedef struct steps {
     long count;
     nn_step first, last;
-} points;
+} steps;
 
-static void keep_point(const nn_step *point, void *context)
+static void keep_step(const nn_step *step, void *context)
 {
-    points *seen = context;
+    steps *seen = context;
     if (seen->count++ == 0)
-        seen->first = *point;
-    seen->last = *point;
+        seen->first = *step;
+    seen->last = *step;
 }
 
-static void print_point(const nn_step *point)
+static void print_step(const nn_step *step)
 {
-    printf(" %ld", point->step);
-    print_params(&point->params);
-    printf(" %a", point->ssr);
-    print_params(&point->slope);
-    print_params(&point->step_size);
+    printf(" %ld", step->step);
+    print_params(&step->params);
+    printf(" %a", step->ssr);
+    print_params(&step->slope);
+    print_params(&step->step_size);
+}
+
+/* The slope function named "b3", "output" or "all" (cases.c). */
+static nn_slopes slopes_named(const char *name)
+{
+    if (name != NULL && strcmp(name, "b3") == 0)
+        return b3_gradient;
+    if (name != NULL && strcmp(name, "output") == 0)
+        return output_layer_gradient;
+    return gradient;
 }
 
 static nn_settings settings(void)
@@ -113,6 +123,7 @@ static nn_settings settings(void)
     s.max_steps = (long)number();
     return s;
 }
+#endif
 
 static void answer(const char *name)
 {
@@ -191,29 +202,26 @@ static void answer(const char *name)
 #ifdef ASK_steps_below_tolerance
     if (strcmp(name, "steps_below_tolerance") == 0) {
         nn_params size = params();
-        printf(" %d", steps_below_tolerance(&size, number()));
+        printf(" %d", steps_below_tolerance(&size, number()) != 0);
         return;
     }
 #endif
 #ifdef ASK_descend
     if (strcmp(name, "descend") == 0) {
-        /* The slope function by its chapter: 5 b3 alone, 6 the output layer, 7 all. */
-        static const nn_slopes slopes[] = {b3_gradient, output_layer_gradient, gradient};
         nn_params p = params();
         nn_data d = data(input, observed);
-        long chapter = (long)number();
+        nn_slopes slopes = slopes_named(next_word());
         nn_settings s = settings();
-        points seen;
+        steps seen;
         memset(&seen, 0, sizeof seen);
-        int quiet = next_word() != NULL;
-        nn_slopes with = slopes[chapter <= 5 ? 0 : chapter == 6 ? 1 : 2];
-        nn_result r = descend(&p, d, with, s, quiet ? NULL : keep_point, quiet ? NULL : &seen);
+        int quiet = next_word() != NULL; /* "quiet": no observer, NULL */
+        nn_result r = descend(&p, d, slopes, s, quiet ? NULL : keep_step, quiet ? NULL : &seen);
         printf(" %d %ld %ld", (int)r.end, r.steps, r.updates);
         print_params(&p);
         printf(" %ld", seen.count);
         if (seen.count > 0) {
-            print_point(&seen.first);
-            print_point(&seen.last);
+            print_step(&seen.first);
+            print_step(&seen.last);
         }
         return;
     }
