@@ -37,7 +37,7 @@ static const cli_program program = {
                "three samples. Without --threads, a timed trial picks 1 thread or every\n"
                "core: every core only when it is faster by more than the trial's noise.",
     .options = CLI_DATA | CLI_RATE | CLI_TOLERANCE | CLI_MAX_STEPS | CLI_CSV | CLI_QUIET |
-               CLI_SEED | CLI_THREADS | CLI_SAMPLES,
+               CLI_SEED_START | CLI_THREADS | CLI_SAMPLES,
 };
 
 enum { DEFAULT_SAMPLES = 100000 };
@@ -309,7 +309,7 @@ static void free_samples(samples *s)
    start: weights from a standard normal, biases at 0. */
 static nn_params starting_point(const cli_options *options)
 {
-    if (!(options->given & CLI_SEED))
+    if (!(options->given & CLI_SEED_START))
         return start_all();
     random_state rng = random_seed((uint64_t)options->seed);
     return random_start(&rng);
@@ -338,7 +338,7 @@ static void require_finite_start(const nn_params *p, nn_data data, const cli_opt
                 "large (%.3g)\n", program.name, largest_value(data));
     else
         fprintf(stderr, "%s: the SSR is not a finite number at the start%s\n", program.name,
-                options->given & CLI_SEED ? "; try another --seed" : "");
+                options->given & CLI_SEED_START ? "; try another --seed" : "");
     exit(EXIT_DIVERGED);
 }
 
