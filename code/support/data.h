@@ -1,15 +1,9 @@
 /**
  * @file data.h
- * @brief Samples from a file: one `input,observed` pair per line.
- *
- * Blank lines and lines whose first non-blank character is `#` are skipped;
- * the first other line may be a header of two names that are not numbers at
- * all (`dosage,effectiveness`); every other line holds two finite decimal
- * numbers separated by one comma, with spaces or tabs allowed around each. A
- * field meant as a number but not a finite one (`nan`, `inf`, `1e999`,
- * `1e5x`) is an error on any line, the first included. CRLF line ends, a
- * UTF-8 byte-order mark and a missing final newline are accepted. There is no
- * limit on the number of samples but memory.
+ * @brief Samples from a file: one `input,observed` pair of finite numbers a
+ *        line, spaces or tabs around each. Skipped: blank lines, `#` lines
+ *        and a first line of two names (`dosage,effectiveness`). Accepted:
+ *        CRLF, a UTF-8 byte-order mark, no final newline. No limit but memory.
  */
 #ifndef DATA_H
 #define DATA_H
@@ -26,21 +20,16 @@ typedef struct data_set {
     double *observed; /**< the observed outputs */
 } data_set;
 
-/**
- * Reads `in` to its end (or its first NUL byte, an error) into `out`, naming
- * it `name` in messages. Returns 0; or -1, `out` empty, after one line on
- * `err` such as `data.csv:4: expected 2 fields separated by a comma
- * (input,observed), found 3` or `data.csv: cannot read: REASON`.
- */
+/** Reads in to its end into out; 0, or -1 (out empty) after one line on err: `name:4: why`. */
 int data_read(FILE *in, const char *name, data_set *out, FILE *err);
 
-/** data_read() of the file at `path`, "-" for stdin; `FILE: cannot open: REASON`. */
+/** data_read() of the file at path, "-" for stdin. */
 int data_load(const char *path, data_set *out, FILE *err);
 
 /** The samples as the network's functions take them. */
 nn_data data_view(const data_set *set);
 
-/** Frees the arrays and leaves `set` empty. */
+/** Frees the arrays and leaves set empty. */
 void data_free(data_set *set);
 
 #endif /* DATA_H */

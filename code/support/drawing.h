@@ -1,7 +1,6 @@
 /**
  * @file drawing.h
- * @brief The network drawn in text, a value written on each wire: chapter 1's
- *        forward pass flowing down from x, chapter 7's slopes flowing up.
+ * @brief The network drawn in text, a value written on each wire.
  */
 #ifndef DRAWING_H
 #define DRAWING_H
@@ -9,13 +8,10 @@
 /** Room for one label: half of the 80 columns, less a space either side. */
 #define DRAWING_LABEL 38
 
-/** Which way the arrows point: down from x, or up from the SSR. */
+/** Which way the arrows point: down from x (chapter 1), or up from the SSR (chapter 7). */
 typedef enum drawing_direction { DRAWING_FORWARD, DRAWING_BACKWARD } drawing_direction;
 
-/**
- * The labels, top to bottom. Index 0 of a pair is the top neuron's path,
- * drawn on the left; index 1 the bottom neuron's, on the right.
- */
+/** The labels, top to bottom; in each pair, [0] is the top neuron's path, drawn on the left. */
 typedef struct drawing_labels {
     char input[DRAWING_LABEL];        /**< above the wires that leave x */
     char into[2][2][DRAWING_LABEL];   /**< two lines on each wire into a neuron */

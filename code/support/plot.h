@@ -1,7 +1,6 @@
 /**
  * @file plot.h
- * @brief The SSR bowl as a text chart: plot_bowl() draws the curve,
- *        plot_mark() marks the descent's steps, plot_print() writes it out.
+ * @brief The SSR bowl as a text chart, b3 across and the SSR up.
  */
 #ifndef PLOT_H
 #define PLOT_H
@@ -19,22 +18,16 @@ typedef struct plot_chart {
     double low, high;   /**< b3 at the leftmost and the rightmost column */
     double bottom, top; /**< SSR at the lowest and the highest row */
     long outside;       /**< marks left out, beside the chart or with no SSR */
-    char cells[PLOT_ROWS][PLOT_COLUMNS];
+    char cells[PLOT_ROWS][PLOT_COLUMNS]; /**< the drawing, row 0 at the top */
 } plot_chart;
 
-/**
- * Draws `*` where the SSR is as b3 runs from `low` to `high`, the other
- * parameters as in `p`. Returns 0, or -1 if some SSR is not finite.
- */
+/** Draws `*` at the SSR as b3 runs from low to high, p otherwise; -1 if an SSR is not finite. */
 int plot_bowl(plot_chart *chart, const nn_params *p, nn_data data, double low, double high);
 
-/**
- * Puts `label` at (b3, ssr), over the curve but not over an earlier mark;
- * an SSR off the scale goes to its top or bottom row.
- */
+/** Puts label at (b3, ssr) over the curve, not over an earlier mark; clamps the SSR. */
 void plot_mark(plot_chart *chart, double b3, double ssr, char label);
 
-/** Writes the chart, the SSR axis on its left and the b3 axis below. */
+/** Writes the chart with its axes. */
 void plot_print(const plot_chart *chart, FILE *out);
 
 #endif /* PLOT_H */
