@@ -100,4 +100,6 @@ help: ## list the targets
 # Targets of the guide, the exercises, the checks and the benchmarks.
 include $(sort $(wildcard mk/*.mk))
 
--include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+# Only this configuration's: the others (build/sanitize, ...) live below build/
+# too, and may be half written by a make running beside this one.
+-include $(shell find $(addprefix $(BUILD)/,code chapters tests tools) -name '*.d' 2>/dev/null)

@@ -91,10 +91,17 @@ check-static:
 	cppcheck --quiet --error-exitcode=1 --std=c11 --enable=warning,style,performance,portability \
 	    --inline-suppr --suppressions-list=.cppcheck-suppressions \
 	    $(INCLUDES) -I$(SCALE_DIR) -I$(SCALE_DIR)/tuned -I$(CHAPTER7_DIR) -Itests -DBUILD_DIR='"build"' $(LINT_SRC)
-	@mkdir -p build
-	@echo "clang-tidy --quiet $(LINT_SRC) -- $(LINT_FLAGS)"
-	@clang-tidy --quiet $(LINT_SRC) -- $(LINT_FLAGS) >build/clang-tidy.log 2>&1; status=$$?; \
-	    grep -v 'warnings\{0,1\} generated\.$$' build/clang-tidy.log; exit $$status
+	@rm -rf $(TIDY_DIR)
+	@echo "clang-tidy --quiet FILE -- $(LINT_FLAGS), for each FILE of $(LINT_SRC)"
+	@$(MAKE) --no-print-directory -k $(LINT_SRC:%=$(TIDY_DIR)/%.log)
+
+# clang-tidy on one file (as many at once as make -j allows), its report in
+# build/clang-tidy/FILE.log, shown without the count of warnings it left out.
+TIDY_DIR := build/clang-tidy
+$(TIDY_DIR)/%.log: %
+	@mkdir -p $(@D)
+	@clang-tidy --quiet $< -- $(LINT_FLAGS) >$@.tmp 2>&1; status=$$?; \
+	    grep -v 'warnings\{0,1\} generated\.$$' $@.tmp; mv $@.tmp $@; exit $$status
 
 # The tests with gcov; fails below COVERAGE_MIN % of the lines of code/.
 check-coverage:

@@ -3,9 +3,9 @@
  * @brief Every file and option a student might throw at a chapter.
  *
  * Each case writes its input into the build directory at test time, runs a
- * built chapter on it, and checks the
- * exit status and the message. Whatever the input, a chapter must end on its
- * own with status 0, 1 or 2: never a signal, a hang or a row of nan.
+ * built chapter on it, and checks the exit status and the message (the reader
+ * itself is tested in test_data.c). Whatever the input, a chapter must end on
+ * its own with status 0, 1 or 2: never a signal, a hang or a row of nan.
  */
 #include "support.h"
 

@@ -118,7 +118,7 @@ static void print_output(const chapter_run *run, const nn_params *p, size_t i)
    lifted to the bottom of the SSR's bowl (`fitted`). Every number is
    computed and checked before the first line, so the CSV is whole or not
    written; %.17g reads back as the same double. */
-static int write_csv(chapter_run *run)
+static void write_csv(const chapter_run *run)
 {
     nn_data data = run->data;
     double least = data.input[0], most = data.input[0];
@@ -148,14 +148,15 @@ static int write_csv(chapter_run *run)
     for (int k = 0; k < 2; k++)
         for (int j = 0; j <= CURVE_INTERVALS; j++)
             printf("%s,%.17g,%.17g\n", k == 0 ? "start" : "fitted", x[k][j], predicted[k][j]);
-    return chapter_close(run, 0);
 }
 
 int main(int argc, char **argv)
 {
     chapter_run run = chapter_open(&program, argc, argv);
-    if (run.options.csv)
-        return write_csv(&run);
+    if (run.options.csv) {
+        write_csv(&run);
+        return chapter_close(&run, 0);
+    }
     nn_params p = run.start;
 
     /* Every number the tables show is finite when the residuals are. */

@@ -78,7 +78,7 @@ static double print_bowl(const chapter_run *run, nn_params p, double low, double
 /* --csv, for the guide's picture: `b3,ssr` across the table's range, every
    row computed and checked before the first is printed, so the CSV is whole
    or not written; %.17g reads back as the same double. */
-static int write_csv(chapter_run *run)
+static void write_csv(const chapter_run *run)
 {
     nn_params p = run->start;
     double bottom = chapter_bowl_bottom(&p, run->data), low, high;
@@ -94,14 +94,15 @@ static int write_csv(chapter_run *run)
     printf("b3,ssr\n");
     for (int k = 0; k <= CSV_INTERVALS; k++)
         printf("%.17g,%.17g\n", b3[k], value[k]);
-    return chapter_close(run, 0);
 }
 
 int main(int argc, char **argv)
 {
     chapter_run run = chapter_open(&program, argc, argv);
-    if (run.options.csv)
-        return write_csv(&run);
+    if (run.options.csv) {
+        write_csv(&run);
+        return chapter_close(&run, 0);
+    }
     nn_params p = run.start;
 
     /* Everything the chapter shows, checked before any of it is printed. The

@@ -75,7 +75,7 @@ static void print_links(const chapter_run *run, const nn_params *p, size_t i)
    SSR(b0) + slope(b0) * (b3 - b0). Every row is computed and checked before
    the first is printed, so the CSV is whole or not written; %.17g reads
    back as the same double. */
-static int write_csv(chapter_run *run)
+static void write_csv(const chapter_run *run)
 {
     const nn_params *p = &run->start;
     double bottom = chapter_bowl_bottom(p, run->data), low, high;
@@ -96,14 +96,15 @@ static int write_csv(chapter_run *run)
     printf("b3,ssr,dssr_db3,tangent\n");
     for (int k = 0; k <= CSV_INTERVALS; k++)
         printf("%.17g,%.17g,%.17g,%.17g\n", row[k][0], row[k][1], row[k][2], row[k][3]);
-    return chapter_close(run, 0);
 }
 
 int main(int argc, char **argv)
 {
     chapter_run run = chapter_open(&program, argc, argv);
-    if (run.options.csv)
-        return write_csv(&run);
+    if (run.options.csv) {
+        write_csv(&run);
+        return chapter_close(&run, 0);
+    }
     nn_params p = run.start;
 
     for (size_t i = 0; i < run.data.count; i++)

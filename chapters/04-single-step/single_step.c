@@ -93,7 +93,7 @@ static void print_update(double old_b3, char sign, double size, double new_b3, d
    article's `wrong_way` step (b3[] and their SSR[]). Every row is computed
    and checked before the first is printed, so the CSV is whole or not
    written; %.17g reads back as the same double. */
-static int write_csv(chapter_run *run, const double b3[3], const double point_ssr[3],
+static void write_csv(const chapter_run *run, const double b3[3], const double point_ssr[3],
                      double bottom)
 {
     static const char *const label[] = {"start", "step", "wrong_way"};
@@ -112,7 +112,6 @@ static int write_csv(chapter_run *run, const double b3[3], const double point_ss
         printf("bowl,%.17g,%.17g\n", bowl_b3[k], bowl_ssr[k]);
     for (int k = 0; k < 3; k++)
         printf("%s,%.17g,%.17g\n", label[k], b3[k], point_ssr[k]);
-    return chapter_close(run, 0);
 }
 
 int main(int argc, char **argv)
@@ -136,7 +135,8 @@ int main(int argc, char **argv)
     chapter_require_finite(&run, bottom, "the bowl's bottom", CAUSE_NUMBERS);
     if (run.options.csv) {
         double b3[] = {p.b3, s.new_b3, wrong_b3}, at[] = {old_ssr, new_ssr, wrong_ssr};
-        return write_csv(&run, b3, at, bottom);
+        write_csv(&run, b3, at, bottom);
+        return chapter_close(&run, 0);
     }
 
     report_title("Chapter 4: one step of gradient descent");

@@ -143,7 +143,7 @@ static void descend_on_b3(const cli_options *options, nn_data data)
 /* Chapters 6 and 7: a descent on several parameters, printed by progress.c. */
 static void descend_on_several(const cli_options *options, nn_data data)
 {
-    int all = (int)(options->seed % 2);
+    int all = options->seed % 2 != 0;
     nn_params p = all ? start_all() : start_output_layer();
     p.b3 = options->b3;
     /* Slopes beside the parameters only for the output layer, as chapter 6:
