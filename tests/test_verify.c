@@ -464,7 +464,7 @@ static void the_hint_is_for_the_function_named(void **state)
 {
     (void)state;
     outcome o = verify_with("link sign", 8);
-    assert_contains(o.err, "  The chapter stops here: what it prints rests on dssr_dpredicted().");
+    assert_says(o.err, "The chapter stops here: what it prints rests on dssr_dpredicted().");
     assert_contains(o.err, "make hint3 TASK=dssr_dpredicted\n");
     o = verify_with("forward stub", 8);
     assert_contains(o.err, "make hint1 TASK=forward\n");
@@ -483,7 +483,7 @@ static void loops_are_checked_on_fewer_samples(void **state)
     assert_int_equal(o.status, 0);
     o = verify_on("slope first", 3, 2);
     assert_int_equal(o.status, EXIT_UNFINISHED);
-    assert_contains(o.err, "over 2 of the samples");
+    assert_says(o.err, "over 2 of the samples");
     o = verify_on("", 8, 1);
     assert_int_equal(o.status, 0);
     assert_string_equal(o.err, "");

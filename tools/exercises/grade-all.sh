@@ -71,15 +71,26 @@ grade_one() {
     printf '%-24s %s of %s\n' "$(ex_printable "$student")" "$score" "$max"
 }
 
-# JOBS hand-ins at a time (default 2), each in its own sandboxes.
+# JOBS hand-ins at a time (default 2), each in its own sandboxes: a pipe
+# holds a token for each free place, and the next hand-in starts as soon as
+# any ends (one that runs into its time limit holds up no other). The
+# grading itself never sees the pipe.
+pool="$reports/pool"
+rm -f "$pool"
+mkfifo "$pool" || exit 2
+exec 3<>"$pool"
+rm -f "$pool"
+k=0
+while [ "$k" -lt "$jobs" ]; do echo >&3; k=$((k + 1)); done
 count=0
 for s in "$submissions"/* "$submissions"/.[!.]* "$submissions"/..?*; do
     [ -e "$s" ] || [ -L "$s" ] || continue
     count=$((count + 1))
-    grade_one "$(printf '%04d' "$count")" "$s" &
-    [ $((count % jobs)) -ne 0 ] || wait
+    read -r _ <&3
+    { grade_one "$(printf '%04d' "$count")" "$s" 3>&-; echo >&3; } &
 done
 wait
+exec 3>&-
 # Exactly one row per hand-in, even for one whose grading broke down.
 n=0
 for s in "$submissions"/* "$submissions"/.[!.]* "$submissions"/..?*; do
