@@ -1,7 +1,4 @@
-/**
- * @file chapter.c
- * @brief The opening, the closing and the overflow messages of every chapter.
- */
+/* The opening, the closing and the overflow messages of every chapter. */
 #include "chapter.h"
 
 #include <math.h>

@@ -1,7 +1,4 @@
-/**
- * @file cli.c
- * @brief Option parsing shared by every chapter, on getopt_long().
- */
+/* Option parsing shared by every chapter, on getopt_long(). */
 #include "cli.h"
 
 #include <ctype.h>

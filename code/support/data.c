@@ -1,7 +1,4 @@
-/**
- * @file data.c
- * @brief The data-file reader: the whole file into memory, then line by line.
- */
+/* The data-file reader: the whole file into memory, then line by line. */
 #define _POSIX_C_SOURCE 200809L /* getdelim() */
 
 #include "data.h"

@@ -1,7 +1,4 @@
-/**
- * @file drawing.c
- * @brief The network in text: two columns, one per hidden neuron.
- */
+/* The network in text: two columns, one per hidden neuron. */
 #include "drawing.h"
 
 #include <stdarg.h>

@@ -1,7 +1,4 @@
-/**
- * @file plot.c
- * @brief The text chart of the SSR bowl.
- */
+/* The text chart of the SSR bowl. */
 #include "plot.h"
 
 #include <math.h>

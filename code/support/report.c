@@ -1,7 +1,4 @@
-/**
- * @file report.c
- * @brief Loading and printing shared by the chapter programs.
- */
+/* Loading and printing shared by the chapter programs. */
 #include "report.h"
 
 #include <math.h>
