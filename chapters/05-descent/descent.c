@@ -69,11 +69,12 @@ static void show_row(const nn_step *step, void *context)
                dssr_db3, size);
         return;
     }
+    enum { COLUMN = 12 }; /* the width of each column of the table's header */
     printf("%6ld", step->step);
-    report_number(b3, 12);
-    report_number(step->ssr, 12);
-    report_number(dssr_db3, 12);
-    report_number_line(size, 12);
+    report_number(b3, COLUMN);
+    report_number(step->ssr, COLUMN);
+    report_number(dssr_db3, COLUMN);
+    report_number_line(size, COLUMN);
     if (fabs(size) < options->tolerance)
         printf("        |step size| < %g: the loop stops here\n", options->tolerance);
 }

@@ -94,15 +94,18 @@ static void print_slopes(double dw3, double dw4, double db3)
     report_number_line(db3, 0);
 }
 
+/* The widths of the tables' columns, as their headers set them. */
+enum { X_COLUMN = 8, OBSERVED_COLUMN = 11, LINK_COLUMN = 12, A_COLUMN = 10, SHARE_COLUMN = 13 };
+
 /* A row of the first table: the links of one sample's chains. */
 static void print_links(const chapter_run *run, const nn_params *p, size_t i)
 {
     chains c = chains_of_sample(p, run->data, i);
-    report_number(run->data.input[i], 8);
-    report_number(run->data.observed[i], 11);
-    report_number(c.d, 12);
-    report_number(c.trace.a1, 10);
-    report_number_line(c.trace.a2, 10);
+    report_number(run->data.input[i], X_COLUMN);
+    report_number(run->data.observed[i], OBSERVED_COLUMN);
+    report_number(c.d, LINK_COLUMN);
+    report_number(c.trace.a1, A_COLUMN);
+    report_number_line(c.trace.a2, A_COLUMN);
 }
 
 /* v as the chapters print it, in parentheses when negative, so that
@@ -181,10 +184,10 @@ static void print_chains(const chapter_run *run, const nn_params *p)
            "       x  d * a1 (w3)  d * a2 (w4)   d * 1 (b3)\n");
     for (size_t i = 0; i < shown; i++) {
         chains c = chains_of_sample(p, data, i);
-        report_number(data.input[i], 8);
-        report_number(c.share.w3, 13);
-        report_number(c.share.w4, 13);
-        report_number_line(c.share.b3, 13);
+        report_number(data.input[i], X_COLUMN);
+        report_number(c.share.w3, SHARE_COLUMN);
+        report_number(c.share.w4, SHARE_COLUMN);
+        report_number_line(c.share.b3, SHARE_COLUMN);
     }
     report_rows_left_out(shown, data.count);
     printf("  sums:");

@@ -100,13 +100,15 @@ static void print_chain_to_w1(const chapter_run *run, const nn_params *p)
         chapter_require_finite(run, link, "dSSR/dw1", CAUSE_NUMBERS);
         if (i >= chapter_rows_shown(run))
             continue;
+        /* Each width is its column's in the header above. */
+        enum { X = 8, DPRED = 12, W3 = 10, SIGMOID = 13, X_AGAIN = 10, PRODUCT = 11 };
         nn_trace t = forward(p, data.input[i]);
-        report_number(t.x, 8);
-        report_number(dssr_dpredicted(data.observed[i], t.predicted), 12);
-        report_number(p->w3, 10);
-        report_number(sigmoid(t.z1), 13);
-        report_number(t.x, 10);
-        report_number_line(link, 11);
+        report_number(t.x, X);
+        report_number(dssr_dpredicted(data.observed[i], t.predicted), DPRED);
+        report_number(p->w3, W3);
+        report_number(sigmoid(t.z1), SIGMOID);
+        report_number(t.x, X_AGAIN);
+        report_number_line(link, PRODUCT);
     }
     report_rows_left_out(chapter_rows_shown(run), data.count);
     chapter_require_finite(run, sum, "dSSR/dw1", CAUSE_NUMBERS);

@@ -40,8 +40,9 @@ backward_steps backpropagate(const nn_params *p, const nn_trace *t, double obser
 static void walk_line(const char *number, const char *formula, double value,
                       const char *factor, double factor_value)
 {
-    printf("  %-3s%-35s", number, formula);
-    report_number(value, 11);
+    enum { NUMBER = 3, FORMULA = 35, VALUE = 11 }; /* the walk's columns */
+    printf("  %-*s%-*s", NUMBER, number, FORMULA, formula);
+    report_number(value, VALUE);
     if (factor != NULL) {
         char text[REPORT_NUMBER_SIZE];
         printf("   %s = %s", factor, report_numeral(factor_value, text));

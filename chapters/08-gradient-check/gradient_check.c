@@ -85,11 +85,13 @@ static void print_header(void)
 
 static void print_row(const nn_params *p, int i, const slope_check *c)
 {
-    printf("  %-9s", param_name(i));
-    report_number(p->value[i], 10);
-    report_number(c->analytic, 13);
-    report_number(c->measured, 19);
-    printf("  %14.2e  %s\n", c->error, c->agrees ? "ok" : "WRONG");
+    /* Each width is its column's in print_header(). */
+    enum { PARAMETER = 9, VALUE = 10, ANALYTIC = 13, MEASURED = 19, ERROR = 14 };
+    printf("  %-*s", PARAMETER, param_name(i));
+    report_number(p->value[i], VALUE);
+    report_number(c->analytic, ANALYTIC);
+    report_number(c->measured, MEASURED);
+    printf("  %*.2e  %s\n", ERROR, c->error, c->agrees ? "ok" : "WRONG");
 }
 
 /* Compares all seven slopes of `g` at `p` with measured ones and returns how
