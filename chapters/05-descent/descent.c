@@ -101,13 +101,12 @@ static void print_introduction(const cli_options *options)
                   "Learning\", and \"Final Result\".");
     printf("Start at b3 = ");
     report_number(options->b3, 0);
-    printf(" with learning rate %g.\n"
-           "Each step, one row below, computes the slope where b3 is and the step\n"
-           "size = slope * rate; its update makes b3 - step size the next b3. The loop\n"
-           "stops when |step size| < %g (that step makes no update),\n"
-           "or after %ld step%s.\n\n",
-           options->rate, options->tolerance, options->max_steps,
-           chapter_plural(options->max_steps));
+    printf(" with learning rate %g.\n", options->rate);
+    report_text("Each step, one row below, computes the slope where b3 is and the step "
+                "size = slope * rate; its update makes b3 - step size the next b3. The loop "
+                "stops when |step size| < %g (that step makes no update), or after %ld "
+                "step%s.\n\n",
+                options->tolerance, options->max_steps, chapter_plural(options->max_steps));
     printf("  step          b3         SSR    dSSR/db3   step size\n");
 }
 
