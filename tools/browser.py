@@ -14,8 +14,11 @@ import tempfile
 import time
 
 CHROMIUM = "/usr/bin/chromium"
+# --disable-dev-shm-usage: a container's /dev/shm may hold only 64 MB, and a
+# renderer that runs out of it takes the whole browser down with it.
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--disable-dev-shm-usage"]
 
 
 class Browser:
