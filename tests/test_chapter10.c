@@ -221,13 +221,13 @@ static void bad_input_exits_2_with_one_line(void **state)
         const char *message;
     } cases[] = {
         {"--samples 10 --data tests/data/five.csv", "give --data or --samples, not both"},
-        {"--threads 0", "--threads: must be at least 1"},
+        {"--threads 0", "--threads: '0' is not a whole number from 1 to 256"},
         {"--samples ten", "--samples: 'ten' is not a whole number"},
         {"--samples 9000000000000000000", "not enough memory"},
-        {"--rate 0", "the learning rate must be greater than 0"},
+        {"--rate 0", "--rate: '0' is not greater than 0"},
         {"--data tests/data/missing.csv", "tests/data/missing.csv"},
         {"--bogus", "unknown option '--bogus'"},
-        {"--threads 100000", "--threads: at most 256, not 100000"},
+        {"--threads 100000", "--threads: '100000' is not a whole number from 1 to 256"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         run_result r = run_program("chapter10", cases[i].args, NULL);

@@ -88,7 +88,8 @@ static void rates_must_be_positive(void **state)
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         run_result r = run_program("chapter4", bad[i], NULL);
         assert_int_equal(r.status, 2);
-        assert_contains(r.err, "chapter4: --rate: the learning rate must be greater than 0");
+        assert_contains(r.err, "' is not greater than 0\n");
+        assert_contains(r.err, "chapter4: --rate: '");
         assert_string_equal(r.out, "");
         run_free(&r);
     }

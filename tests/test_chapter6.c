@@ -324,8 +324,8 @@ static void bad_input_gets_one_line_and_status_2(void **state)
     expect_bad_input("chapter6", "--rate 0.1x", "not a finite number");
     expect_bad_input("chapter6", "--rate ''", "not a finite number");
     expect_bad_input("chapter6", "--rate", "needs a value");
-    expect_bad_input("chapter6", "--tolerance -1", "0 or more");
-    expect_bad_input("chapter6", "--max-steps 0", "at least 1");
+    expect_bad_input("chapter6", "--tolerance -1", "'-1' is not 0 or more");
+    expect_bad_input("chapter6", "--max-steps 0", "'0' is not 1 or more");
     expect_bad_input("chapter6", "--max-steps 2.5", "not a whole number");
     expect_bad_input("chapter6", "--seed 3", "unknown option '--seed'");
     expect_bad_input("chapter6", "--b3 1", "unknown option '--b3'");

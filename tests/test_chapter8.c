@@ -214,7 +214,7 @@ static void bad_input_and_overflow(void **state)
     expect_bad_input("chapter8", "--seed x", "not a whole number");
     expect_bad_input("chapter8", "--rate 0.1", "unknown option '--rate'");
     expect_bad_input("chapter8", "--data", "needs a value");
-    expect_bad_input("chapter8", "--data ''", "the file name is empty");
+    expect_bad_input("chapter8", "--data ''", "--data: '' is not a file name");
     run_result r = run_program("chapter8", "--data -", "0,1\n0.5,x\n");
     assert_int_equal(r.status, 2);
     assert_contains(r.err, "stdin:2:");

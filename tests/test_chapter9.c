@@ -318,7 +318,7 @@ static void times_kept_from_an_earlier_run(void **state)
     refuse_timings(HEADER "7,-1,1,1,0\n", "/dev/stdin:2: expected two times in ns, both "
                    "positive numbers, after the parameters\n");
     expect_bad_input("chapter9", "--timings /no/such/file", "/no/such/file: cannot read:");
-    expect_bad_input("chapter9", "--timings ''", "the file name is empty");
+    expect_bad_input("chapter9", "--timings ''", "--timings: '' is not a file name");
 }
 
 static void bad_input_and_overflow(void **state)
@@ -328,9 +328,9 @@ static void bad_input_and_overflow(void **state)
     expect_bad_input("chapter9", "--max-parameters 6", "--max-parameters: must be 7 to 30001, not 6");
     expect_bad_input("chapter9", "--max-parameters 30002", "must be 7 to 30001, not 30002");
     expect_bad_input("chapter9", "--max-parameters x", "not a whole number");
-    expect_bad_input("chapter9", "--max-parameters 0", "must be at least 1");
+    expect_bad_input("chapter9", "--max-parameters 0", "'0' is not 1 or more");
     expect_bad_input("chapter9", "--seed -1", "not a whole number");
-    expect_bad_input("chapter9", "--data ''", "the file name is empty");
+    expect_bad_input("chapter9", "--data ''", "--data: '' is not a file name");
     run_result r = run_program("chapter9", "--data -", "0,1\n0.5,x\n");
     assert_int_equal(r.status, 2);
     assert_contains(r.err, "stdin:2:");

@@ -33,19 +33,6 @@ static void parse_finite_takes_decimal_numbers_only(void **state)
     }
 }
 
-static void parse_count_takes_whole_numbers_only(void **state)
-{
-    (void)state;
-    long v = 0;
-    assert_int_equal(parse_count("1000", &v), 1);
-    assert_int_equal(v, 1000);
-    assert_int_equal(parse_count("+7", &v), 1);
-    assert_int_equal(v, 7);
-    const char *bad[] = {"", "-1", "1.0", "1e3", "12a", "99999999999999999999999"};
-    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
-        assert_int_equal(parse_count(bad[i], &v), 0);
-}
-
 static const cli_program every_option = {
     .name = "test",
     .summary = "A program that takes every option.",
@@ -73,6 +60,28 @@ static cli_status parse(const char *const *args, cli_options *out, char *error, 
     fclose(out_stream);
     fclose(err_stream);
     return status;
+}
+
+/* A count is digits, a `+` at most before them, that fit a long. */
+static void counts_take_whole_numbers_only(void **state)
+{
+    (void)state;
+    cli_options o;
+    char error[256];
+    const char *thousand[] = {"--seed", "1000", NULL};
+    assert_int_equal(parse(thousand, &o, error, sizeof error), CLI_RUN);
+    assert_int_equal(o.seed, 1000);
+    const char *plus[] = {"--seed", "+7", NULL};
+    assert_int_equal(parse(plus, &o, error, sizeof error), CLI_RUN);
+    assert_int_equal(o.seed, 7);
+    const char *bad[] = {"", "-1", "1.0", "1e3", "12a", " 1", "99999999999999999999999"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        const char *args[] = {"--seed", bad[i], NULL};
+        char expected[256];
+        snprintf(expected, sizeof expected, "test: --seed: '%s' is not a whole number\n", bad[i]);
+        assert_int_equal(parse(args, &o, error, sizeof error), CLI_BAD_INPUT);
+        assert_string_equal(error, expected);
+    }
 }
 
 static void defaults_are_the_articles(void **state)
@@ -136,13 +145,16 @@ static void errors_name_the_problem(void **state)
 {
     (void)state;
     struct { const char *args[4]; const char *message; } cases[] = {
-        {{"--threads", "0", NULL}, "test: --threads: must be at least 1, not 0\n"},
-        {{"--data", "", NULL}, "test: --data: the file name is empty\n"},
+        {{"--threads", "0", NULL},
+         "test: --threads: '0' is not a whole number from 1 to 256\n"},
+        {{"--data", "", NULL}, "test: --data: '' is not a file name\n"},
         {{"-x", NULL}, "test: unknown option '-x' (try --help)\n"},
         {{"--rate=", NULL}, "test: --rate: '' is not a finite number\n"},
         {{"--seed", "-1", NULL}, "test: --seed: '-1' is not a whole number\n"},
-        {{"--threads", "257", NULL}, "test: --threads: at most 256, not 257\n"},
-        {{"--threads", "100000", NULL}, "test: --threads: at most 256, not 100000\n"},
+        {{"--threads", "257", NULL},
+         "test: --threads: '257' is not a whole number from 1 to 256\n"},
+        {{"--threads", "100000", NULL},
+         "test: --threads: '100000' is not a whole number from 1 to 256\n"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         cli_options o;
@@ -181,7 +193,7 @@ static void a_name_may_be_shortened_while_it_is_unambiguous(void **state)
          "test: unknown option '--max-parameters' (try --help)\n"},
         {{"--max-step", NULL}, "test: --max-steps needs a value (N)\n"},
         {{"--cs=yes", NULL}, "test: --csv takes no value\n"},
-        {{"--", "--rate", NULL}, "test: unexpected argument '--rate' after -- (try --help)\n"},
+        {{"--", "--rate", NULL}, "test: unexpected argument '--rate' (try --help)\n"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         assert_int_equal(parse(cases[i].args, &o, error, sizeof error), CLI_BAD_INPUT);
@@ -201,10 +213,10 @@ static void a_double_dash_ends_the_options(void **state)
     /* After it, even an option's spelling is a word, and no chapter takes words. */
     const char *then_option[] = {"--", "--rate", "0.5", NULL};
     assert_int_equal(parse(then_option, &o, error, sizeof error), CLI_BAD_INPUT);
-    assert_string_equal(error, "test: unexpected argument '--rate' after -- (try --help)\n");
+    assert_string_equal(error, "test: unexpected argument '--rate' (try --help)\n");
     const char *then_file[] = {"--csv", "--", "data.csv", NULL};
     assert_int_equal(parse(then_file, &o, error, sizeof error), CLI_BAD_INPUT);
-    assert_string_equal(error, "test: unexpected argument 'data.csv' after -- (try --help)\n");
+    assert_string_equal(error, "test: unexpected argument 'data.csv' (try --help)\n");
 }
 
 static void help_stops_parsing(void **state)
@@ -254,7 +266,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_heading_names_the_articles_section),
         cmocka_unit_test(parse_finite_takes_decimal_numbers_only),
-        cmocka_unit_test(parse_count_takes_whole_numbers_only),
+        cmocka_unit_test(counts_take_whole_numbers_only),
         cmocka_unit_test(defaults_are_the_articles),
         cmocka_unit_test(every_option_is_stored),
         cmocka_unit_test(csv_is_refused_beside_quiet_and_plot),

@@ -108,15 +108,16 @@ static void a_header_is_two_names_that_are_no_numbers(void **state)
         assert_int_equal(set.count, 3);
         data_free(&set);
     }
-    /* A field meant as a number is an error on line 1 as on any other. */
+    /* A line with even a bad number in it is no header: its first bad field
+       is an error on line 1 as on any other. */
     struct { const char *text; const char *message; } cases[] = {
         {"nan,nan\n0,0\n", "t.csv:1: the input value 'nan' is not a finite number"},
         {"inf,-inf\n0,0\n", "t.csv:1: the input value 'inf' is not a finite number"},
         {"-Infinity,x\n0,0\n", "t.csv:1: the input value '-Infinity' is not a finite number"},
-        {"x,NaN(7)\n0,0\n", "t.csv:1: the observed value 'NaN(7)' is not a finite number"},
+        {"x,NaN(7)\n0,0\n", "t.csv:1: the input value 'x' is not a finite number"},
         {"1e999,1e999\n0,0\n", "t.csv:1: the input value '1e999' is not a finite number"},
         {"1e5x,2e5x\n0,0\n", "t.csv:1: the input value '1e5x' is not a finite number"},
-        {"dose,1e5x\n0,0\n", "t.csv:1: the observed value '1e5x' is not a finite number"},
+        {"dose,1e5x\n0,0\n", "t.csv:1: the input value 'dose' is not a finite number"},
         {"# a comment first\n.5.,y\n0,0\n",
          "t.csv:2: the input value '.5.' is not a finite number"},
         {"0,0\nnan,nan\n", "t.csv:2: the input value 'nan' is not a finite number"},

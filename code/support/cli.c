@@ -14,14 +14,14 @@
 
 /* getopt_long() returns an option's row in the table below plus this, past every char. */
 enum { FIRST_ROW = 256 };
-/* Help: the option and its value indented by HELP_INDENT, its help from HELP_COLUMN on. */
-enum { HELP_INDENT = 2, HELP_COLUMN = 21 };
+/* The help of each option starts in this column. */
+enum { HELP_COLUMN = 21 };
 
 typedef struct option_row {
     unsigned flag;
     const char *name;  /* without the dashes */
     const char *value; /* NULL for a switch */
-    const char *help;  /* a newline continues it under its first line */
+    const char *help;
 } option_row;
 
 static const option_row rows[] = {
@@ -29,19 +29,17 @@ static const option_row rows[] = {
     {CLI_B3, "b3", "VALUE", "starting value of b3 (default 0)"},
     {CLI_RATE, "rate", "R", "learning rate, greater than 0 (default 0.1)"},
     {CLI_TOLERANCE, "tolerance", "T", "stop once |step size| < T; 0 never stops (default 0.001)"},
-    {CLI_MAX_STEPS, "max-steps", "N", "take at most N steps, N >= 1 (default 1000). A step\n"
-                                      "computes the slopes once, then updates unless every\n"
-                                      "step size is below the tolerance"},
+    {CLI_MAX_STEPS, "max-steps", "N", "take at most N steps, N >= 1 (default 1000)"},
     {CLI_CSV, "csv", NULL, "print the table as CSV, every number to full precision"},
     {CLI_QUIET, "quiet", NULL, "print only the final result"},
     {CLI_PLOT, "plot", NULL, "draw the SSR bowl as a text chart"},
     {CLI_SEED, "seed", "N", "seed of the random generator, N >= 0 (default 1)"},
-    {CLI_SEED_START, "seed", "N", "start from random weights drawn with seed N >= 0 (default:\n"
-                                  "no seed, the chapter's own start)"},
-    {CLI_THREADS, "threads", "N", "number of threads, 1 to " VALUE_TEXT(CLI_MAX_THREADS)
-                                  " (default: picked by a trial)"},
+    {CLI_SEED_START, "seed", "N", "start from random weights drawn with seed N >= 0"},
+    {CLI_THREADS, "threads", "N",
+     "number of threads, 1 to " VALUE_TEXT(CLI_MAX_THREADS) " (default: picked by a trial)"},
     {CLI_SAMPLES, "samples", "N", "generate N samples to fit when no --data is given"},
-    {CLI_MAX_PARAMETERS, "max-parameters", "N", "time networks of 7 to N parameters (default 3001)"},
+    {CLI_MAX_PARAMETERS, "max-parameters", "N",
+     "time networks of 7 to N parameters (default 3001)"},
     {CLI_TIMINGS, "timings", "FILE", "show the times of an earlier --csv run, kept in FILE"},
 };
 enum { ROW_COUNT = sizeof rows / sizeof rows[0] };
@@ -58,16 +56,14 @@ int parse_finite(const char *text, double *value)
     return 1;
 }
 
-int parse_count(const char *text, long *value)
+/* Reads digits (an optional `+` first) that fit a long; 1 on success. */
+static int parse_count(const char *text, long *value)
 {
     char *end = NULL;
     errno = 0;
-    long v = strtol(text, &end, 10);
+    *value = strtol(text, &end, 10);
     /* strtol() would also take leading spaces and a minus sign. */
-    if (!isdigit((unsigned char)text[text[0] == '+']) || *end != '\0' || errno == ERANGE)
-        return 0;
-    *value = v;
-    return 1;
+    return isdigit((unsigned char)text[text[0] == '+']) && *end == '\0' && errno != ERANGE;
 }
 
 void cli_quote(FILE *out, const char *text, size_t length, size_t most)
@@ -83,18 +79,47 @@ void cli_quote(FILE *out, const char *text, size_t length, size_t most)
         fputs("...", out);
 }
 
-/* One line of error: "name: --option: before'word'after", the option left
-   out when `o` is NULL and only the first `length` bytes of the word shown. */
-static cli_status refuse(const cli_program *program, FILE *err, const option_row *o,
-                         const char *before, const char *word, size_t length, const char *after)
+/* Stores the value of option o; when it is wrong, returns what it should be. */
+static const char *store(const option_row *o, const char *text, cli_options *out)
 {
-    fprintf(err, "%s: ", program->name);
-    if (o != NULL)
-        fprintf(err, "--%s: ", o->name);
-    fputs(before, err);
-    cli_quote(err, word, length, CLI_QUOTE_MOST);
-    fprintf(err, "%s\n", after);
-    return CLI_BAD_INPUT;
+    double number = 0.0;
+    long count = 0;
+    int finite = parse_finite(text, &number);
+    int whole = parse_count(text, &count);
+    switch (o->flag) {
+    case CLI_DATA:
+        out->data_path = text;
+        return *text != '\0' ? NULL : "a file name";
+    case CLI_TIMINGS:
+        out->timings_path = text;
+        return *text != '\0' ? NULL : "a file name";
+    case CLI_B3:
+        out->b3 = number;
+        return finite ? NULL : "a finite number";
+    case CLI_RATE:
+        out->rate = number;
+        return !finite ? "a finite number" : number > 0.0 ? NULL : "greater than 0";
+    case CLI_TOLERANCE:
+        out->tolerance = number;
+        return !finite ? "a finite number" : number >= 0.0 ? NULL : "0 or more";
+    case CLI_MAX_STEPS:
+        out->max_steps = count;
+        return !whole ? "a whole number" : count >= 1 ? NULL : "1 or more";
+    case CLI_MAX_PARAMETERS:
+        out->max_parameters = count;
+        return !whole ? "a whole number" : count >= 1 ? NULL : "1 or more";
+    case CLI_THREADS:
+        out->threads = count;
+        if (!whole || count < 1 || count > CLI_MAX_THREADS)
+            return "a whole number from 1 to " VALUE_TEXT(CLI_MAX_THREADS);
+        return NULL;
+    case CLI_SAMPLES:
+        out->samples = count;
+        return whole ? NULL : "a whole number";
+    default: /* --seed, either meaning */
+        out->seed = count;
+        return whole ? NULL : "a whole number";
+    }
 }
 
 static void print_help(const cli_program *program, FILE *out)
@@ -104,66 +129,30 @@ static void print_help(const cli_program *program, FILE *out)
         const option_row *o = &rows[i];
         if (!(program->options & o->flag))
             continue;
-        int width = fprintf(out, "%*s--%s %s", HELP_INDENT, "", o->name, o->value ? o->value : "");
-        fprintf(out, "%*s", HELP_COLUMN - width, "");
-        for (const char *c = o->help; *c != '\0'; c++)
-            if (*c == '\n')
-                fprintf(out, "\n%*s", HELP_COLUMN, "");
-            else
-                fputc(*c, out);
-        fputc('\n', out);
+        int width = fprintf(out, "  --%s %s", o->name, o->value ? o->value : "");
+        fprintf(out, "%*s%s\n", HELP_COLUMN - width, "", o->help);
     }
-    fprintf(out, "%*s%-*s%s\n", HELP_INDENT, "", HELP_COLUMN - HELP_INDENT, "-h, --help",
-            "show this help and exit");
+    fprintf(out, "  %-*s%s\n", HELP_COLUMN - 2, "-h, --help", "show this help and exit");
 }
 
-/* Checks one option's value and stores it; prints why not and returns CLI_BAD_INPUT. */
-static cli_status store(const cli_program *program, const option_row *o, const char *text,
-                        cli_options *out, FILE *err)
+/* One line of error: "name: what 'word' (try --help)", the first `length` bytes of word. */
+static cli_status refuse(const cli_program *program, FILE *err, const char *what,
+                         const char *word, size_t length)
 {
-    size_t length = strlen(text);
-    double number = 0.0;
-    long count = 0;
-    if (o->flag & (CLI_DATA | CLI_TIMINGS)) {
-        if (length == 0)
-            return refuse(program, err, o, "the file name is empty", "", 0, "");
-        *(o->flag == CLI_DATA ? &out->data_path : &out->timings_path) = text;
-    } else if (o->flag & (CLI_B3 | CLI_RATE | CLI_TOLERANCE)) {
-        if (!parse_finite(text, &number))
-            return refuse(program, err, o, "'", text, length, "' is not a finite number");
-        if (o->flag == CLI_RATE && !(number > 0.0))
-            return refuse(program, err, o, "the learning rate must be greater than 0, not ",
-                          text, length, "");
-        if (o->flag == CLI_TOLERANCE && number < 0.0)
-            return refuse(program, err, o, "the tolerance must be 0 or more, not ", text,
-                          length, "");
-        *(o->flag == CLI_B3 ? &out->b3 : o->flag == CLI_RATE ? &out->rate : &out->tolerance) =
-            number;
-    } else {
-        if (!parse_count(text, &count))
-            return refuse(program, err, o, "'", text, length, "' is not a whole number");
-        if (count < 1 && (o->flag & (CLI_MAX_STEPS | CLI_THREADS | CLI_MAX_PARAMETERS)))
-            return refuse(program, err, o, "must be at least 1, not ", text, length, "");
-        if (o->flag == CLI_THREADS && count > CLI_MAX_THREADS)
-            return refuse(program, err, o, "at most " VALUE_TEXT(CLI_MAX_THREADS) ", not ", text,
-                          length, "");
-        *(o->flag == CLI_MAX_STEPS        ? &out->max_steps
-          : o->flag == CLI_THREADS        ? &out->threads
-          : o->flag == CLI_SAMPLES        ? &out->samples
-          : o->flag == CLI_MAX_PARAMETERS ? &out->max_parameters
-                                          : &out->seed) = count; /* --seed, either meaning */
-    }
-    return CLI_RUN;
+    fprintf(err, "%s: %s '", program->name, what);
+    cli_quote(err, word, length, CLI_QUOTE_MOST);
+    fputs("' (try --help)\n", err);
+    return CLI_BAD_INPUT;
 }
 
-/* How many of the long options `word` ("--name" or "--name=value") starts. */
-static int options_started(const struct option *longs, const char *word)
+/* Whether word is "--" and the start of a name, "--t" of "--tolerance". */
+static int starts_a_name(const struct option *longs, const char *word)
 {
-    size_t length = strcspn(word + 2, "=");
-    int count = 0;
+    size_t length = strcspn(word, "=");
+    int found = 0;
     for (; longs->name != NULL; longs++)
-        count += strncmp(longs->name, word + 2, length) == 0;
-    return count;
+        found |= length > 2 && strncmp(longs->name, word + 2, length - 2) == 0;
+    return strncmp(word, "--", 2) == 0 && found;
 }
 
 cli_status cli_parse(const cli_program *program, int argc, char **argv, cli_options *out,
@@ -182,43 +171,43 @@ cli_status cli_parse(const cli_program *program, int argc, char **argv, cli_opti
        returns ':'. opterr = 0: the messages are ours. optind = 0: start afresh. */
     opterr = 0;
     optind = 0;
-    for (;;) {
-        int at = optind > 0 ? optind : 1; /* the word getopt_long() reads next */
-        int c = getopt_long(argc, argv, "+:h", longs, NULL);
-        const char *word = argv[at];
+    int c;
+    /* at: the word getopt_long() reads, for the messages. */
+    for (int at = 1; (c = getopt_long(argc, argv, "+:h", longs, NULL)) != -1; at = optind) {
         const option_row *o = c >= FIRST_ROW ? &rows[c - FIRST_ROW]
                               : optopt >= FIRST_ROW ? &rows[optopt - FIRST_ROW] : NULL;
+        const char *wrong = NULL;
         if (c == 'h') {
             print_help(program, out_stream);
             return CLI_HELP;
         }
-        if (c == -1 && optind < argc)
-            return refuse(program, err_stream, NULL, "unexpected argument '", argv[optind],
-                          strlen(argv[optind]),
-                          optind > at ? "' after -- (try --help)" : "' (try --help)");
-        if (c == -1)
-            break;
+        if (o == NULL) /* getopt_long() says the same of "--t" (two names start so) and "--x" */
+            return refuse(program, err_stream,
+                          starts_a_name(longs, argv[at]) ? "ambiguous option" : "unknown option",
+                          argv[at], strcspn(argv[at], "="));
         if (c == ':') {
             fprintf(err_stream, "%s: --%s needs a value (%s)\n", program->name, o->name,
                     o->value);
             return CLI_BAD_INPUT;
         }
-        if (c == '?' && o != NULL) {
+        if (c == '?') {
             fprintf(err_stream, "%s: --%s takes no value\n", program->name, o->name);
             return CLI_BAD_INPUT;
         }
-        if (c == '?')
-            return refuse(program, err_stream, NULL,
-                          strncmp(word, "--", 2) == 0 && options_started(longs, word) > 1
-                              ? "ambiguous option '" : "unknown option '",
-                          word, strcspn(word, "="), "' (try --help)");
-        if (o->value != NULL && store(program, o, optarg, out, err_stream) != CLI_RUN)
+        if (o->value != NULL && (wrong = store(o, optarg, out)) != NULL) {
+            fprintf(err_stream, "%s: --%s: '", program->name, o->name);
+            cli_quote(err_stream, optarg, strlen(optarg), CLI_QUOTE_MOST);
+            fprintf(err_stream, "' is not %s\n", wrong);
             return CLI_BAD_INPUT;
+        }
         out->csv |= o->flag == CLI_CSV;
         out->quiet |= o->flag == CLI_QUIET;
         out->plot |= o->flag == CLI_PLOT;
         out->given |= o->flag;
     }
+    if (optind < argc)
+        return refuse(program, err_stream, "unexpected argument", argv[optind],
+                      strlen(argv[optind]));
     if (out->csv && (out->quiet || out->plot)) {
         fprintf(err_stream, "%s: --%s and --csv cannot be used together\n", program->name,
                 out->quiet ? "quiet" : "plot");

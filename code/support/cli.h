@@ -75,9 +75,6 @@ int cli_finish(const cli_program *program, int status);
 /** Reads a finite decimal number (`-1.5`, `.25`, `2e-3`) and nothing else; 1 on success. */
 int parse_finite(const char *text, double *value);
 
-/** Reads digits (an optional `+` first) that fit a long; 1 on success. */
-int parse_count(const char *text, long *value);
-
 /** Prints up to `most` of text's `length` bytes, control bytes as `\xHH`, then "..." if cut. */
 void cli_quote(FILE *out, const char *text, size_t length, size_t most);
 

@@ -1,5 +1,5 @@
 /* The data-file reader: the whole file into memory, then line by line. */
-#define _POSIX_C_SOURCE 200809L /* getdelim() */
+#define _DEFAULT_SOURCE /* getdelim(), strsep() */
 
 #include "data.h"
 
@@ -11,87 +11,79 @@
 
 #include "cli.h"
 
-/* Starts a message: "name:line: ", or "name: " for line 0. Returns -1. */
+/* Starts a message with "name:line: ", or "name: " for line 0; returns -1. */
 static int where(FILE *err, const char *name, size_t line)
 {
     cli_quote(err, name, strlen(name), SIZE_MAX);
     if (line > 0)
-        fprintf(err, ":%zu: ", line);
-    else
-        fputs(": ", err);
+        fprintf(err, ":%zu", line);
+    fputs(": ", err);
     return -1;
 }
 
-/* The field without the blanks around it, cut in place. */
+/* The field without the blanks around it. */
 static char *trimmed(char *field)
 {
-    field += strspn(field, " \t");
     size_t length = strlen(field);
     while (length > 0 && (field[length - 1] == ' ' || field[length - 1] == '\t'))
         field[--length] = '\0';
-    return field;
+    return field + strspn(field, " \t");
 }
 
-/* Whether a field was meant as a number, even a bad one ("1e5x", "1e999",
-   "-inf"): it starts like one, or strtod() reads all of it. A header's names
-   ("dosage", "infection") are not. */
-static int meant_as_number(const char *field)
+/* A header's field is a name, not even a bad number: it does not start like one ("1e5x")
+   and strtod() cannot read all of it ("nan", "-inf"). */
+static int is_name(const char *field)
 {
     const char *first = field + (*field == '+' || *field == '-');
     char *end = NULL;
     strtod(field, &end);
-    return isdigit((unsigned char)*first) || *first == '.' || (end != field && *end == '\0');
+    return *field != '\0' && !isdigit((unsigned char)*first) && *first != '.' &&
+           (end == field || *end != '\0');
 }
 
-/* Says why a field is not a finite number. */
+/* Says why a field is not a finite number; returns -1. */
 static int bad_field(FILE *err, const char *name, size_t line, const char *which,
                      const char *field)
 {
     where(err, name, line);
     if (*field == '\0') {
         fprintf(err, "the %s value is missing\n", which);
-    } else {
-        fprintf(err, "the %s value '", which);
-        cli_quote(err, field, strlen(field), CLI_QUOTE_MOST);
-        fputs("' is not a finite number\n", err);
+        return -1;
     }
+    fprintf(err, "the %s value '", which);
+    cli_quote(err, field, strlen(field), CLI_QUOTE_MOST);
+    fputs("' is not a finite number\n", err);
     return -1;
 }
 
-/* Reads one line, NUL-terminated, into `out`; 0 when it held a sample or
-   nothing, -1 after a message. `header_allowed` is cleared by a line with content. */
-static int read_line(char *text, const char *name, size_t line, int *header_allowed,
+/* Adds the sample on one line, or skips a blank line, a comment or a header
+   (where one is allowed); -1 after a message. */
+static int read_line(char *line, const char *name, size_t number, int *header_allowed,
                      data_set *out, FILE *err)
 {
-    char *start = text + strspn(text, " \t");
-    if (*start == '\0' || *start == '#')
+    line += strspn(line, " \t");
+    if (*line == '\0' || *line == '#')
         return 0;
     size_t fields = 1;
-    for (const char *c = start; *c != '\0'; c++)
+    for (const char *c = line; *c != '\0'; c++)
         fields += *c == ',';
     if (fields != 2) {
-        where(err, name, line);
+        where(err, name, number);
         fprintf(err, "expected 2 fields separated by a comma (input,observed), found %zu\n",
                 fields);
         return -1;
     }
-    char *comma = strchr(start, ',');
-    *comma = '\0';
-    char *input = trimmed(start), *observed = trimmed(comma + 1);
-    double x = 0.0, y = 0.0;
-    int input_ok = parse_finite(input, &x), observed_ok = parse_finite(observed, &y);
-    int header = *header_allowed && *input != '\0' && *observed != '\0' &&
-                 !meant_as_number(input) && !meant_as_number(observed);
+    char *input = trimmed(strsep(&line, ","));
+    char *observed = trimmed(line);
+    int header = *header_allowed && is_name(input) && is_name(observed);
     *header_allowed = 0;
     if (header) /* such as "dosage,effectiveness" */
         return 0;
-    /* Both fields wrong: blame the one meant as a number ("dose,1e5x"). */
-    if (!input_ok && (observed_ok || meant_as_number(input) || !meant_as_number(observed)))
-        return bad_field(err, name, line, "input", input);
-    if (!observed_ok)
-        return bad_field(err, name, line, "observed", observed);
-    out->input[out->count] = x;
-    out->observed[out->count++] = y;
+    if (!parse_finite(input, &out->input[out->count]))
+        return bad_field(err, name, number, "input", input);
+    if (!parse_finite(observed, &out->observed[out->count]))
+        return bad_field(err, name, number, "observed", observed);
+    out->count++;
     return 0;
 }
 
@@ -100,11 +92,10 @@ int data_read(FILE *in, const char *name, data_set *out, FILE *err)
     *out = (data_set){0};
     /* Reading stops at a NUL byte, which no text file holds: /dev/zero ends there. */
     char *text = NULL;
-    size_t size = 0;
+    size_t size = 0, lines = 1;
     errno = 0;
     ssize_t got = getdelim(&text, &size, '\0', in);
-    size_t length = got > 0 ? (size_t)got : 0, lines = 1;
-    for (size_t i = 0; i < length; i++)
+    for (ssize_t i = 0; i < got; i++)
         lines += text[i] == '\n';
     /* Room for a sample on every line. */
     if (text == NULL || (got < 0 && !feof(in)) ||
@@ -116,24 +107,21 @@ int data_read(FILE *in, const char *name, data_set *out, FILE *err)
         data_free(out);
         return -1;
     }
-    char *line = text, *end = text + length;
-    if (length >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0)
-        line += 3; /* a UTF-8 byte-order mark */
-    int header_allowed = 1, status = 0;
-    for (size_t number = 1; status == 0 && line < end; number++) {
-        char *stop = memchr(line, '\n', (size_t)(end - line));
-        char *next = stop != NULL ? stop + 1 : end;
-        stop = stop != NULL ? stop : end; /* getdelim() put a NUL at the end */
-        if (memchr(line, '\0', (size_t)(stop - line)) != NULL) {
+    if (got < 0) /* an empty file */
+        *text = '\0';
+    int held_nul = got > 0 && text[got - 1] == '\0', header_allowed = 1, status = 0;
+    char *rest = text + (strncmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0); /* a UTF-8 BOM */
+    for (size_t number = 1; status == 0 && rest != NULL; number++) {
+        char *line = strsep(&rest, "\n");
+        if (rest == NULL && held_nul) { /* the last line, cut short by the NUL */
             status = where(err, name, number);
             fputs("contains a NUL byte\n", err);
             break;
         }
-        *stop = '\0';
-        if (stop > line && stop[-1] == '\r')
-            stop[-1] = '\0';
+        size_t length = strlen(line);
+        if (length > 0 && line[length - 1] == '\r')
+            line[length - 1] = '\0';
         status = read_line(line, name, number, &header_allowed, out, err);
-        line = next;
     }
     free(text);
     if (status == 0 && out->count == 0) {

@@ -8,7 +8,6 @@
 #ifndef DATA_H
 #define DATA_H
 
-#include <stddef.h>
 #include <stdio.h>
 
 #include "nn.h"

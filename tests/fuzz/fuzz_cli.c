@@ -3,8 +3,9 @@
  * @brief libFuzzer target: the option parser and the number readers.
  *
  * The input is split at NUL bytes into command-line words. Each word goes
- * through parse_finite() and parse_count(), whose answers are checked
- * against strtod() and strtol(); then all the words go through cli_parse(),
+ * through parse_finite() and, as the value of `--seed`, through cli_parse(),
+ * whose answers are checked against strtod() and strtol(); then all the
+ * words go through cli_parse(),
  * whose accepted options must keep their documented ranges (`--csv` never
  * beside `--quiet` or `--plot`), and whose one line of error must be free
  * of control bytes, whatever bytes the words hold.
@@ -40,11 +41,17 @@ static void check_parse_finite(const char *word)
         abort();
 }
 
-/* parse_count() accepts [+]digits that fit a long, with strtol()'s value. */
-static void check_parse_count(const char *word)
+/* `--seed word` is accepted exactly for [+]digits that fit a long, with strtol()'s value. */
+static void check_count(const char *word)
 {
-    long value = -1;
-    int ok = parse_count(word, &value);
+    char *argv[] = {"chapter", "--seed", (char *)word, NULL};
+    const cli_program program = {.name = "chapter", .summary = "seed", .options = CLI_SEED};
+    cli_options options;
+    FILE *sink = fopen("/dev/null", "w");
+    if (sink == NULL)
+        abort();
+    int ok = cli_parse(&program, 3, argv, &options, sink, sink) == CLI_RUN;
+    fclose(sink);
     const char *digits = word[0] == '+' ? word + 1 : word;
     int all_digits = digits[0] != '\0';
     for (const char *c = digits; *c != '\0'; c++)
@@ -52,7 +59,7 @@ static void check_parse_count(const char *word)
     errno = 0;
     long expected = all_digits ? strtol(word, NULL, 10) : 0;
     int fits = all_digits && errno != ERANGE;
-    if (ok != fits || (ok && (value != expected || value < 0)))
+    if (ok != fits || (ok && (options.seed != expected || options.seed < 0)))
         abort();
 }
 
@@ -73,7 +80,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size)
         memcpy(argv[argc], bytes + start, length);
         argv[argc][length] = '\0';
         check_parse_finite(argv[argc]);
-        check_parse_count(argv[argc]);
+        check_count(argv[argc]);
         argc++;
         start = i + 1;
     }
