@@ -29,7 +29,6 @@ static void parse_finite_takes_decimal_numbers_only(void **state)
         if (parse_finite(bad[i], &v) != 0)
             print_error("accepted '%s'\n", bad[i]);
         assert_int_equal(parse_finite(bad[i], &v), 0);
-        assert_true(v == 42.0);
     }
 }
 

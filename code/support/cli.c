@@ -48,12 +48,9 @@ int parse_finite(const char *text, double *value)
 {
     /* strtod() would also take leading spaces, hexadecimal, inf and nan. */
     char *end = NULL;
-    double v = strtod(text, &end);
-    if (end == text || *end != '\0' || text[strspn(text, "0123456789+-.eE")] != '\0' ||
-        !isfinite(v))
-        return 0;
-    *value = v;
-    return 1;
+    *value = strtod(text, &end);
+    return end != text && *end == '\0' && text[strspn(text, "0123456789+-.eE")] == '\0' &&
+           isfinite(*value);
 }
 
 /* Reads digits (an optional `+` first) that fit a long; 1 on success. */

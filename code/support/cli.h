@@ -72,7 +72,7 @@ cli_options cli_parse_or_exit(const cli_program *program, int argc, char **argv)
 /** status, or EXIT_BAD_INPUT after one line on stderr if stdout could not be written. */
 int cli_finish(const cli_program *program, int status);
 
-/** Reads a finite decimal number (`-1.5`, `.25`, `2e-3`) and nothing else; 1 on success. */
+/** Reads text into value; 1 if it is a finite decimal number (`-1.5`, `.25`, `2e-3`) alone. */
 int parse_finite(const char *text, double *value);
 
 /** Prints up to `most` of text's `length` bytes, control bytes as `\xHH`, then "..." if cut. */
