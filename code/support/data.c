@@ -1,5 +1,5 @@
 /* The data-file reader: the whole file into memory, then line by line. */
-#define _DEFAULT_SOURCE /* getdelim(), strsep() */
+#define _POSIX_C_SOURCE 200809L /* getdelim() */
 
 #include "data.h"
 
@@ -73,8 +73,10 @@ static int read_line(char *line, const char *name, size_t number, int *header_al
                 fields);
         return -1;
     }
-    char *input = trimmed(strsep(&line, ","));
-    char *observed = trimmed(line);
+    char *comma = strchr(line, ',');
+    *comma = '\0';
+    char *input = trimmed(line);
+    char *observed = trimmed(comma + 1);
     int header = *header_allowed && is_name(input) && is_name(observed);
     *header_allowed = 0;
     if (header) /* such as "dosage,effectiveness" */
@@ -112,7 +114,10 @@ int data_read(FILE *in, const char *name, data_set *out, FILE *err)
     int held_nul = got > 0 && text[got - 1] == '\0', header_allowed = 1, status = 0;
     char *rest = text + (strncmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0); /* a UTF-8 BOM */
     for (size_t number = 1; status == 0 && rest != NULL; number++) {
-        char *line = strsep(&rest, "\n");
+        char *line = rest;
+        rest = strchr(line, '\n');
+        if (rest != NULL)
+            *rest++ = '\0';
         if (rest == NULL && held_nul) { /* the last line, cut short by the NUL */
             status = where(err, name, number);
             fputs("contains a NUL byte\n", err);
