@@ -34,6 +34,27 @@ static int column_of(double b3, double low, double high)
     return (int)lround((b3 - low) / (high - low) * (PLOT_COLUMNS - 1));
 }
 
+/* Every column holds the curve, and its cells touch the column before's: the
+   curve has no gaps, not even where it is steep. */
+static void check_curve_is_whole(const plot_chart *chart)
+{
+    int first[PLOT_COLUMNS], last[PLOT_COLUMNS];
+    for (int c = 0; c < PLOT_COLUMNS; c++) {
+        first[c] = PLOT_ROWS;
+        last[c] = -1;
+        for (int r = 0; r < PLOT_ROWS; r++)
+            if (chart->cells[r][c] == '*') {
+                first[c] = r < first[c] ? r : first[c];
+                last[c] = r;
+            }
+        assert_true(last[c] >= 0);
+        if (c > 0) {
+            assert_true(first[c] <= last[c - 1] + 1);
+            assert_true(first[c - 1] <= last[c] + 1);
+        }
+    }
+}
+
 static void bowl_spans_the_range_with_the_article_values(void **state)
 {
     (void)state;
@@ -43,16 +64,16 @@ static void bowl_spans_the_range_with_the_article_values(void **state)
     /* The highest point of the bowl on -1..5 is at b3 = -1. */
     assert_close(chart.top, golden_bowl_ssr[0], GOLDEN_TOLERANCE);
     assert_true(chart.bottom >= 0.0 && chart.bottom < golden_bowl_ssr[7]);
-    /* Every column holds the curve; the top-left and bottom-middle cells too. */
-    for (int c = 0; c < PLOT_COLUMNS; c++) {
-        int found = 0;
-        for (int r = 0; r < PLOT_ROWS; r++)
-            found |= chart.cells[r][c] == '*';
-        assert_true(found);
-    }
+    /* The curve is whole, through the top-left and bottom-middle cells. */
+    check_curve_is_whole(&chart);
     assert_true(chart.cells[0][0] == '*');
     assert_true(chart.cells[PLOT_ROWS - 1][column_of(golden_optimal_b3, -1.0, 5.0)] == '*');
     assert_true(chart.cells[PLOT_ROWS - 1][0] == ' ');
+    /* Its sides are steepest where the bottom is near one end. */
+    assert_int_equal(plot_bowl(&chart, &p, article_data(), -1008.0, 5.0), 0);
+    check_curve_is_whole(&chart);
+    assert_int_equal(plot_bowl(&chart, &p, article_data(), 1.0, 4.0), 0);
+    check_curve_is_whole(&chart);
 }
 
 static void marks_land_where_their_point_is(void **state)
@@ -218,8 +239,9 @@ static void chapter2_plots_the_bowl(void **state)
     assert_contains(run.out, "20.4236");
     const char *chart = strstr(run.out, "The same bowl drawn as a chart");
     assert_non_null(chart);
-    assert_contains(chart, "39.08 |**");
-    assert_contains(chart, "|                                *************");
+    /* The steep left side, one cell of the curve per row, and the flat bottom. */
+    assert_contains(chart, "     39.08 |*\n           | *\n           |  **\n");
+    assert_contains(chart, "\n 0.0003159 |                                *************\n");
     assert_contains(chart, "-1");
     assert_contains(chart, "5  b3");
     run_free(&run);
@@ -264,7 +286,7 @@ static void chapter5_marks_each_step(void **state)
         assert_true(found);
     }
     /* Step 1 is at b3 = 0 on the SSR row of 20.42, in the chart's middle row. */
-    assert_contains(chart, "20.69 |          *1*");
+    assert_contains(chart, "\n     20.69 |          *1\n");
     assert_lacks(run.out, "outside the chart");
     run_free(&run);
 }

@@ -63,22 +63,22 @@ static void draw_forward_pass(const nn_params *p)
     for (int k = 0; k < 2; k++)
         for (int j = 0; j < 6; j++)
             report_numeral(values[k][j], v[k][j]);
-    drawing_labels l = {.input = "x = 0.5000"};
+    drawing d = {0};
+    drawing_add(&d, "x = 0.5000");
     for (int k = 0; k < 2; k++) {
         int n = k + 1;
-        drawing_set(l.into[k][0], "w%d = %s, b%d = %s", n, v[k][0], n, v[k][1]);
-        drawing_set(l.into[k][1], "z%d = w%d * x + b%d = %s", n, n, n, v[k][2]);
-        drawing_set(l.neuron[k][0], "softplus");
-        drawing_set(l.neuron[k][1], "a%d = softplus(z%d) = %s", n, n, v[k][3]);
-        drawing_set(l.out_of[k][0], "w%d = %s", k + 3, v[k][4]);
-        drawing_set(l.out_of[k][1], "%s = w%d * a%d = %s", k == 0 ? "top" : "bottom",
-                 k + 3, n, v[k][5]);
+        drawing_add(&d, "w%d = %s, b%d = %s", n, v[k][0], n, v[k][1]);
+        drawing_add(&d, "z%d = w%d * x + b%d = %s", n, n, n, v[k][2]);
+        drawing_add(&d, "softplus");
+        drawing_add(&d, "a%d = softplus(z%d) = %s", n, n, v[k][3]);
+        drawing_add(&d, "w%d = %s", k + 3, v[k][4]);
+        drawing_add(&d, "%s = w%d * a%d = %s", k == 0 ? "top" : "bottom", k + 3, n, v[k][5]);
     }
-    drawing_set(l.beside_sum, "+ b3 = %s", report_numeral(p->b3, b3));
-    drawing_set(l.output[0], "predicted = top + bottom + b3");
-    drawing_set(l.output[1], "= %s", report_numeral(t.predicted, predicted));
+    drawing_add(&d, "+ b3 = %s", report_numeral(p->b3, b3));
+    drawing_add(&d, "predicted = top + bottom + b3");
+    drawing_add(&d, "= %s", report_numeral(t.predicted, predicted));
     printf("The network, with the values of x = 0.5 on its wires:\n\n");
-    drawing_print(&l, DRAWING_FORWARD);
+    drawing_print(&d, "v", stdout);
     printf("\n");
 }
 // [ch01_drawing]

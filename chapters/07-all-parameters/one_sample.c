@@ -76,22 +76,21 @@ static void draw_walk(const nn_trace *t, double observed, const backward_steps *
     const double dz[2] = {s->dssr_dz1, s->dssr_dz2}, z[2] = {t->z1, t->z2};
     const double dw_out[2] = {s->dssr_dw3, s->dssr_dw4}, da[2] = {s->dssr_da1, s->dssr_da2};
     char a[REPORT_NUMBER_SIZE], b[REPORT_NUMBER_SIZE];
-    drawing_labels l = {.input = ""};
-    drawing_set(l.input, "x = %s, observed %s", report_numeral(t->x, a),
-                report_numeral(observed, b));
+    drawing d = {0};
+    drawing_add(&d, "x = %s, observed %s", report_numeral(t->x, a), report_numeral(observed, b));
     for (int k = 0; k < 2; k++) {
         int n = k + 1;
-        drawing_set(l.into[k][0], "dSSR/dw%d = %s", n, report_numeral(dw[k], a));
-        drawing_set(l.into[k][1], "dSSR/db%d = %s", n, report_numeral(db[k], a));
-        drawing_set(l.neuron[k][0], "dSSR/dz%d = %s", n, report_numeral(dz[k], a));
-        drawing_set(l.neuron[k][1], "sigmoid(z%d) = %s", n, report_numeral(sigmoid(z[k]), a));
-        drawing_set(l.out_of[k][0], "dSSR/dw%d = %s", k + 3, report_numeral(dw_out[k], a));
-        drawing_set(l.out_of[k][1], "dSSR/da%d = %s", n, report_numeral(da[k], a));
+        drawing_add(&d, "dSSR/dw%d = %s", n, report_numeral(dw[k], a));
+        drawing_add(&d, "dSSR/db%d = %s", n, report_numeral(db[k], a));
+        drawing_add(&d, "dSSR/dz%d = %s", n, report_numeral(dz[k], a));
+        drawing_add(&d, "sigmoid(z%d) = %s", n, report_numeral(sigmoid(z[k]), a));
+        drawing_add(&d, "dSSR/dw%d = %s", k + 3, report_numeral(dw_out[k], a));
+        drawing_add(&d, "dSSR/da%d = %s", n, report_numeral(da[k], a));
     }
-    drawing_set(l.beside_sum, "dSSR/db3 = %s", report_numeral(s->dssr_db3, a));
-    drawing_set(l.output[0], "dSSR/dpredicted = -2 (obs - pred)");
-    drawing_set(l.output[1], "= %s", report_numeral(s->dssr_dpredicted, a));
-    drawing_print(&l, DRAWING_BACKWARD);
+    drawing_add(&d, "dSSR/db3 = %s", report_numeral(s->dssr_db3, a));
+    drawing_add(&d, "dSSR/dpredicted = -2 (obs - pred)");
+    drawing_add(&d, "= %s", report_numeral(s->dssr_dpredicted, a));
+    drawing_print(&d, "^", stdout);
 }
 
 /* The largest relative difference between the walk and backward()'s share. */

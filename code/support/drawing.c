@@ -1,70 +1,50 @@
-/* The network in text: two columns, one per hidden neuron. */
+/* The network in text: x splits into two paths, one per hidden neuron, that meet at the sum. */
 #include "drawing.h"
 
 #include <stdarg.h>
-#include <stdio.h>
 #include <string.h>
 
-/* The vertical wires: the top path's, x's and the sum's, the bottom path's.
-   Each label is centred on its path's wire. */
-enum { LEFT = 19, MIDDLE = 39, RIGHT = 59 };
+/* The columns of the wires: the top neuron's path, x's and the sum's, the bottom one's. */
+enum { TOP = 19, MIDDLE = 39, BOTTOM = 59 };
 
-void drawing_set(char label[DRAWING_LABEL], const char *format, ...)
+void drawing_add(drawing *d, const char *format, ...)
 {
     va_list values;
     va_start(values, format);
-    vsnprintf(label, DRAWING_LABEL, format, values);
+    if (d->count < DRAWING_LABELS)
+        vsnprintf(d->label[d->count++], DRAWING_LABEL, format, values);
     va_end(values);
 }
 
-/* Prints `text` centred on column `centre`, at least a space after the
-   `used` columns already printed; returns the columns used after it. */
-static int centred(const char *text, int centre, int used)
+/* A line with text centred on the middle wire. */
+static void middle(const char *text, FILE *out)
 {
-    int length = (int)strlen(text);
-    if (length == 0)
-        return used;
-    int start = centre - length / 2;
-    if (start < used + (used > 0))
-        start = used + (used > 0);
-    printf("%*s%s", start - used, "", text);
-    return start + length;
+    fprintf(out, "%*s%s\n", MIDDLE - (int)strlen(text) / 2, "", text);
 }
 
-/* One line holding a label on each path. */
-static void pair(const char *left, const char *right)
+/* A line with a text centred on each path's wire; a label is too short to reach the other. */
+static void paths(const char *top, const char *bottom, FILE *out)
 {
-    centred(right, RIGHT, centred(left, LEFT, 0));
-    printf("\n");
+    int used = fprintf(out, "%*s%s", TOP - (int)strlen(top) / 2, "", top);
+    fprintf(out, "%*s%s\n", BOTTOM - (int)strlen(bottom) / 2 - used, "", bottom);
 }
 
-/* Where x splits into the two paths, and where they meet at the sum. */
-static void junction(void)
+void drawing_print(const drawing *d, const char *arrow, FILE *out)
 {
-    printf("%*s+", LEFT, "");
-    for (int column = LEFT + 1; column < RIGHT; column++)
-        putchar(column == MIDDLE ? '+' : '-');
-    printf("+\n");
-}
-
-void drawing_print(const drawing_labels *l, drawing_direction direction)
-{
-    const char *arrow = direction == DRAWING_FORWARD ? "v" : "^";
-    /* The labelled wires between the junctions, top to bottom. */
-    const char (*rows[3])[2][DRAWING_LABEL] = {l->into, l->neuron, l->out_of};
-    centred(l->input, MIDDLE, 0);
-    printf("\n%*s|\n", MIDDLE, "");
-    junction();
-    for (int r = 0; r < 3; r++) {
-        pair(arrow, arrow);
-        for (int line = 0; line < 2; line++)
-            pair(rows[r][0][line], rows[r][1][line]);
+    const char *junction = "+-------------------+-------------------+";
+    middle(d->label[0], out);
+    middle("|", out);
+    middle(junction, out);
+    /* Three wires down each path, each an arrow and two labels: k on the top path, k + 6
+       beside it on the bottom one. */
+    for (int k = 1; k <= 6; k++) {
+        if (k % 2 == 1)
+            paths(arrow, arrow, out);
+        paths(d->label[k], d->label[k + 6], out);
     }
-    pair(arrow, arrow);
-    junction();
-    printf("%*s%s  %s\n", MIDDLE, "", arrow, l->beside_sum);
-    for (int line = 0; line < 2; line++) {
-        centred(l->output[line], MIDDLE, 0);
-        printf("\n");
-    }
+    paths(arrow, arrow, out);
+    middle(junction, out);
+    fprintf(out, "%*s%s  %s\n", MIDDLE, "", arrow, d->label[13]);
+    middle(d->label[14], out);
+    middle(d->label[15], out);
 }

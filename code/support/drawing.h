@@ -5,30 +5,23 @@
 #ifndef DRAWING_H
 #define DRAWING_H
 
-/** Room for one label: half of the 80 columns, less a space either side. */
-#define DRAWING_LABEL 38
+#include <stdio.h>
 
-/** Which way the arrows point: down from x (chapter 1), or up from the SSR (chapter 7). */
-typedef enum drawing_direction { DRAWING_FORWARD, DRAWING_BACKWARD } drawing_direction;
+#define DRAWING_LABELS 16 /**< how many labels a drawing holds */
+#define DRAWING_LABEL 38  /**< room for one: half of the 80 columns, less a space either side */
 
-/** The labels, top to bottom; in each pair, [0] is the top neuron's path, drawn on the left. */
-typedef struct drawing_labels {
-    char input[DRAWING_LABEL];        /**< above the wires that leave x */
-    char into[2][2][DRAWING_LABEL];   /**< two lines on each wire into a neuron */
-    char neuron[2][2][DRAWING_LABEL]; /**< two lines at each neuron */
-    char out_of[2][2][DRAWING_LABEL]; /**< two lines on each wire to the sum */
-    char beside_sum[DRAWING_LABEL];   /**< beside the wire from the sum */
-    char output[2][DRAWING_LABEL];    /**< two lines below the sum */
-} drawing_labels;
+/** The labels in the order drawing_add() takes them: [0] above x; [1] to [6] down the top
+    neuron's path, two on each wire (into the neuron, at it, out of it); [7] to [12] the same
+    down the bottom neuron's path; [13] beside the wire from the sum; [14], [15] below it. */
+typedef struct drawing {
+    int count;                                 /**< labels added so far */
+    char label[DRAWING_LABELS][DRAWING_LABEL]; /**< the labels, "" where none was added */
+} drawing;
 
-/** Writes one label as printf() would, cut to DRAWING_LABEL - 1 characters. */
-void drawing_set(char label[DRAWING_LABEL], const char *format, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 2, 3)))
-#endif
-    ;
+/** Adds the next label, written as printf() would and cut to DRAWING_LABEL - 1 characters. */
+void drawing_add(drawing *d, const char *format, ...) __attribute__((format(printf, 2, 3)));
 
-/** Prints the network with its labels, 80 columns wide at most. */
-void drawing_print(const drawing_labels *labels, drawing_direction direction);
+/** Writes the network with its labels in 80 columns, its arrows `arrow` ("v" or "^"). */
+void drawing_print(const drawing *d, const char *arrow, FILE *out);
 
 #endif /* DRAWING_H */
