@@ -1,7 +1,8 @@
 /**
  * @file verify.c
  * @brief One check per function of code/nn.c a student writes, in the
- * order the chapters meet them: the table `checks` at the end.
+ * order the chapters meet them: the table `checks` at the end. A chapter
+ * stopped over a function names it; its row there says how it was checked.
  */
 #include "verify.h"
 
@@ -87,6 +88,7 @@ static int against_measured(const check *c, nn_data d)
 
 /* ---- The formulas and slopes the table compares -------------------------- */
 
+/* e^z overflows past z = 709; past 30, z alone is log(1 + e^z) to 1e-13. */
 static double softplus_formula(const double *z) { return z[0] > 30 ? z[0] : log1p(exp(z[0])); }
 static double sigmoid_formula(const double *z) { return 1.0 / (1.0 + exp(-z[0])); }
 static double product(const double *at) { return at[0] * at[1]; }
@@ -115,6 +117,7 @@ static nn_gradient backward_sum(const nn_params *p, nn_data d)
     return g;
 }
 
+/* The student's measured slopes, one slope_by_difference() each. */
 static nn_gradient slopes_by_difference(const nn_params *p, nn_data d)
 {
     nn_gradient g;
