@@ -69,15 +69,14 @@ int chapter_diverged(const chapter_run *run, nn_result result)
 {
     fprintf(stderr, "%s: diverged after %ld step%s: ", run->program->name, result.steps,
             chapter_plural(result.steps));
-    /* With no update made, either the start itself overflowed or its first
-       step did, which is the rate's doing; after updates, the steps grew
-       past the bottom and back, further each time: the rate again. */
-    if (result.updates == 0 && !isfinite(ssr(&run->start, run->data)))
-        fprintf(stderr, "%s\n", blame(run, CAUSE_NUMBERS));
-    else if (result.updates == 0)
+    /* After updates, the steps swung past the bottom, wider each time: the
+       rate's doing. With none, the start overflowed, or else its first step. */
+    if (result.updates > 0)
+        fprintf(stderr, "try a --rate smaller than %g\n", run->options.rate);
+    else if (isfinite(ssr(&run->start, run->data)))
         fprintf(stderr, "%s\n", blame(run, CAUSE_RATE));
     else
-        fprintf(stderr, "try a --rate smaller than %g\n", run->options.rate);
+        fprintf(stderr, "%s\n", blame(run, CAUSE_NUMBERS));
     return EXIT_DIVERGED;
 }
 

@@ -15,7 +15,8 @@ typedef struct columns {
 } columns;
 
 /* The step column as wide as --max-steps needs, at least 6; a parameter 9
-   and the SSR 11, or narrower to leave room for it within REPORT_COLUMNS. */
+   and the SSR 11, unless the row would pass REPORT_COLUMNS: then every
+   number gets an equal share of the room, the SSR and slopes what is left. */
 static columns fit_columns(const progress_printer *printer)
 {
     int params = NN_PARAM_COUNT - (int)printer->first;
@@ -51,7 +52,6 @@ void progress_row(const nn_step *row, void *context)
 {
     const progress_printer *printer = context;
     const cli_options *options = printer->options;
-    columns c = fit_columns(printer);
     if (options->quiet)
         return;
     if (options->csv) {
@@ -66,6 +66,7 @@ void progress_row(const nn_step *row, void *context)
     int converged = steps_below_tolerance(&row->step_size, options->tolerance);
     if (!shown(printer, row->step) && !converged && row->step < options->max_steps)
         return;
+    columns c = fit_columns(printer);
     if (row->step == 1)
         print_header(printer, c);
     else if (!shown(printer, row->step - 1))
