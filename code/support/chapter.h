@@ -41,7 +41,7 @@ int chapter_diverged(const chapter_run *run, nn_result result);
 /** The SSR's bowl in b3 around run->start: its bottom and a range of b3 to show it in. */
 typedef struct chapter_bowl {
     double bottom;    /**< the mean residual at b3 = 0, as optimal_b3() of chapter 5 finds it */
-    double low, high; /**< whole numbers, one below and two above the bottom and b3[] */
+    double low, high; /**< whole numbers: 1 below the least, 2 above the most of b3[], bottom */
 } chapter_bowl;
 
 /** The bowl, its range holding the count values of b3[]; exits if the bottom overflows. */
@@ -57,7 +57,7 @@ const char *chapter_plural(long count);
 
 /** The widest line a chapter prints. */
 #define REPORT_COLUMNS 80
-/** Room for report_numeral()'s text: the longest, "-1.234e+308", and more. */
+/** Room for report_numeral()'s text: the longest, "-999999.9999", and more. */
 #define REPORT_NUMBER_SIZE 32
 
 /** printf() for prose: a line past REPORT_COLUMNS breaks at its last space that fits. */
