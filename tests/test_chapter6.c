@@ -15,7 +15,6 @@
 #include "csv_rows.h"
 #include "golden_descent.h"
 #include "nn.h"
-#include "progress.h"
 #include "columns.h"
 
 /** Trajectories are compared to this relative tolerance. */
@@ -50,7 +49,6 @@ static void parameters_have_names_and_places(void **state)
     assert_true(p.w1 == 10.0 && p.b1 == 11.0 && p.w2 == 12.0 && p.b2 == 13.0);
     assert_true(p.w3 == 14.0 && p.w4 == 15.0 && p.b3 == 16.0);
     assert_true(&p.value[NN_W3] == &p.w3 && &p.value[NN_B3] == &p.b3);
-    assert_string_equal(PROGRESS_CSV_HEADER, "step,w1,b1,w2,b2,w3,w4,b3,ssr");
 }
 
 static void the_start_is_the_article_with_new_guesses(void **state)

@@ -252,10 +252,11 @@ static void every_heading_names_the_articles_section(void **state)
         run_result r = run_program(chapters[k].program, chapters[k].args, NULL);
         assert_int_equal(r.status, 0);
         assert_says(r.out, chapters[k].beside);
-        /* Right under the title. */
-        const char *underline = strstr(r.out, "==\n\n");
-        assert_non_null(underline);
-        assert_int_equal(strncmp(underline + 4, "Beside the article: ", 20), 0);
+        /* The title, underlined to its length, and right under it the section. */
+        size_t title = strcspn(r.out, "\n");
+        const char *underline = r.out + title + 1;
+        assert_int_equal(strspn(underline, "="), title);
+        assert_int_equal(strncmp(underline + title, "\n\nBeside the article: ", 22), 0);
         run_free(&r);
     }
 }

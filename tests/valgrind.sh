@@ -100,7 +100,7 @@ for n in 2 3 4 5; do
 done
 run all 1 "$build/chapter5" --data "$huge"
 run all 2 "$build/chapter5" --plot --csv --data tests/data/five.csv
-# Overflow with a data file in chapters 2 to 4: report_require_finite()
+# Overflow with a data file in chapters 2 to 4: chapter_require_finite()
 # calls exit() while main still holds the samples, so they are "still
 # reachable" (pointed to, not lost). Only real leaks count for these runs.
 for n in 2 3 4; do

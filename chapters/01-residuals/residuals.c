@@ -12,7 +12,6 @@
 #include "chapter.h"
 #include "drawing.h"
 #include "nn.h"
-#include "report.h"
 
 static const cli_program program = {
     .name = "chapter1",
@@ -32,9 +31,10 @@ static double compute_residual(const nn_params *p, nn_data data, size_t i, nn_tr
 
 static void print_network(const nn_params *p)
 {
-    report_title("Chapter 1: the forward pass and the residuals");
-    report_beside("\"A Simple Neural Network\" and the start of\n"
-                  "\"Calculating Last Bias In the last layer\".");
+    printf("Chapter 1: the forward pass and the residuals\n"
+           "=============================================\n\n"
+           "Beside the article: \"A Simple Neural Network\" and the start of\n"
+           "\"Calculating Last Bias In the last layer\".\n\n");
     printf("Every weight and bias is fixed except b3. The weights are StatQuest's, from\n"
            "the video the article retells; the article itself prints none of them:\n"
            "  top neuron     z1 = w1*x + b1   with w1 = %.2f, b1 = %.2f\n"
@@ -131,8 +131,7 @@ static void write_csv(const chapter_run *run)
         most += 0.5;
     }
     nn_params fitted = run->start;
-    fitted.b3 = chapter_bowl_bottom(&run->start, data);
-    chapter_require_finite(run, fitted.b3, "the bowl's bottom", CAUSE_NUMBERS);
+    fitted.b3 = chapter_bowl_of(run, NULL, 0).bottom;
     const nn_params *curve[] = {&run->start, &fitted};
     double x[2][CURVE_INTERVALS + 1], predicted[2][CURVE_INTERVALS + 1];
     for (int k = 0; k < 2; k++)
@@ -168,11 +167,16 @@ int main(int argc, char **argv)
 
     print_network(&p);
     draw_forward_pass(&p);
-    chapter_sample_table(&run, &p, "Through the hidden neurons:\n"
-                         "       x        z1        a1        z2        a2", print_neurons);
-    chapter_sample_table(&run, &p, "\nTo the output, predicted = top + bottom + b3:\n"
-                         "       x       top    bottom  predicted  observed  residual",
-                         print_output);
+    printf("Through the hidden neurons:\n"
+           "       x        z1        a1        z2        a2\n");
+    for (size_t i = 0; i < chapter_rows_shown(&run); i++)
+        print_neurons(&run, &p, i);
+    chapter_rows_left_out(&run);
+    printf("\nTo the output, predicted = top + bottom + b3:\n"
+           "       x       top    bottom  predicted  observed  residual\n");
+    for (size_t i = 0; i < chapter_rows_shown(&run); i++)
+        print_output(&run, &p, i);
+    chapter_rows_left_out(&run);
     printf("\nA residual is observed - predicted: positive where the network predicts\n"
            "too little, negative where it predicts too much.\n");
     if (chapter_is_article(&run))

@@ -12,7 +12,6 @@
 #include "chapter.h"
 #include "nn.h"
 #include "plot.h"
-#include "report.h"
 
 static const cli_program program = {
     .name = "chapter2",
@@ -81,12 +80,10 @@ static double print_bowl(const chapter_run *run, nn_params p, double low, double
 static void write_csv(const chapter_run *run)
 {
     nn_params p = run->start;
-    double bottom = chapter_bowl_bottom(&p, run->data), low, high;
-    chapter_require_finite(run, bottom, "the bowl's bottom", CAUSE_NUMBERS);
-    chapter_bowl_range(&p.b3, 1, bottom, &low, &high);
+    chapter_bowl bowl = chapter_bowl_of(run, &p.b3, 1);
     double b3[CSV_INTERVALS + 1], value[CSV_INTERVALS + 1];
     for (int k = 0; k <= CSV_INTERVALS; k++) {
-        p.b3 = b3[k] = low + (high - low) * k / CSV_INTERVALS;
+        p.b3 = b3[k] = bowl.low + (bowl.high - bowl.low) * k / CSV_INTERVALS;
         value[k] = ssr(&p, run->data);
         chapter_require_finite(run, b3[k], "a value of b3", CAUSE_NUMBERS);
         chapter_require_finite(run, value[k], "the SSR", CAUSE_NUMBERS);
@@ -113,41 +110,41 @@ int main(int argc, char **argv)
                                CAUSE_NUMBERS);
     double total = ssr(&p, run.data);
     chapter_require_finite(&run, total, "the SSR", CAUSE_NUMBERS);
-    double bottom = chapter_bowl_bottom(&p, run.data);
-    chapter_require_finite(&run, bottom, "the bowl's bottom", CAUSE_NUMBERS);
-    double low, high;
-    chapter_bowl_range(&p.b3, 1, bottom, &low, &high);
+    chapter_bowl bowl = chapter_bowl_of(&run, &p.b3, 1);
     nn_params end = p;
-    end.b3 = low;
+    end.b3 = bowl.low;
     chapter_require_finite(&run, ssr(&end, run.data), "the SSR", CAUSE_NUMBERS);
-    end.b3 = high;
+    end.b3 = bowl.high;
     chapter_require_finite(&run, ssr(&end, run.data), "the SSR", CAUSE_NUMBERS);
     plot_chart chart;
-    if (run.options.plot)
-        chapter_plot_bowl(&run, &chart, &p, low, high);
+    if (run.options.plot && plot_bowl(&chart, &p, run.data, bowl.low, bowl.high) != 0)
+        chapter_require_finite(&run, NAN, "the SSR", CAUSE_NUMBERS);
 
-    report_title("Chapter 2: the sum of squared residuals");
-    report_beside("the residuals and the SSR in \"Calculating Last Bias In the\n"
-                  "last layer\".");
+    printf("Chapter 2: the sum of squared residuals\n"
+           "=======================================\n\n"
+           "Beside the article: the residuals and the SSR in \"Calculating Last Bias In the\n"
+           "last layer\".\n\n");
     printf("Squaring a residual makes a miss above and a miss below cost the same,\n"
            "and big misses cost more than small ones. Their sum is the SSR:\n"
            "  SSR = sum over samples of (observed - predicted)^2\n\n"
            "At b3 = ");
     report_number_line(p.b3, 0);
-    chapter_sample_table(&run, &p, "       x  observed  predicted  residual  residual^2",
-                         print_square);
+    printf("       x  observed  predicted  residual  residual^2\n");
+    for (size_t i = 0; i < chapter_rows_shown(&run); i++)
+        print_square(&run, &p, i);
+    chapter_rows_left_out(&run);
     printf("\n  SSR = ");
     report_number(total, 0);
     printf("%s\n", chapter_is_article(&run) ? "   (the article prints no SSR; StatQuest's "
                                               "video shows 20.4)" : "");
 
-    double best_b3 = print_bowl(&run, p, low, high);
+    double best_b3 = print_bowl(&run, p, bowl.low, bowl.high);
     printf("\nThe SSR falls, then rises again: as a function of b3 it is a bowl\n"
            "(a parabola, since predicted grows one for one with b3). The lowest\n"
            "value in this table is at b3 = ");
     report_number(best_b3, 0);
     printf(",\nso the bottom lies within ");
-    report_number(((high - low) / BOWL_ROWS), 0);
+    report_number((bowl.high - bowl.low) / BOWL_ROWS, 0);
     printf(" of it.\nChapter 3 finds the slope of the bowl, which points the way down.\n");
     if (run.options.plot) {
         printf("\nThe same bowl drawn as a chart:\n\n");

@@ -11,7 +11,6 @@
 
 #include "chapter.h"
 #include "nn.h"
-#include "report.h"
 
 static const cli_program program = {
     .name = "chapter3",
@@ -78,14 +77,12 @@ static void print_links(const chapter_run *run, const nn_params *p, size_t i)
 static void write_csv(const chapter_run *run)
 {
     const nn_params *p = &run->start;
-    double bottom = chapter_bowl_bottom(p, run->data), low, high;
-    chapter_require_finite(run, bottom, "the bowl's bottom", CAUSE_NUMBERS);
-    chapter_bowl_range(&p->b3, 1, bottom, &low, &high);
+    chapter_bowl bowl = chapter_bowl_of(run, &p->b3, 1);
     double touch_ssr = ssr(p, run->data), touch_slope = dssr_db3(p, run->data);
     double row[CSV_INTERVALS + 1][4];
     nn_params q = *p;
     for (int k = 0; k <= CSV_INTERVALS; k++) {
-        q.b3 = low + (high - low) * k / CSV_INTERVALS;
+        q.b3 = bowl.low + (bowl.high - bowl.low) * k / CSV_INTERVALS;
         row[k][0] = q.b3;
         row[k][1] = ssr(&q, run->data);
         row[k][2] = dssr_db3(&q, run->data);
@@ -113,8 +110,9 @@ int main(int argc, char **argv)
     double slope = dssr_db3(&p, run.data);
     chapter_require_finite(&run, slope, "dSSR/db3", CAUSE_NUMBERS);
 
-    report_title("Chapter 3: the chain rule");
-    report_beside("\"Use of Chain Rule\", up to \"Finaly dssr/db3\".");
+    printf("Chapter 3: the chain rule\n"
+           "=========================\n\n"
+           "Beside the article: \"Use of Chain Rule\", up to \"Finaly dssr/db3\".\n\n");
     printf("b3 changes the SSR only by changing each prediction, so\n"
            "  dSSR/db3 = sum over samples of dSSR/dpredicted * dpredicted/db3\n"
            "where\n"
@@ -123,9 +121,10 @@ int main(int argc, char **argv)
            "  dpredicted/db3  = 1, since predicted = top + bottom + b3.\n\n");
     printf("At b3 = ");
     report_number_line(p.b3, 0);
-    chapter_sample_table(&run, &p,
-                         "       x  predicted  dSSR/dpredicted  dpredicted/db3    product",
-                         print_links);
+    printf("       x  predicted  dSSR/dpredicted  dpredicted/db3    product\n");
+    for (size_t i = 0; i < chapter_rows_shown(&run); i++)
+        print_links(&run, &p, i);
+    chapter_rows_left_out(&run);
     printf("\n  dSSR/db3 = sum of the products = ");
     report_number_line(slope, 0);
     if (chapter_is_article(&run))

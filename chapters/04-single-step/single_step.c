@@ -11,7 +11,6 @@
 
 #include "chapter.h"
 #include "nn.h"
-#include "report.h"
 
 static const cli_program program = {
     .name = "chapter4",
@@ -94,15 +93,13 @@ static void print_update(double old_b3, char sign, double size, double new_b3, d
    and checked before the first is printed, so the CSV is whole or not
    written; %.17g reads back as the same double. */
 static void write_csv(const chapter_run *run, const double b3[3], const double point_ssr[3],
-                     double bottom)
+                     chapter_bowl bowl)
 {
     static const char *const label[] = {"start", "step", "wrong_way"};
-    double low, high;
-    chapter_bowl_range(b3, 3, bottom, &low, &high);
     double bowl_b3[CSV_INTERVALS + 1], bowl_ssr[CSV_INTERVALS + 1];
     nn_params q = run->start;
     for (int k = 0; k <= CSV_INTERVALS; k++) {
-        q.b3 = bowl_b3[k] = low + (high - low) * k / CSV_INTERVALS;
+        q.b3 = bowl_b3[k] = bowl.low + (bowl.high - bowl.low) * k / CSV_INTERVALS;
         bowl_ssr[k] = ssr(&q, run->data);
         chapter_require_finite(run, bowl_b3[k], "a value of b3", CAUSE_NUMBERS);
         chapter_require_finite(run, bowl_ssr[k], "the SSR", CAUSE_NUMBERS);
@@ -131,16 +128,17 @@ int main(int argc, char **argv)
     chapter_require_finite(&run, wrong_b3, "the wrong-way b3", CAUSE_RATE);
     chapter_require_finite(&run, new_ssr, "the SSR after the step", CAUSE_RATE);
     chapter_require_finite(&run, wrong_ssr, "the wrong-way SSR", CAUSE_RATE);
-    double bottom = chapter_bowl_bottom(&p, run.data);
-    chapter_require_finite(&run, bottom, "the bowl's bottom", CAUSE_NUMBERS);
+    double b3[] = {p.b3, s.new_b3, wrong_b3};
+    chapter_bowl bowl = chapter_bowl_of(&run, b3, 3);
     if (run.options.csv) {
-        double b3[] = {p.b3, s.new_b3, wrong_b3}, at[] = {old_ssr, new_ssr, wrong_ssr};
-        write_csv(&run, b3, at, bottom);
+        double at[] = {old_ssr, new_ssr, wrong_ssr};
+        write_csv(&run, b3, at, bowl);
         return chapter_close(&run, 0);
     }
 
-    report_title("Chapter 4: one step of gradient descent");
-    report_beside("\"Slop Calculation and Learning\", up to the first new b3.");
+    printf("Chapter 4: one step of gradient descent\n"
+           "=======================================\n\n"
+           "Beside the article: \"Slop Calculation and Learning\", up to the first new b3.\n\n");
     printf("At b3 = ");
     report_number(p.b3, 0);
     printf(" the SSR is ");
@@ -156,10 +154,10 @@ int main(int argc, char **argv)
         printf("  (the article rounds it to -1.57)\n");
 
     printf("\nGradient descent subtracts the step size:  new b3 = old b3 - step size\n");
-    print_update(p.b3, '-', s.size, s.new_b3, old_ssr, new_ssr, bottom);
+    print_update(p.b3, '-', s.size, s.new_b3, old_ssr, new_ssr, bowl.bottom);
 
     printf("\nThe article instead writes  new b3 = old b3 + step size:\n");
-    print_update(p.b3, '+', s.size, wrong_b3, old_ssr, wrong_ssr, bottom);
+    print_update(p.b3, '+', s.size, wrong_b3, old_ssr, wrong_ssr, bowl.bottom);
     if (chapter_is_article(&run)) {
         nn_params rounded = p;
         rounded.b3 = -1.57;

@@ -13,7 +13,6 @@
 #include "chapter.h"
 #include "nn.h"
 #include "plot.h"
-#include "report.h"
 
 static const cli_program program = {
     .name = "chapter5",
@@ -96,9 +95,10 @@ static double step_rounding(const nn_params *p, nn_data data, double bottom, dou
 
 static void print_introduction(const cli_options *options)
 {
-    report_title("Chapter 5: gradient descent until the step size is tiny");
-    report_beside("the repeated steps at the end of \"Slop Calculation and\n"
-                  "Learning\", and \"Final Result\".");
+    printf("Chapter 5: gradient descent until the step size is tiny\n"
+           "=======================================================\n\n"
+           "Beside the article: the repeated steps at the end of \"Slop Calculation and\n"
+           "Learning\", and \"Final Result\".\n\n");
     printf("Start at b3 = ");
     report_number(options->b3, 0);
     printf(" with learning rate %g.\n", options->rate);
@@ -224,10 +224,9 @@ int main(int argc, char **argv)
     /* Under --plot: the bowl from the starting b3 to past its bottom. */
     plot_chart chart = {0};
     if (run.options.plot) {
-        double low, high, bottom = optimal_b3(&p, run.data);
-        chapter_require_finite(&run, bottom, "the bowl's bottom", CAUSE_NUMBERS);
-        chapter_bowl_range(&p.b3, 1, bottom, &low, &high);
-        chapter_plot_bowl(&run, &chart, &p, low, high);
+        chapter_bowl bowl = chapter_bowl_of(&run, &p.b3, 1);
+        if (plot_bowl(&chart, &p, run.data, bowl.low, bowl.high) != 0)
+            chapter_require_finite(&run, NAN, "the SSR", CAUSE_NUMBERS);
     }
     if (run.options.csv)
         printf("step,b3,ssr,dssr_db3,step_size\n");

@@ -13,7 +13,6 @@
 #include "chapter.h"
 #include "nn.h"
 #include "progress.h"
-#include "report.h"
 
 static const cli_program program = {
     .name = "chapter6",
@@ -60,9 +59,10 @@ static nn_result descend_three(nn_params *p, nn_data data, progress_printer *pri
 
 static void print_introduction(const nn_params *p)
 {
-    report_title("Chapter 6: three parameters at once");
-    report_beside("past its end, as StatQuest's \"Backpropagation Details\"\n"
-                  "part 1: the article's last line promises the other weights and biases.");
+    printf("Chapter 6: three parameters at once\n"
+           "===================================\n\n"
+           "Beside the article: past its end, as StatQuest's \"Backpropagation Details\"\n"
+           "part 1: the article's last line promises the other weights and biases.\n\n");
     printf("Now w3, w4 and b3 all start from guesses, w3 = %g, w4 = %g, b3 = %g,\n"
            "while w1, b1, w2 and b2 keep StatQuest's values, the ones the article\n"
            "assumes known. The prediction is\n"
@@ -167,7 +167,6 @@ static void print_one_product(const chapter_run *run, const nn_params *p)
 static void print_chains(const chapter_run *run, const nn_params *p)
 {
     nn_data data = run->data;
-    size_t shown = chapter_rows_shown(run);
     /* Every number of the tables below is checked before the first is printed. */
     for (size_t i = 0; i < data.count; i++) {
         chains c = chains_of_sample(p, data, i);
@@ -177,19 +176,22 @@ static void print_chains(const chapter_run *run, const nn_params *p)
     }
     nn_gradient sum = output_layer_gradient(p, data);
     chapter_require_finite(run, sum.w3 + sum.w4 + sum.b3, "a slope", CAUSE_NUMBERS);
-    chapter_sample_table(run, p, "At the start, sample by sample, the links:\n"
-                         "       x   observed  dSSR/dpred        a1        a2", print_links);
+    printf("At the start, sample by sample, the links:\n"
+           "       x   observed  dSSR/dpred        a1        a2\n");
+    for (size_t i = 0; i < chapter_rows_shown(run); i++)
+        print_links(run, p, i);
+    chapter_rows_left_out(run);
     print_one_product(run, p);
     printf("\nThe products, each sample's share of the three slopes:\n"
            "       x  d * a1 (w3)  d * a2 (w4)   d * 1 (b3)\n");
-    for (size_t i = 0; i < shown; i++) {
+    for (size_t i = 0; i < chapter_rows_shown(run); i++) {
         chains c = chains_of_sample(p, data, i);
         report_number(data.input[i], X_COLUMN);
         report_number(c.share.w3, SHARE_COLUMN);
         report_number(c.share.w4, SHARE_COLUMN);
         report_number_line(c.share.b3, SHARE_COLUMN);
     }
-    report_rows_left_out(shown, data.count);
+    chapter_rows_left_out(run);
     printf("  sums:");
     print_slopes(sum.w3, sum.w4, sum.b3);
     printf("All the slopes together, one for each parameter that moves, are called the\n"
@@ -213,7 +215,7 @@ static void print_comparison(const chapter_run *run, const nn_params *p,
                "  so the bowl is a valley with a whole line of bottoms.\n");
         return;
     }
-    progress_params(&best, NN_W3, NN_B3);
+    progress_params(&best, NN_W3, "");
     double best_ssr = ssr(&best, data);
     if (best_ssr < 1e-20) /* what is left is rounding, not misfit */
         printf(", SSR = 0 (to rounding)\n");
@@ -273,10 +275,7 @@ int main(int argc, char **argv)
     }
 
     double start_ssr = ssr(&p, run.data);
-    progress_printer printer = {
-        .options = o, .first = NN_W3, .show_slopes = 1, .first_rows = 10, .every = 50,
-    };
-    progress_header(&printer);
+    progress_printer printer = {.options = o, .first = NN_W3, .show_slopes = 1, .first_rows = 10};
     nn_result result = descend_three(&p, run.data, &printer);
 
     if (result.end == NN_DIVERGED)

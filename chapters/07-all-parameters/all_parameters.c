@@ -15,7 +15,6 @@
 #include "one_sample.h"
 #include "progress.h"
 #include "random.h"
-#include "report.h"
 #include "rises.h"
 
 static const cli_program program = {
@@ -62,18 +61,17 @@ static nn_params starting_point(const cli_options *options)
 
 static void print_introduction(const cli_options *options, const nn_params *p)
 {
-    report_title("Chapter 7: all seven parameters");
-    report_beside("past its end, as StatQuest's \"Backpropagation Details\"\n"
-                  "part 2, which the article's closing line promises.");
+    printf("Chapter 7: all seven parameters\n"
+           "===============================\n\n"
+           "Beside the article: past its end, as StatQuest's \"Backpropagation Details\"\n"
+           "part 2, which the article's closing line promises.\n\n");
     if (options->given & CLI_SEED_START)
         report_text("Start from a random guess (--seed %ld): each weight drawn from a standard\n"
                     "normal, each bias 0:\n  ", options->seed);
     else
         printf("Start where StatQuest's video starts: weights it drew once from a standard\n"
                "normal, biases 0:\n  ");
-    progress_params(p, NN_W1, NN_B2);
-    printf(",\n  ");
-    progress_params(p, NN_W3, NN_B3);
+    progress_params(p, NN_W1, "  ");
     printf("\n\nw1 and b1 reach the prediction through the top neuron:\n"
            "  z1 = w1 * x + b1,  a1 = softplus(z1),  predicted = w3 a1 + w4 a2 + b3\n"
            "so the chain has four links:\n"
@@ -110,7 +108,7 @@ static void print_chain_to_w1(const chapter_run *run, const nn_params *p)
         report_number(t.x, X_AGAIN);
         report_number_line(link, PRODUCT);
     }
-    report_rows_left_out(chapter_rows_shown(run), data.count);
+    chapter_rows_left_out(run);
     chapter_require_finite(run, sum, "dSSR/dw1", CAUSE_NUMBERS);
     printf("  sum: dSSR/dw1 = ");
     report_number_line(sum, 0);
@@ -248,9 +246,8 @@ int main(int argc, char **argv)
     nn_settings settings = {
         .learning_rate = o->rate, .tolerance = o->tolerance, .max_steps = o->max_steps,
     };
-    progress_printer printer = {.options = o, .first = NN_W1, .first_rows = 5, .every = 50};
+    progress_printer printer = {.options = o, .first = NN_W1, .first_rows = 5};
     rise_watch watch = {.printer = &printer, .data = run.data};
-    progress_header(&printer);
     nn_result result = descend_all_seven(&p, run.data, settings, &watch);
 
     int status = 0;

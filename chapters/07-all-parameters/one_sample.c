@@ -8,7 +8,6 @@
 #include <stdio.h>
 
 #include "drawing.h"
-#include "report.h"
 
 // [ch07_backpropagate]
 /* From the SSR back to the weights, each slope from the one before it. */

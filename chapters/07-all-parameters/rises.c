@@ -7,7 +7,8 @@
 #include <math.h>
 #include <stdio.h>
 
-#include "report.h"
+#include "chapter.h"
+
 
 void rise_watch_row(const nn_step *point, void *context)
 {

@@ -19,7 +19,6 @@
 #include "chapter.h"
 #include "nn.h"
 #include "random.h"
-#include "report.h"
 
 static const cli_program program = {
     .name = "chapter8",
@@ -131,9 +130,10 @@ static int check_point(const chapter_run *run, const char *label, const nn_param
 
 static void print_introduction(void)
 {
-    report_title("Chapter 8: checking the gradient");
-    report_beside("past its end. The article's slope, and the slopes of\n"
-                  "chapters 6 and 7, came from the chain rule; here they are checked without it.");
+    printf("Chapter 8: checking the gradient\n"
+           "================================\n\n"
+           "Beside the article: past its end. The article's slope, and the slopes of\n"
+           "chapters 6 and 7, came from the chain rule; here they are checked without it.\n\n");
     printf("The idea: a slope can also be measured, with no calculus at all. Move one\n"
            "parameter a little each way and see how much the SSR changes. Where the chain\n"
            "rule was written into the code correctly, the derived slope and the measured\n"

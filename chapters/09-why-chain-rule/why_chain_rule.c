@@ -23,7 +23,6 @@
 
 #include "chapter.h"
 #include "nn.h"
-#include "report.h"
 #include "wide.h"
 
 static const cli_program program = {
@@ -300,7 +299,8 @@ static double fit_line(const size_row *rows, size_t count, int backprop, double 
 
 static void print_introduction(const chapter_run *run)
 {
-    report_title("Chapter 9: why the chain rule? (past the article, answering its title)");
+    printf("Chapter 9: why the chain rule? (past the article, answering its title)\n"
+           "======================================================================\n\n");
     printf("Chapter 8 measured every slope without the chain rule, and the measurement\n"
            "agreed with it to about ten digits. So why derive anything? The answer is\n"
            "in what each way costs, and this chapter measures it.\n\n"

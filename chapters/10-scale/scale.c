@@ -18,10 +18,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chapter.h"
 #include "cli.h"
 #include "nn.h"
 #include "random.h"
-#include "report.h"
 #include "steps.h"
 #include "timing.h"
 #include "tuned/fast.h"
@@ -280,8 +280,14 @@ static samples load_samples(const cli_options *options)
         exit(EXIT_BAD_INPUT);
     }
     if (options->data_path != NULL || (given && options->samples == 0)) {
-        s.data = report_samples(options, &s.file);
-        s.source = options->data_path != NULL ? options->data_path : "the article's samples";
+        s.data = article_data();
+        s.source = "the article's samples";
+        if (options->data_path != NULL) {
+            if (data_load(options->data_path, &s.file, stderr) != 0)
+                exit(EXIT_BAD_INPUT);
+            s.data = data_view(&s.file);
+            s.source = options->data_path;
+        }
         return s;
     }
     size_t n = given ? (size_t)options->samples : DEFAULT_SAMPLES;
@@ -419,9 +425,10 @@ static void print_final(const cli_options *options, const nn_params *p, nn_data 
 
 static void print_start(const samples *s, const nn_params *p, int threads, int picked)
 {
-    report_title("Chapter 10: from three samples to a million");
-    report_beside("past its end. The article's three samples become as many as\n"
-                  "a computer can hold; the network and its slopes stay the same.");
+    printf("Chapter 10: from three samples to a million\n"
+           "===========================================\n\n"
+           "Beside the article: past its end. The article's three samples become as many as\n"
+           "a computer can hold; the network and its slopes stay the same.\n\n");
     /* A file's name is shown as typed, its control bytes escaped. */
     char *source = NULL;
     size_t size = 0;

@@ -1,20 +1,26 @@
-/* The opening, the closing and the overflow messages of every chapter. */
+/* The opening, the closing, the overflow messages and the printing of every chapter. */
 #include "chapter.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "report.h"
 #include "verify.h"
+
+/* Per-sample tables show at most this many rows. */
+#define ROWS_SHOWN 10
 
 chapter_run chapter_open(const cli_program *program, int argc, char **argv)
 {
-    chapter_run run = {.program = program};
+    chapter_run run = {.program = program, .data = article_data(), .start = article_params()};
     run.options = cli_parse_or_exit(program, argc, argv);
-    run.data = report_samples(&run.options, &run.storage);
-    run.start = article_params();
+    if (run.options.data_path != NULL) {
+        if (data_load(run.options.data_path, &run.storage, stderr) != 0)
+            exit(EXIT_BAD_INPUT);
+        run.data = data_view(&run.storage);
+    }
     run.start.b3 = run.options.b3;
     /* Nothing is said, not even as CSV, over a function that is wrong. */
     verify_chapters(&run, (int)strtol(program->name + strcspn(program->name, "0123456789"),
@@ -36,8 +42,8 @@ int chapter_is_article(const chapter_run *run)
            fabs(run->options.rate - 0.1) < 1e-12;
 }
 
-/* Too large a start is --b3's fault only if --b3 was given and the
-   samples are fine without it. */
+/* Too large a start is --b3's fault only if --b3 was given and the samples
+   are fine without it. */
 static const char *blame(const chapter_run *run, chapter_cause cause)
 {
     nn_params at_zero = run->start;
@@ -63,63 +69,119 @@ int chapter_diverged(const chapter_run *run, nn_result result)
 {
     fprintf(stderr, "%s: diverged after %ld step%s: ", run->program->name, result.steps,
             chapter_plural(result.steps));
-    /* With no step taken, either the start itself overflowed or its first
-       step did, which is the rate's doing; after steps, the steps grew past
-       the bottom and back, further each time: the rate again. */
-    if (result.updates == 0 && !isfinite(ssr(&run->start, run->data)))
-        fprintf(stderr, "%s\n", blame(run, CAUSE_NUMBERS));
-    else if (result.updates == 0)
+    /* After updates, the steps swung past the bottom, wider each time: the
+       rate's doing. With none, the start overflowed, or else its first step. */
+    if (result.updates > 0)
+        fprintf(stderr, "try a --rate smaller than %g\n", run->options.rate);
+    else if (isfinite(ssr(&run->start, run->data)))
         fprintf(stderr, "%s\n", blame(run, CAUSE_RATE));
     else
-        fprintf(stderr, "try a --rate smaller than %g\n", run->options.rate);
+        fprintf(stderr, "%s\n", blame(run, CAUSE_NUMBERS));
     return EXIT_DIVERGED;
 }
 
-double chapter_bowl_bottom(const nn_params *p, nn_data data)
+chapter_bowl chapter_bowl_of(const chapter_run *run, const double *b3, size_t count)
 {
-    nn_params at_zero = *p;
+    nn_params at_zero = run->start;
     at_zero.b3 = 0.0;
     double sum = 0.0;
-    for (size_t i = 0; i < data.count; i++)
-        sum += residual(data.observed[i], forward(&at_zero, data.input[i]).predicted);
-    return sum / (double)data.count;
-}
-
-void chapter_bowl_range(const double *b3, size_t count, double bottom, double *low,
-                        double *high)
-{
-    double least = bottom, most = bottom;
+    for (size_t i = 0; i < run->data.count; i++)
+        sum += residual(run->data.observed[i], forward(&at_zero, run->data.input[i]).predicted);
+    chapter_require_finite(run, sum, "the bowl's bottom", CAUSE_NUMBERS);
+    double bottom = sum / (double)run->data.count, least = bottom, most = bottom;
     for (size_t i = 0; i < count; i++) {
         least = fmin(least, b3[i]);
         most = fmax(most, b3[i]);
     }
-    *low = floor(least) - 1.0;
-    *high = ceil(most) + 2.0;
-}
-
-void chapter_plot_bowl(const chapter_run *run, plot_chart *chart, const nn_params *p,
-                       double low, double high)
-{
-    if (plot_bowl(chart, p, run->data, low, high) != 0)
-        chapter_require_finite(run, NAN, "the SSR", CAUSE_NUMBERS);
+    return (chapter_bowl){.bottom = bottom, .low = floor(least) - 1.0, .high = ceil(most) + 2.0};
 }
 
 size_t chapter_rows_shown(const chapter_run *run)
 {
-    return run->data.count < REPORT_ROWS ? run->data.count : REPORT_ROWS;
+    return run->data.count < ROWS_SHOWN ? run->data.count : ROWS_SHOWN;
 }
 
-void chapter_sample_table(const chapter_run *run, const nn_params *p, const char *header,
-                          chapter_row_printer row)
+void chapter_rows_left_out(const chapter_run *run)
 {
-    size_t shown = chapter_rows_shown(run);
-    printf("%s\n", header);
-    for (size_t i = 0; i < shown; i++)
-        row(run, p, i);
-    report_rows_left_out(shown, run->data.count);
+    if (run->data.count > ROWS_SHOWN)
+        printf("  ... and %zu more samples, not shown\n", run->data.count - ROWS_SHOWN);
 }
 
 const char *chapter_plural(long count)
 {
     return count == 1 ? "" : "s";
+}
+
+void report_text(const char *format, ...)
+{
+    va_list args;
+    va_start(args, format);
+    int length = vsnprintf(NULL, 0, format, args);
+    va_end(args);
+    char *text = length >= 0 ? malloc((size_t)length + 1) : NULL;
+    if (text == NULL) {
+        fprintf(stderr, "out of memory\n");
+        exit(EXIT_BAD_INPUT);
+    }
+    va_start(args, format);
+    vsnprintf(text, (size_t)length + 1, format, args);
+    va_end(args);
+    /* A line too long breaks at its last space that fits, and goes on at its
+       own indentation. */
+    for (const char *line = text; *line != '\0';) {
+        const char *end = line + strcspn(line, "\n");
+        int indent = (int)strspn(line, " "), room = REPORT_COLUMNS - indent;
+        const char *words = line + indent;
+        while (end - words > room && room > REPORT_COLUMNS / 2) {
+            const char *cut = words + room;
+            while (cut > words && *cut != ' ')
+                cut--;
+            if (cut == words) /* a word longer than the line */
+                cut = words + room;
+            printf("%*s%.*s\n", indent, "", (int)(cut - words), words);
+            words = cut + strspn(cut, " ");
+        }
+        printf("%*s%.*s%s", indent, "", (int)(end - words), words, *end == '\n' ? "\n" : "");
+        line = end + (*end == '\n');
+    }
+    free(text);
+}
+
+/* Fixed notation below a million, where it stays readable. */
+#define FIXED_BELOW 1e6
+enum { DECIMALS = 4 };
+
+/* The text of v in at most `width` characters (0: any): a number too wide
+   gives up digits of its scientific form, down to none, rather than push
+   the columns after it out of line. */
+static const char *numeral(double v, int width, char text[REPORT_NUMBER_SIZE])
+{
+    snprintf(text, REPORT_NUMBER_SIZE, "%.*f", DECIMALS, v);
+    if (!(fabs(v) < FIXED_BELOW) || (width > 0 && (int)strlen(text) > width))
+        for (int digits = DECIMALS - 1; digits >= 0; digits--) {
+            snprintf(text, REPORT_NUMBER_SIZE, "%.*e", digits, v);
+            if (width == 0 || (int)strlen(text) <= width)
+                break;
+        }
+    return text;
+}
+
+void report_number(double v, int width)
+{
+    char text[REPORT_NUMBER_SIZE];
+    if (width > 0) /* the first column is the space that separates */
+        printf(" %*s", width - 1, numeral(v, width - 1, text));
+    else
+        printf("%s", numeral(v, 0, text));
+}
+
+void report_number_line(double v, int width)
+{
+    report_number(v, width);
+    putchar('\n');
+}
+
+const char *report_numeral(double v, char text[REPORT_NUMBER_SIZE])
+{
+    return numeral(v, 0, text);
 }

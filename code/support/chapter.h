@@ -1,7 +1,7 @@
 /**
  * @file chapter.h
- * @brief What every chapter's main() shares: its opening, its closing, and
- *        the one way it stops when a number leaves the range of double.
+ * @brief What every chapter's main() shares: its opening and closing, the one
+ *        way it stops when a number overflows, and printing within 80 columns.
  */
 #ifndef CHAPTER_H
 #define CHAPTER_H
@@ -9,7 +9,6 @@
 #include "cli.h"
 #include "data.h"
 #include "nn.h"
-#include "plot.h"
 
 /** Everything a chapter's main() starts from. */
 typedef struct chapter_run {
@@ -29,11 +28,8 @@ int chapter_close(chapter_run *run, int status);
 /** 1 on the article's samples, b3 = 0 and rate 0.1: the numbers the article rounds. */
 int chapter_is_article(const chapter_run *run);
 
-/** What to blame when a number is not finite. */
-typedef enum chapter_cause {
-    CAUSE_NUMBERS, /**< --b3 if given and the samples are fine at b3 = 0, else the samples */
-    CAUSE_RATE     /**< --rate: the step was too large */
-} chapter_cause;
+/** What a number that is not finite blames: --b3 or the samples, or --rate. */
+typedef enum chapter_cause { CAUSE_NUMBERS, CAUSE_RATE } chapter_cause;
 
 /** Unless value is finite: "NAME: WHAT is not a finite number: CAUSE", exit EXIT_DIVERGED. */
 void chapter_require_finite(const chapter_run *run, double value, const char *what,
@@ -42,29 +38,41 @@ void chapter_require_finite(const chapter_run *run, double value, const char *wh
 /** Prints "NAME: diverged after N steps: why" and returns EXIT_DIVERGED. */
 int chapter_diverged(const chapter_run *run, nn_result result);
 
-/** The b3 where the SSR is least, the mean of the residuals at b3 = 0 (not optimal_b3(),
-    an exercise of chapter 5). */
-double chapter_bowl_bottom(const nn_params *p, nn_data data);
+/** The SSR's bowl in b3 around run->start: its bottom and a range of b3 to show it in. */
+typedef struct chapter_bowl {
+    double bottom;    /**< the mean residual at b3 = 0, as optimal_b3() of chapter 5 finds it */
+    double low, high; /**< whole numbers: 1 below the least, 2 above the most of b3[], bottom */
+} chapter_bowl;
 
-/** From one below the least to two above the greatest of b3[] and bottom, whole numbers. */
-void chapter_bowl_range(const double *b3, size_t count, double bottom, double *low,
-                        double *high);
+/** The bowl, its range holding the count values of b3[]; exits if the bottom overflows. */
+chapter_bowl chapter_bowl_of(const chapter_run *run, const double *b3, size_t count);
 
-/** plot_bowl(), stopping the program if some SSR is not finite. */
-void chapter_plot_bowl(const chapter_run *run, plot_chart *chart, const nn_params *p,
-                       double low, double high);
-
-/** How many samples a per-sample table shows: all, or the first REPORT_ROWS. */
+/** How many samples a per-sample table shows: all, or the first ten. */
 size_t chapter_rows_shown(const chapter_run *run);
-
-/** Prints one row of a per-sample table: sample i at the parameters p. */
-typedef void (*chapter_row_printer)(const chapter_run *run, const nn_params *p, size_t i);
-
-/** Prints header, a row per sample shown, then how many were left out. */
-void chapter_sample_table(const chapter_run *run, const nn_params *p, const char *header,
-                          chapter_row_printer row);
+/** After a per-sample table: how many samples it left out, if any. */
+void chapter_rows_left_out(const chapter_run *run);
 
 /** "s" unless count is 1: for "1 step", "2 steps". */
 const char *chapter_plural(long count);
+
+/** The widest line a chapter prints. */
+#define REPORT_COLUMNS 80
+/** Room for report_numeral()'s text: the longest, "-999999.9999", and more. */
+#define REPORT_NUMBER_SIZE 32
+
+/** printf() for prose: a line past REPORT_COLUMNS breaks at its last space that fits. */
+void report_text(const char *format, ...)
+#if defined(__GNUC__) || defined(__clang__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+
+/** Prints v right-aligned in width columns, the first a space (0: just v): 4 decimals, or
+    scientific notation past a million or where that would not fit, with fewer digits. */
+void report_number(double v, int width);
+/** report_number(), then a newline. */
+void report_number_line(double v, int width);
+/** Writes into text what report_number(v, 0) prints. */
+const char *report_numeral(double v, char text[REPORT_NUMBER_SIZE]);
 
 #endif /* CHAPTER_H */

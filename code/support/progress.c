@@ -1,82 +1,76 @@
-/* The rows, CSV and closing line of chapters 6 and 7. */
+/* The rows, CSV and closing lines of chapters 6 and 7. */
 #include "progress.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "chapter.h"
-#include "report.h"
 
-/* How wide the text table's columns are. */
+/* After its first rows the table shows every EVERY-th step, and the last. */
+#define EVERY 50
+
+/* The widths of the table's columns. */
 typedef struct columns {
-    int step;  /* the step numbers */
-    int param; /* each parameter */
-    int ssr;   /* the SSR, and each slope */
+    int step, param, ssr; /* the step number; each parameter; the SSR and each slope */
 } columns;
 
-/* The step column grows with --max-steps; the numbers give up room for it,
-   the widest first, so that a row stays within REPORT_COLUMNS (as it does
-   for seven parameters, or three and their slopes). */
+/* The step column as wide as --max-steps needs, at least 6; a parameter 9
+   and the SSR 11, unless the row would pass REPORT_COLUMNS: then every
+   number gets an equal share of the room, the SSR and slopes what is left. */
 static columns fit_columns(const progress_printer *printer)
 {
-    int shown = NN_PARAM_COUNT - (int)printer->first;
-    int wide = 1 + (printer->show_slopes ? shown : 0); /* the SSR and the slopes */
-    columns c = {6, 9, 11};
-    for (long n = printer->options->max_steps; n >= 1000000; n /= 10)
-        c.step++;
-    /* 7 columns hold any number, as -1e+00 at worst: no narrower. */
-    while (c.step + shown * c.param + wide * c.ssr > REPORT_COLUMNS && c.param > 7) {
-        if (c.ssr > c.param)
-            c.ssr--;
-        else
-            c.param--;
+    int params = NN_PARAM_COUNT - (int)printer->first;
+    int wide = 1 + (printer->show_slopes ? params : 0); /* the SSR and the slopes */
+    int digits = snprintf(NULL, 0, "%ld", printer->options->max_steps);
+    columns c = {.step = digits > 6 ? digits : 6, .param = 9, .ssr = 11};
+    int room = REPORT_COLUMNS - c.step;
+    if (params * c.param + wide * c.ssr > room) {
+        c.param = room / (params + wide);
+        c.ssr = (room - params * c.param) / wide;
     }
     return c;
 }
 
-void progress_header(progress_printer *printer)
+static void print_header(const progress_printer *printer, columns c)
 {
-    printer->last_shown = 0;
-    columns c = fit_columns(printer);
-    if (printer->options->quiet)
-        return;
-    if (printer->options->csv) {
-        printf("%s\n", PROGRESS_CSV_HEADER);
-        return;
-    }
     printf("%*s", c.step, "step");
     for (int i = printer->first; i < NN_PARAM_COUNT; i++)
         printf("%*s", c.param, param_name(i));
     printf("%*s", c.ssr, "SSR");
-    for (int i = printer->first; printer->show_slopes && i < NN_PARAM_COUNT; i++) {
-        char name[16];
-        snprintf(name, sizeof name, "dSSR/d%s", param_name(i));
-        printf("%*s", c.ssr, name);
-    }
+    for (int i = printer->first; printer->show_slopes && i < NN_PARAM_COUNT; i++)
+        printf("%*s%s", c.ssr - (int)strlen(param_name(i)), "dSSR/d", param_name(i));
     printf("\n");
+}
+
+/* Whether the table shows this step, if it is not the last. */
+static int shown(const progress_printer *printer, long step)
+{
+    return step <= printer->first_rows || step % EVERY == 0;
 }
 
 void progress_row(const nn_step *row, void *context)
 {
-    progress_printer *printer = context;
+    const progress_printer *printer = context;
     const cli_options *options = printer->options;
     if (options->quiet)
         return;
     if (options->csv) {
+        if (row->step == 1)
+            printf("step,w1,b1,w2,b2,w3,w4,b3,ssr\n");
         printf("%ld", row->step);
         for (int i = 0; i < NN_PARAM_COUNT; i++)
             printf(",%.17g", row->params.value[i]);
         printf(",%.17g\n", row->ssr);
         return;
     }
-    /* The last row is always shown: the loop converged, or reached its limit. */
     int converged = steps_below_tolerance(&row->step_size, options->tolerance);
-    int last = converged || row->step >= options->max_steps;
-    if (row->step > printer->first_rows && row->step % printer->every != 0 && !last)
+    if (!shown(printer, row->step) && !converged && row->step < options->max_steps)
         return;
-    if (row->step > printer->last_shown + 1)
-        printf("   ...\n");
-    printer->last_shown = row->step;
     columns c = fit_columns(printer);
+    if (row->step == 1)
+        print_header(printer, c);
+    else if (!shown(printer, row->step - 1))
+        printf("   ...\n");
     printf("%*ld", c.step, row->step);
     for (int i = printer->first; i < NN_PARAM_COUNT; i++)
         report_number(row->params.value[i], c.param);
@@ -89,27 +83,22 @@ void progress_row(const nn_step *row, void *context)
                options->tolerance);
 }
 
-void progress_params(const nn_params *p, nn_param_index first, nn_param_index last)
+void progress_params(const nn_params *p, nn_param_index first, const char *indent)
 {
-    const char *separator = "";
-    for (int i = first; i <= (int)last; i++) {
-        printf("%s%s = ", separator, param_name(i));
+    for (int i = first; i < NN_PARAM_COUNT; i++) {
+        if (i > (int)first)
+            printf(i == NN_W3 ? ",\n%s" : ", ", indent);
+        printf("%s = ", param_name(i));
         report_number(p->value[i], 0);
-        separator = ", ";
     }
 }
 
 void progress_result(const cli_options *options, const nn_params *p, nn_param_index first,
                      double start_ssr, double final_ssr, nn_result result)
 {
-    /* Seven parameters make a long line: the hidden layer's go first. Lines
-       are indented as text, not under --quiet. */
+    /* Lines are indented as text, not under --quiet. */
     const char *indent = options->quiet ? "" : "  ";
-    if (first < NN_W3) {
-        progress_params(p, first, NN_B2);
-        printf(",\n%s", indent);
-    }
-    progress_params(p, first < NN_W3 ? NN_W3 : first, NN_B3);
+    progress_params(p, first, indent);
     char why[64];
     if (result.end == NN_CONVERGED && result.updates == 0)
         snprintf(why, sizeof why, "the first steps were all below %g", options->tolerance);

@@ -38,7 +38,6 @@
 #include "nn.h"
 #include "plot.h"
 #include "progress.h"
-#include "report.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size);
 void __wrap_exit(int status);
@@ -109,11 +108,9 @@ static void descend_on_b3(const cli_options *options, nn_data data)
     nn_params p = article_params();
     p.b3 = options->b3;
     chapter_run run = {.program = &program, .options = *options, .data = data, .start = p};
-    double bottom = optimal_b3(&p, data), low, high;
-    chapter_require_finite(&run, bottom, "the bottom of the bowl", CAUSE_NUMBERS);
-    chapter_bowl_range(&p.b3, 1, bottom, &low, &high);
+    chapter_bowl bowl = chapter_bowl_of(&run, &p.b3, 1);
     plot_chart chart;
-    if (plot_bowl(&chart, &p, data, low, high) != 0)
+    if (plot_bowl(&chart, &p, data, bowl.low, bowl.high) != 0)
         return;
     marker m = {&chart, 0};
     nn_settings settings = {options->rate, options->tolerance,
@@ -150,7 +147,7 @@ static void descend_on_several(const cli_options *options, nn_data data)
        seven of each would not fit a line. */
     progress_printer printer = {
         .options = options, .first = all ? NN_W1 : NN_W3,
-        .show_slopes = !all && options->seed % 3 == 0, .first_rows = 10, .every = 100,
+        .show_slopes = !all && options->seed % 3 == 0, .first_rows = 10,
     };
     double start_ssr = ssr(&p, data);
     if (!isfinite(start_ssr))
@@ -158,7 +155,6 @@ static void descend_on_several(const cli_options *options, nn_data data)
     nn_settings settings = {options->rate, options->tolerance,
                                  options->max_steps < MOST_STEPS ? options->max_steps
                                                                  : MOST_STEPS};
-    progress_header(&printer);
     nn_result result = descend(&p, data, all ? gradient : output_layer_gradient, settings,
                                progress_row, &printer);
     double final_ssr = ssr(&p, data);
@@ -216,10 +212,10 @@ static void run(const cli_options *options, nn_data data, const uint8_t *file, s
     running = 1;
     volatile size_t csv_start = SIZE_MAX; /* where the chapter's CSV begins */
     if (setjmp(stopped) == 0) {
-        report_title("fuzz");
+        report_text("fuzz\n");
         descend_on_b3(options, data);
         descend_on_several(options, data);
-        report_rows_left_out(REPORT_ROWS, data.count);
+        chapter_rows_left_out(&(chapter_run){.data = data});
         fflush(capture);
         csv_start = length;
         print_csv(options, file, size);
