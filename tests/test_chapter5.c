@@ -207,6 +207,9 @@ static void help_lists_every_option_and_exits_zero(void **state)
                                  "--max-steps N", "--csv", "--quiet", "-h, --help"};
         for (size_t k = 0; k < sizeof options / sizeof options[0]; k++)
             assert_contains(r.out, options[k]);
+        /* What --max-steps counts, said where the option is. */
+        assert_says(r.out, "A step computes the slopes once, then updates unless every step "
+                           "size is below the tolerance");
         assert_string_equal(r.err, "");
         run_free(&r);
     }

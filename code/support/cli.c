@@ -29,12 +29,15 @@ static const option_row rows[] = {
     {CLI_B3, "b3", "VALUE", "starting value of b3 (default 0)"},
     {CLI_RATE, "rate", "R", "learning rate, greater than 0 (default 0.1)"},
     {CLI_TOLERANCE, "tolerance", "T", "stop once |step size| < T; 0 never stops (default 0.001)"},
-    {CLI_MAX_STEPS, "max-steps", "N", "take at most N steps, N >= 1 (default 1000)"},
+    {CLI_MAX_STEPS, "max-steps", "N", "take at most N steps, N >= 1 (default 1000). A step\n"
+                                      "computes the slopes once, then updates unless every\n"
+                                      "step size is below the tolerance"},
     {CLI_CSV, "csv", NULL, "print the table as CSV, every number to full precision"},
     {CLI_QUIET, "quiet", NULL, "print only the final result"},
     {CLI_PLOT, "plot", NULL, "draw the SSR bowl as a text chart"},
     {CLI_SEED, "seed", "N", "seed of the random generator, N >= 0 (default 1)"},
-    {CLI_SEED_START, "seed", "N", "start from random weights drawn with seed N >= 0"},
+    {CLI_SEED_START, "seed", "N", "start from random weights drawn with seed N >= 0 (default:\n"
+                                  "no seed, the chapter's own start)"},
     {CLI_THREADS, "threads", "N",
      "number of threads, 1 to " VALUE_TEXT(CLI_MAX_THREADS) " (default: picked by a trial)"},
     {CLI_SAMPLES, "samples", "N", "generate N samples to fit when no --data is given"},
@@ -127,7 +130,14 @@ static void print_help(const cli_program *program, FILE *out)
         if (!(program->options & o->flag))
             continue;
         int width = fprintf(out, "  --%s %s", o->name, o->value ? o->value : "");
-        fprintf(out, "%*s%s\n", HELP_COLUMN - width, "", o->help);
+        fprintf(out, "%*s", HELP_COLUMN - width, "");
+        for (const char *c = o->help; *c != '\0'; c++) {
+            if (*c == '\n') /* the help goes on under its first line */
+                fprintf(out, "\n%*s", HELP_COLUMN, "");
+            else
+                fputc(*c, out);
+        }
+        fputc('\n', out);
     }
     fprintf(out, "  %-*s%s\n", HELP_COLUMN - 2, "-h, --help", "show this help and exit");
 }
