@@ -47,7 +47,7 @@ static void print_network(const nn_params *p)
            "and a2 = softplus(z2); the top path is w3*a1 and the bottom path w4*a2.\n\n"
            "Why the bend? The article's samples go up and down again: 0 at x = 0, 1 at\n"
            "x = 0.5, 0 at x = 1, and no straight line goes through 0, 1, 0. Without\n"
-           "softplus the output, w3 (w1 x + b1) + w4 (w2 x + b2) + b3, would be a\n"
+           "softplus the output, w3*(w1*x + b1) + w4*(w2*x + b2) + b3, would be a\n"
            "straight line in x whatever the weights. Each softplus bends its path once,\n"
            "and the two bends together can make the hump.\n\n");
 }

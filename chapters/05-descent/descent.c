@@ -164,10 +164,10 @@ static void explain_result(const chapter_run *run, const nn_params *p, nn_result
         printf(" Each swing is smaller than the one before.\n");
     if (result.end == NN_CONVERGED) {
         double within = o->tolerance / (o->rate * 2.0 * n);
-        report_text("That distance is what the tolerance allows: the slope is 2 * %g * (b3 -\n"
-                    "bottom), so a step size below %g at rate %g puts b3 within\n"
-                    "%g / (%g * 2 * %g) = %.2g of the bottom.\n", n, o->tolerance, o->rate,
-                    o->tolerance, o->rate, n, within);
+        report_text("That distance is what the tolerance allows: the slope is\n"
+                    "2 * %g * (b3 - bottom), so a step size below %g at rate %g puts\n"
+                    "b3 within %g / (%g * 2 * %g) = %.2g of the bottom.\n", n, o->tolerance,
+                    o->rate, o->tolerance, o->rate, n, within);
         printf(within > 0.01 ? "A smaller --tolerance gets closer.\n" : "");
     } else if (o->tolerance == 0.0) {
         printf("With --tolerance 0 the loop only stops at its limit of steps.\n");

@@ -73,7 +73,7 @@ static void print_introduction(const cli_options *options, const nn_params *p)
                "normal, biases 0:\n  ");
     progress_params(p, NN_W1, "  ");
     printf("\n\nw1 and b1 reach the prediction through the top neuron:\n"
-           "  z1 = w1 * x + b1,  a1 = softplus(z1),  predicted = w3 a1 + w4 a2 + b3\n"
+           "  z1 = w1 * x + b1,  a1 = softplus(z1),  predicted = w3 * a1 + w4 * a2 + b3\n"
            "so the chain has four links:\n"
            "  dSSR/dw1 = sum of dSSR/dpredicted * dpredicted/da1 * da1/dz1 * dz1/dw1\n"
            "           = sum of -2 (obs - pred) *      w3       * sigmoid(z1) * x\n"

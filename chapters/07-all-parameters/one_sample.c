@@ -16,7 +16,7 @@ backward_steps backpropagate(const nn_params *p, const nn_trace *t, double obser
     backward_steps s;
     /* 1: how this sample's squared residual moves with its prediction. */
     s.dssr_dpredicted = dssr_dpredicted(observed, t->predicted);
-    /* 2: predicted = w3 a1 + w4 a2 + b3, so its slopes are 1, a1 and a2. */
+    /* 2: predicted = w3 * a1 + w4 * a2 + b3, so its slopes are 1, a1 and a2. */
     s.dssr_db3 = s.dssr_dpredicted * 1.0;
     s.dssr_dw3 = s.dssr_dpredicted * t->a1;
     s.dssr_dw4 = s.dssr_dpredicted * t->a2;
@@ -25,7 +25,7 @@ backward_steps backpropagate(const nn_params *p, const nn_trace *t, double obser
     s.dssr_dz1 = s.dssr_da1 * sigmoid(t->z1);
     s.dssr_da2 = s.dssr_dpredicted * p->w4;
     s.dssr_dz2 = s.dssr_da2 * sigmoid(t->z2);
-    /* 4: z1 = w1 x + b1, so dz1/dw1 = x and dz1/db1 = 1; the same for z2. */
+    /* 4: z1 = w1*x + b1, so dz1/dw1 = x and dz1/db1 = 1; the same for z2. */
     s.dssr_dw1 = s.dssr_dz1 * t->x;
     s.dssr_db1 = s.dssr_dz1 * 1.0;
     s.dssr_dw2 = s.dssr_dz2 * t->x;

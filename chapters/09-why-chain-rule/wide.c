@@ -46,7 +46,7 @@ void wide_free(wide_network *n)
 }
 
 // [ch09_ssr]
-/* predicted = v1 softplus(w1 x + b1) + ... + vH softplus(wH x + bH) + c */
+/* predicted = v1*softplus(w1*x + b1) + ... + vH*softplus(wH*x + bH) + c */
 static double predict(const wide_network *n, double x)
 {
     const double *p = n->param;
