@@ -14,8 +14,9 @@ BUILD ?= $(if $(filter 1,$(SANITIZE)),build/sanitize,build)
 DEPFLAGS = -MMD -MP
 LDLIBS += -lm
 
-# code/ is the network (libnn.a); code/support/ is what the chapter programs
-# share around it: options, data files, printing, plots (libsupport.a).
+# code/ is the network and verify.c, the check every chapter makes of it
+# first (libnn.a); code/support/ is what the chapter programs share around
+# it: options, data files, printing, plots (libsupport.a).
 CODE_SRC := $(wildcard code/*.c)
 SUPPORT_SRC := $(wildcard code/support/*.c)
 LIBNN := $(BUILD)/libnn.a

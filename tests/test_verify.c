@@ -291,23 +291,19 @@ typedef struct outcome {
 } outcome;
 
 /* The child's side: verify_chapters() over `chapter` with `mistake` made,
-   on `samples` of the article's (0 for all), its messages on stderr. */
-static int run_verify(const char *mistake, int chapter, size_t samples)
+   its messages on stderr. */
+static int run_verify(const char *mistake, int chapter)
 {
-    static const cli_program program = {.name = "chapter8"};
-    chapter_run run = {.program = &program, .data = article_data(), .start = article_params()};
     broken = mistake;
-    if (samples > 0)
-        run.data.count = samples;
-    verify_chapters(&run, chapter);
+    verify_chapters("chapter8", chapter);
     return 0;
 }
 
 /* What verify_chapters() did in a process of its own making `mistake`: this
-   program again, as `test_verify --verify CHAPTER MISTAKE [SAMPLES]`, through
+   program again, as `test_verify --verify CHAPTER MISTAKE`, through
    the shell (and the emulator, where there is one: qemu-user cannot fork a
    process that goes on without exec). */
-static outcome verify_on(const char *mistake, int chapter, int samples)
+static outcome verify_with(const char *mistake, int chapter)
 {
     outcome o = {-1, ""};
     char err_path[256], command[1024];
@@ -315,8 +311,8 @@ static outcome verify_on(const char *mistake, int chapter, int samples)
     int fd = mkstemp(err_path);
     assert_true(fd >= 0);
     close(fd);
-    snprintf(command, sizeof command, "%s %s/tests/test_verify --verify %d '%s' %d 2>%s",
-             test_emulator(), BUILD_DIR, chapter, mistake, samples, err_path);
+    snprintf(command, sizeof command, "%s %s/tests/test_verify --verify %d '%s' 2>%s",
+             test_emulator(), BUILD_DIR, chapter, mistake, err_path);
     int status = system(command);
     assert_true(status != -1 && WIFEXITED(status));
     o.status = WEXITSTATUS(status);
@@ -327,11 +323,6 @@ static outcome verify_on(const char *mistake, int chapter, int samples)
     fclose(err);
     remove(err_path);
     return o;
-}
-
-static outcome verify_with(const char *mistake, int chapter)
-{
-    return verify_on(mistake, chapter, 0);
 }
 
 /* Each mistake stops the chapter, naming it in these words (the message
@@ -528,20 +519,6 @@ static void the_hint_is_for_the_function_named(void **state)
     assert_contains(o.err, "make hint5 TASK=descend\n");
 }
 
-/* The checks are made on the article's samples whatever the run's are: a
-   loop over the first two samples is caught on a run of two, and right
-   functions pass on a run of one. */
-static void the_checks_do_not_depend_on_the_run(void **state)
-{
-    (void)state;
-    outcome o = verify_on("ssr two", 2, 2);
-    assert_int_equal(o.status, EXIT_UNFINISHED);
-    assert_says(o.err, "ssr() gives 13.5861 for 3 of the samples");
-    o = verify_on("", 8, 1);
-    assert_int_equal(o.status, 0);
-    assert_string_equal(o.err, "");
-}
-
 static void right_functions_pass_in_silence(void **state)
 {
     (void)state;
@@ -559,13 +536,11 @@ static void right_functions_pass_in_silence(void **state)
 
 int main(int argc, char **argv)
 {
-    if (argc == 5 && strcmp(argv[1], "--verify") == 0)
-        return run_verify(argv[3], (int)strtol(argv[2], NULL, 10),
-                          (size_t)strtoul(argv[4], NULL, 10));
+    if (argc == 4 && strcmp(argv[1], "--verify") == 0)
+        return run_verify(argv[3], (int)strtol(argv[2], NULL, 10));
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_mistake_stops_the_chapter_naming_it),
         cmocka_unit_test(the_hint_is_for_the_function_named),
-        cmocka_unit_test(the_checks_do_not_depend_on_the_run),
         cmocka_unit_test(right_functions_pass_in_silence),
     };
     return cmocka_run_group_tests_name("verify", tests, NULL, NULL);

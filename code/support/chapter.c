@@ -23,7 +23,7 @@ chapter_run chapter_open(const cli_program *program, int argc, char **argv)
     }
     run.start.b3 = run.options.b3;
     /* Nothing is said, not even as CSV, over a function that is wrong. */
-    verify_chapters(&run, (int)strtol(program->name + strcspn(program->name, "0123456789"),
+    verify_chapters(program->name, (int)strtol(program->name + strcspn(program->name, "0123456789"),
                                       NULL, 10));
     return run;
 }

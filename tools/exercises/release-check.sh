@@ -3,7 +3,7 @@
 # guide, and for every task it ships, neither the body of any function the
 # task replaces nor any statement of it, spaces aside, in any of its files.
 # Statements the teacher gives anyway (in nn.c's other functions, the stubs,
-# code/support/, the programs of the task's chapter and earlier ones) and
+# code/support/, code/verify.c, the programs of the task's chapter and earlier ones) and
 # loop heads and short ones (under 24 characters, "return sum;") do not count.
 #
 #   sh tools/exercises/release-check.sh DEST
@@ -32,7 +32,7 @@ for tasks in "$dest"/tests/exercises/chapter*.tasks; do
     c=${c%.tasks}
     programs=$(for d in "$EX_ROOT"/chapters/[0-9][0-9]-*; do
         n=${d##*/chapters/}; [ "$((1${n%%-*} - 100))" -gt "$c" ] || echo "$d"/*.c; done)
-    statements "$work/given.c" "$work/stubs.c" "$EX_ROOT"/code/support/*.c $programs >"$work/given"
+    statements "$work/given.c" "$work/stubs.c" "$EX_ROOT"/code/support/*.c "$EX_ROOT"/code/verify.c $programs >"$work/given"
     for f in $(ex_tasks "$c" | cut -f3); do
         awk -v mode=get -v name="$f" -f "$EX_ROOT/tools/functions.awk" "$EX_ROOT/code/nn.c" |
             sed -n '/^{/,/^}/p' >"$work/body"

@@ -8,15 +8,13 @@
 #ifndef VERIFY_H
 #define VERIFY_H
 
-#include "chapter.h"
-
 /** Exit status of a chapter stopped because a function of code/nn.c is unfinished or wrong. */
 #define EXIT_UNFINISHED 3
 
 /** Checks the functions of chapters 1 to `chapter` in the order they meet them, at the
     article's parameters and samples. At the first unfinished or wrong one it prints what
-    the function gave, what was expected and the command for its hint, and exits with
-    EXIT_UNFINISHED; over right functions it prints nothing. */
-void verify_chapters(const chapter_run *run, int chapter);
+    the function gave, what was expected and the command for its hint, after `program: `,
+    and exits with EXIT_UNFINISHED; over right functions it prints nothing. */
+void verify_chapters(const char *program, int chapter);
 
 #endif /* VERIFY_H */

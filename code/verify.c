@@ -12,6 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "nn.h"
+#include "random.h"
+
 #define MESSAGE_WIDTH 79
 
 /* The first disagreement: "F() gives GOT for WHAT, where HOW gives WANT." */
@@ -328,7 +331,7 @@ static void print_wrapped(const char *text)
 
 /* Each check at the article's parameters on its three samples, its first
    two and its first one: a loop that stops early or runs over three is caught. */
-void verify_chapters(const chapter_run *run, int chapter)
+void verify_chapters(const char *program, int chapter)
 {
     nn_data d = article_data();
     for (size_t k = 0; k < sizeof checks / sizeof checks[0] && checks[k].chapter <= chapter; k++) {
@@ -343,7 +346,7 @@ void verify_chapters(const chapter_run *run, int chapter)
             continue;
         char text[512];
         snprintf(text, sizeof text, "%s: %s() gives %.6g%s for %s, where %s gives %.6g.%s",
-                 run->program->name, c->name, fault.got, fault.got == c->stub ?
+                 program, c->name, fault.got, fault.got == c->stub ?
                  ", as its stub does," : "", fault.what, fault.how, fault.want,
                  fabs(fault.got + fault.want) <= fault.allowed ? " Look at its sign." : "");
         print_wrapped(text);
