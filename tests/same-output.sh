@@ -5,15 +5,21 @@
 # A difference means the result depends on the optimiser (or on undefined
 # behaviour), and the printed numbers could not be trusted.
 #
+# The -O2 builds are those of make check-warnings (GCC_BUILD, CLANG_BUILD),
+# and the sanitized one that of make check-sanitize: run after them, as in
+# make check, only the -O0 build is compiled here. -g changes no instruction.
+#
 # Usage: sh tests/same-output.sh   (MAKE may name the make to use)
 make=${MAKE:-make}
+gcc_build=${GCC_BUILD:-build/gcc}
+clang_build=${CLANG_BUILD:-build/clang}
 set -e
 $make --no-print-directory -s all BUILD=build/same-O0 CC=gcc CFLAGS='-O0 -g'
-$make --no-print-directory -s all BUILD=build/same-O2 CC=gcc CFLAGS='-O2'
-$make --no-print-directory -s all BUILD=build/same-clang CC=clang CFLAGS='-O2'
+$make --no-print-directory -s all BUILD="$gcc_build" CC=gcc CFLAGS='-O2 -g'
+$make --no-print-directory -s all BUILD="$clang_build" CC=clang CFLAGS='-O2 -g'
 $make --no-print-directory -s all SANITIZE=1
 set +e
-builds="build/same-O0 build/same-O2 build/same-clang build/sanitize"
+builds="build/same-O0 $gcc_build $clang_build build/sanitize"
 
 # The runs: defaults, data files, another start, long CSV loops, divergence,
 # overflow, and a bad option. A chapter that does not take an option refuses

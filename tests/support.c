@@ -130,6 +130,15 @@ const char *test_emulator(void)
     return emulator != NULL ? emulator : "";
 }
 
+size_t test_max_samples(size_t full)
+{
+    const char *limit = getenv("TEST_MAX_SAMPLES");
+    if (limit == NULL || limit[0] == '\0')
+        return full;
+    size_t most = (size_t)strtoul(limit, NULL, 10);
+    return most < full ? most : full;
+}
+
 run_result run_program(const char *program, const char *args, const char *input)
 {
     char in_path[256], out_path[256], err_path[256];

@@ -67,6 +67,14 @@ typedef struct run_result {
 const char *test_emulator(void);
 
 /**
+ * How many samples (or lines) a test may draw where it would draw `full`:
+ * `full`, or fewer where the environment's TEST_MAX_SAMPLES says so, as
+ * `make check-valgrind` and `make test-aarch64` do. Every size up to `full`
+ * still runs natively, in `make test` and under the sanitizers.
+ */
+size_t test_max_samples(size_t full);
+
+/**
  * Runs `BUILD_DIR/program args` through the shell (under test_emulator()) with `input` (NULL for
  * none) on standard input, under a 60 s timeout, and collects its output.
  * Free the result with run_free().

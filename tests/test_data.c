@@ -213,10 +213,15 @@ static void long_fields_are_quoted_short(void **state)
     free(text);
 }
 
+/* A million lines natively; under valgrind and qemu (TEST_MAX_SAMPLES) the
+   largest power of ten they allow, down to a thousand: the arrays still grow
+   many times over. */
 static void a_million_lines_load(void **state)
 {
     (void)state;
     size_t lines = 1000000;
+    while (lines > 1000 && test_max_samples(lines) < lines)
+        lines /= 10;
     char *text = malloc(lines * 24);
     assert_non_null(text);
     size_t used = 0;
@@ -226,8 +231,11 @@ static void a_million_lines_load(void **state)
     char error[ERROR_SIZE];
     assert_int_equal(read_bytes("big.csv", text, used, &set, error), 0);
     assert_int_equal(set.count, lines);
-    assert_close(set.input[123456], 0.123456, 1e-15);
-    assert_true(set.observed[999999] == (double)(999999 % 7));
+    /* Line 123456 of a million says 0.123456; line lines / 8 of any count, 0.125. */
+    if (lines == 1000000)
+        assert_close(set.input[123456], 0.123456, 1e-15);
+    assert_true(set.input[lines / 8] == 0.125);
+    assert_true(set.observed[lines - 1] == (double)((lines - 1) % 7));
     data_free(&set);
     free(text);
 }

@@ -12,9 +12,10 @@
 # its samples (--samples) runs on 1000 of them rather than its default
 # hundred thousand. A chapter that times ever wider networks
 # (--max-parameters) times them up to 16 parameters rather than 3,001.
-# tests/test_fast checks counts up to 5000 samples only
-# (TEST_FAST_MAX_SAMPLES): its largest run over a million samples for three
-# minutes under valgrind, and the sanitizers run it in full.
+# The test programs draw at most 5000 samples (TEST_MAX_SAMPLES):
+# tests/test_fast checks counts up to 5000 only (its largest run over a
+# million samples for three minutes under valgrind), tests/test_data loads a
+# thousand lines rather than a million; the sanitizers run both in full.
 #
 # Usage: sh tests/valgrind.sh BUILD
 #        sh tests/valgrind.sh --one LEAK-KINDS EXPECTED-STATUSES PROGRAM ARGS...
@@ -107,7 +108,7 @@ for n in 2 3 4; do
     run definite,indirect,possible 1 "$build/chapter$n" --data "$huge"
 done
 
-export TEST_FAST_MAX_SAMPLES=5000
+export TEST_MAX_SAMPLES=5000
 runs=$(wc -l <"$list")
 xargs -P "${JOBS:-2}" -L 1 sh "$0" --one <"$list" >"$list.out"
 failed=$(grep -c '^valgrind: ' "$list.out")
