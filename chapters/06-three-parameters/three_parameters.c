@@ -243,7 +243,7 @@ static void print_comparison(const chapter_run *run, const nn_params *p,
     if (result.end == NN_STEP_LIMIT) {
         printf("The loop used up its %ld step%s on the way, with a parameter still\n"
                "%.2g away; more --max-steps lets it go on.\n", run->options.max_steps,
-               chapter_plural(run->options.max_steps), away);
+               run->options.max_steps == 1 ? "" : "s", away);
         return;
     }
     nn_gradient g = output_layer_gradient(p, data);
@@ -271,7 +271,7 @@ int main(int argc, char **argv)
         report_text("\nGradient descent now moves all three at once, each by its own step size,\n"
                     "slope * rate %g, all computed at the same point. It stops when every one\n"
                     "of the three step sizes is below %g, or after %ld step%s.\n\n",
-                    o->rate, o->tolerance, o->max_steps, chapter_plural(o->max_steps));
+                    o->rate, o->tolerance, o->max_steps, o->max_steps == 1 ? "" : "s");
     }
 
     double start_ssr = ssr(&p, run.data);

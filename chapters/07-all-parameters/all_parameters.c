@@ -146,7 +146,7 @@ static void print_comparison(const chapter_run *run, const nn_params *p,
         printf("The loop above ends with an SSR of %.6g, not near any fit.\n", final_ssr);
         if (result.end == NN_STEP_LIMIT) {
             report_text("It used up its %ld step%s first: more --max-steps may get further.\n",
-                        o->max_steps, chapter_plural(o->max_steps));
+                        o->max_steps, o->max_steps == 1 ? "" : "s");
         } else if (result.updates == 0) {
             report_text("It stopped before its first step: at rate %g every step size was\n"
                         "already below %g. A larger --rate or a smaller --tolerance lets it go.\n",
@@ -185,7 +185,7 @@ static void print_smaller_rates(const cli_options *options, nn_params start, nn_
     printf("\nWhat a smaller rate does (same start, tolerance %g,\n"
            "at most %ld step%s):\n"
            "      rate      steps         SSR  how it ended\n",
-           options->tolerance, options->max_steps, chapter_plural(options->max_steps));
+           options->tolerance, options->max_steps, options->max_steps == 1 ? "" : "s");
     const double factors[] = {0.5, 0.1};
     for (int k = 0; k < 2; k++) {
         // [ch07_smaller_rate]

@@ -213,7 +213,7 @@ int main(int argc, char **argv)
     if (o->quiet)
         printf("%d of %d slopes agree; the planted mistake is %s (%d slope%s flagged)\n",
                checked - failed, checked, caught ? "caught" : "NOT caught", caught,
-               chapter_plural(caught));
+               caught == 1 ? "" : "s");
     if (failed > 0) {
         fprintf(stderr, "%s: %d derived slope%s with the finite difference\n", program.name,
                 failed, failed == 1 ? " disagrees" : "s disagree");

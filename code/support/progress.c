@@ -106,9 +106,9 @@ void progress_result(const cli_options *options, const nn_params *p, nn_param_in
         snprintf(why, sizeof why, "every |step size| < %g", options->tolerance);
     else
         snprintf(why, sizeof why, "stopped at the limit of %ld step%s", options->max_steps,
-                 chapter_plural(options->max_steps));
+                 options->max_steps == 1 ? "" : "s");
     report_text("\n%sSSR = %.6g after %ld update%s (%s)\n", indent, final_ssr, result.updates,
-                chapter_plural(result.updates), why);
+                result.updates == 1 ? "" : "s", why);
     if (!options->quiet && final_ssr > start_ssr)
         printf("  The SSR grew from %.6g to %.6g:\n"
                "  each update overshoots the bottom of the bowl by more than it gains,\n"
