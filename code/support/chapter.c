@@ -11,8 +11,7 @@
 
 /* Per-sample tables show at most this many rows. */
 #define ROWS_SHOWN 10
-/* Numbers have this many decimals, in fixed notation below FIXED_BELOW where it stays
-   readable. */
+/* Numbers have DECIMALS decimals, in fixed notation below FIXED_BELOW where it is readable. */
 #define DECIMALS 4
 #define FIXED_BELOW 1e6
 
@@ -27,7 +26,8 @@ chapter_run chapter_open(const cli_program *program, int argc, char **argv)
     }
     run.start.b3 = run.options.b3;
     /* Nothing is said, not even as CSV, over a function that is wrong. */
-    verify_chapters(program->name, atoi(program->name + strcspn(program->name, "0123456789")));
+    const char *number = program->name + strcspn(program->name, "0123456789");
+    verify_chapters(program->name, (int)strtol(number, NULL, 10));
     return run;
 }
 

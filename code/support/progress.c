@@ -9,20 +9,22 @@
 /* After its first rows the table shows every EVERY-th step, and the last. */
 #define EVERY 50
 
-/* The widths of the table's columns. */
+/* The widths of the table's columns: the step number, each parameter, the SSR and each slope. */
 typedef struct columns {
-    int step, param, ssr; /* the step number; each parameter; the SSR and each slope */
+    int step, param, ssr;
 } columns;
+static const columns usual = {.step = 6, .param = 9, .ssr = 11};
 
-/* The step column as wide as --max-steps needs, at least 6; a parameter 9
-   and the SSR 11, unless the row would pass REPORT_COLUMNS: then every
-   number gets an equal share of the room, the SSR and slopes what is left. */
+/* The usual widths, the step column wider if --max-steps needs it; a row that would then
+   pass REPORT_COLUMNS gives every number an equal share of the room, the SSR and slopes
+   what is left. */
 static columns fit_columns(const progress_printer *printer)
 {
     int params = NN_PARAM_COUNT - (int)printer->first;
     int wide = 1 + (printer->show_slopes ? params : 0); /* the SSR and the slopes */
     int digits = snprintf(NULL, 0, "%ld", printer->options->max_steps);
-    columns c = {.step = digits > 6 ? digits : 6, .param = 9, .ssr = 11};
+    columns c = usual;
+    c.step = digits > c.step ? digits : c.step;
     int room = REPORT_COLUMNS - c.step;
     if (params * c.param + wide * c.ssr > room) {
         c.param = room / (params + wide);
