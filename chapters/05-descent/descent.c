@@ -79,7 +79,7 @@ static void show_row(const nn_step *step, void *context)
 }
 
 /* How far rounding alone can move a step size: the slope sums one term
-   -2 (observed - top - bottom - b3) per sample, each rounded within a few
+   -2 * (observed - top - bottom - b3) per sample, each rounded within a few
    parts in 2^52 of its largest part, with b3 between the start and the
    bottom. */
 static double step_rounding(const nn_params *p, nn_data data, double bottom, double rate)
