@@ -1,7 +1,7 @@
 /**
  * @file chapter.h
  * @brief What every chapter's main() shares: its start and end, its stop on overflow, and
- *        printing within 80 columns.
+ *        its printing within 80 columns.
  */
 #ifndef CHAPTER_H
 #define CHAPTER_H
@@ -54,7 +54,8 @@ void chapter_rows_left_out(const chapter_run *run);
 
 /** printf() for prose: a line past REPORT_COLUMNS breaks at its last space that fits. */
 void report_text(const char *format, ...) __attribute__((format(printf, 1, 2)));
-/** Prints v in width columns, a space first (0: just v), as report_numeral() or narrower. */
+/** Prints v in width columns, a space first (0: just v): as report_numeral(), fewer digits
+    where that is too wide. */
 void report_number(double v, int width);
 /** report_number(), then a newline. */
 void report_number_line(double v, int width);
