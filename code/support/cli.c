@@ -5,6 +5,8 @@
 #include <errno.h>
 #include <getopt.h>
 #include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,7 +23,7 @@ typedef struct option_row {
     unsigned flag;
     const char *name;  /* without the dashes */
     const char *value; /* NULL for a switch */
-    const char *help;
+    const char *help;  /* lines after the first start in HELP_COLUMN too */
 } option_row;
 
 static const option_row rows[] = {
@@ -79,14 +81,27 @@ void cli_quote(FILE *out, const char *text, size_t length, size_t most)
         fputs("...", out);
 }
 
-/* Stores the value of option o; when it is wrong, returns what it should be. */
-static const char *store(const option_row *o, const char *text, cli_options *out)
+int cli_complain(FILE *err, const char *name, size_t line, const char *format, ...)
+{
+    cli_quote(err, name, strlen(name), SIZE_MAX);
+    if (line > 0)
+        fprintf(err, ":%zu", line);
+    fputs(": ", err);
+    va_list rest;
+    va_start(rest, format);
+    vfprintf(err, format, rest);
+    va_end(rest);
+    return -1;
+}
+
+/* Stores the value of the option `flag`; when it is wrong, returns what it should be. */
+static const char *store(unsigned flag, const char *text, cli_options *out)
 {
     double number = 0.0;
     long count = 0;
     int finite = parse_finite(text, &number);
     int whole = parse_count(text, &count);
-    switch (o->flag) {
+    switch (flag) {
     case CLI_DATA:
         out->data_path = text;
         return *text != '\0' ? NULL : "a file name";
@@ -132,21 +147,20 @@ static void print_help(const cli_program *program, FILE *out)
         int width = fprintf(out, "  --%s %s", o->name, o->value ? o->value : "");
         fprintf(out, "%*s", HELP_COLUMN - width, "");
         for (const char *c = o->help; *c != '\0'; c++) {
-            if (*c == '\n') /* the help goes on under its first line */
-                fprintf(out, "\n%*s", HELP_COLUMN, "");
-            else
-                fputc(*c, out);
+            fputc(*c, out);
+            if (*c == '\n')
+                fprintf(out, "%*s", HELP_COLUMN, "");
         }
         fputc('\n', out);
     }
     fprintf(out, "  %-*s%s\n", HELP_COLUMN - 2, "-h, --help", "show this help and exit");
 }
 
-/* One line of error: "name: what 'word' (try --help)", the first `length` bytes of word. */
-static cli_status refuse(const cli_program *program, FILE *err, const char *what,
+/* One line of error, "name: problem 'word' (try --help)", the first `length` bytes of word. */
+static cli_status refuse(const cli_program *program, FILE *err, const char *problem,
                          const char *word, size_t length)
 {
-    fprintf(err, "%s: %s '", program->name, what);
+    cli_complain(err, program->name, 0, "%s '", problem);
     cli_quote(err, word, length, CLI_QUOTE_MOST);
     fputs("' (try --help)\n", err);
     return CLI_BAD_INPUT;
@@ -181,43 +195,42 @@ cli_status cli_parse(const cli_program *program, int argc, char **argv, cli_opti
     int c;
     /* at: the word getopt_long() reads, for the messages. */
     for (int at = 1; (c = getopt_long(argc, argv, "+:h", longs, NULL)) != -1; at = optind) {
-        const option_row *o = c >= FIRST_ROW ? &rows[c - FIRST_ROW]
-                              : optopt >= FIRST_ROW ? &rows[optopt - FIRST_ROW] : NULL;
-        const char *wrong = NULL;
         if (c == 'h') {
             print_help(program, out_stream);
             return CLI_HELP;
         }
-        if (o == NULL) /* getopt_long() says the same of "--t" (two names start so) and "--x" */
+        /* On ':' and '?', optopt is the option that went wrong; 0 for "--t" (two names
+           start so) as for "--x". */
+        int row = (c == ':' || c == '?' ? optopt : c) - FIRST_ROW;
+        if (row < 0)
             return refuse(program, err_stream,
                           starts_a_name(longs, argv[at]) ? "ambiguous option" : "unknown option",
                           argv[at], strcspn(argv[at], "="));
-        if (c == ':') {
-            fprintf(err_stream, "%s: --%s needs a value (%s)\n", program->name, o->name,
-                    o->value);
-            return CLI_BAD_INPUT;
-        }
-        if (c == '?') {
-            fprintf(err_stream, "%s: --%s takes no value\n", program->name, o->name);
-            return CLI_BAD_INPUT;
-        }
-        if (o->value != NULL && (wrong = store(o, optarg, out)) != NULL) {
-            fprintf(err_stream, "%s: --%s: '", program->name, o->name);
+        const option_row *o = &rows[row];
+        const char *wrong = NULL;
+        if (c == ':')
+            cli_complain(err_stream, program->name, 0, "--%s needs a value (%s)\n", o->name,
+                         o->value);
+        else if (c == '?')
+            cli_complain(err_stream, program->name, 0, "--%s takes no value\n", o->name);
+        else if (o->value != NULL && (wrong = store(o->flag, optarg, out)) != NULL) {
+            cli_complain(err_stream, program->name, 0, "--%s: '", o->name);
             cli_quote(err_stream, optarg, strlen(optarg), CLI_QUOTE_MOST);
             fprintf(err_stream, "' is not %s\n", wrong);
-            return CLI_BAD_INPUT;
         }
-        out->csv |= o->flag == CLI_CSV;
-        out->quiet |= o->flag == CLI_QUIET;
-        out->plot |= o->flag == CLI_PLOT;
+        if (c == ':' || c == '?' || wrong != NULL)
+            return CLI_BAD_INPUT;
         out->given |= o->flag;
     }
     if (optind < argc)
         return refuse(program, err_stream, "unexpected argument", argv[optind],
                       strlen(argv[optind]));
+    out->csv = (out->given & CLI_CSV) != 0;
+    out->quiet = (out->given & CLI_QUIET) != 0;
+    out->plot = (out->given & CLI_PLOT) != 0;
     if (out->csv && (out->quiet || out->plot)) {
-        fprintf(err_stream, "%s: --%s and --csv cannot be used together\n", program->name,
-                out->quiet ? "quiet" : "plot");
+        cli_complain(err_stream, program->name, 0, "--%s and --csv cannot be used together\n",
+                     out->quiet ? "quiet" : "plot");
         return CLI_BAD_INPUT;
     }
     return CLI_RUN;
@@ -229,8 +242,8 @@ int cli_finish(const cli_program *program, int status)
     errno = 0;
     if (fflush(stdout) == 0 && !ferror(stdout))
         return status;
-    fprintf(stderr, "%s: cannot write the output%s%s\n", program->name, errno ? ": " : "",
-            errno ? strerror(errno) : "");
+    cli_complain(stderr, program->name, 0, "cannot write the output%s%s\n", errno ? ": " : "",
+                 errno ? strerror(errno) : "");
     return EXIT_BAD_INPUT;
 }
 
