@@ -58,16 +58,6 @@ int parse_finite(const char *text, double *value)
            isfinite(*value);
 }
 
-/* Reads digits (an optional `+` first) that fit a long; 1 on success. */
-static int parse_count(const char *text, long *value)
-{
-    char *end = NULL;
-    errno = 0;
-    *value = strtol(text, &end, 10);
-    /* strtol() would also take leading spaces and a minus sign. */
-    return isdigit((unsigned char)text[text[0] == '+']) && *end == '\0' && errno != ERANGE;
-}
-
 void cli_quote(FILE *out, const char *text, size_t length, size_t most)
 {
     for (size_t i = 0; i < length && i < most; i++) {
@@ -98,9 +88,13 @@ int cli_complain(FILE *err, const char *name, size_t line, const char *format, .
 static const char *store(unsigned flag, const char *text, cli_options *out)
 {
     double number = 0.0;
-    long count = 0;
     int finite = parse_finite(text, &number);
-    int whole = parse_count(text, &count);
+    char *end = NULL;
+    errno = 0;
+    long count = strtol(text, &end, 10);
+    /* Digits, a `+` at most before them, that fit a long: strtol() would also take
+       leading spaces and a minus sign. */
+    int whole = isdigit((unsigned char)text[text[0] == '+']) && *end == '\0' && errno != ERANGE;
     switch (flag) {
     case CLI_DATA:
         out->data_path = text;
@@ -166,16 +160,6 @@ static cli_status refuse(const cli_program *program, FILE *err, const char *prob
     return CLI_BAD_INPUT;
 }
 
-/* Whether word is "--" and the start of a name, "--t" of "--tolerance". */
-static int starts_a_name(const struct option *longs, const char *word)
-{
-    size_t length = strcspn(word, "=");
-    int found = 0;
-    for (; longs->name != NULL; longs++)
-        found |= length > 2 && strncmp(longs->name, word + 2, length - 2) == 0;
-    return strncmp(word, "--", 2) == 0 && found;
-}
-
 cli_status cli_parse(const cli_program *program, int argc, char **argv, cli_options *out,
                      FILE *out_stream, FILE *err_stream)
 {
@@ -200,26 +184,34 @@ cli_status cli_parse(const cli_program *program, int argc, char **argv, cli_opti
             return CLI_HELP;
         }
         /* On ':' and '?', optopt is the option that went wrong; 0 for "--t" (two names
-           start so) as for "--x". */
+           start so) as for "--x": only a name that starts so tells them apart. */
         int row = (c == ':' || c == '?' ? optopt : c) - FIRST_ROW;
-        if (row < 0)
-            return refuse(program, err_stream,
-                          starts_a_name(longs, argv[at]) ? "ambiguous option" : "unknown option",
-                          argv[at], strcspn(argv[at], "="));
+        if (row < 0) {
+            size_t length = strcspn(argv[at], "=");
+            int ambiguous = 0;
+            for (const struct option *l = longs; l->name != NULL && length > 2; l++)
+                ambiguous |= strncmp(argv[at], "--", 2) == 0 &&
+                             strncmp(l->name, argv[at] + 2, length - 2) == 0;
+            return refuse(program, err_stream, ambiguous ? "ambiguous option" : "unknown option",
+                          argv[at], length);
+        }
         const option_row *o = &rows[row];
         const char *wrong = NULL;
-        if (c == ':')
+        if (c == ':') {
             cli_complain(err_stream, program->name, 0, "--%s needs a value (%s)\n", o->name,
                          o->value);
-        else if (c == '?')
+            return CLI_BAD_INPUT;
+        }
+        if (c == '?') {
             cli_complain(err_stream, program->name, 0, "--%s takes no value\n", o->name);
-        else if (o->value != NULL && (wrong = store(o->flag, optarg, out)) != NULL) {
+            return CLI_BAD_INPUT;
+        }
+        if (o->value != NULL && (wrong = store(o->flag, optarg, out)) != NULL) {
             cli_complain(err_stream, program->name, 0, "--%s: '", o->name);
             cli_quote(err_stream, optarg, strlen(optarg), CLI_QUOTE_MOST);
             fprintf(err_stream, "' is not %s\n", wrong);
-        }
-        if (c == ':' || c == '?' || wrong != NULL)
             return CLI_BAD_INPUT;
+        }
         out->given |= o->flag;
     }
     if (optind < argc)

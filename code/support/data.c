@@ -129,7 +129,7 @@ int data_load(const char *path, data_set *out, FILE *err)
 
 nn_data data_view(const data_set *set)
 {
-    return (nn_data){set->count, set->input, set->observed};
+    return (nn_data){.count = set->count, .input = set->input, .observed = set->observed};
 }
 
 void data_free(data_set *set)
