@@ -13,10 +13,9 @@
  * stop the program when a number leaves the range of double.
  *
  * Beyond "no crash, no leak, no undefined behaviour": nothing printed holds
- * an infinity or a NaN, every line of a chart fits in PLOT_WIDTH columns and
- * every line of text (all but the CSV) in REPORT_COLUMNS, whatever the
- * options, a
- * mark within the chart's range is never counted outside it, and a stop is
+ * an infinity or a NaN, every line of a chart and of text (all but the CSV)
+ * fits in REPORT_COLUMNS, whatever the options, a mark within the chart's
+ * range is never counted outside it, and a stop is
  * EXIT_DIVERGED. The stop is caught: the target is
  * linked with -Wl,--wrap=exit, so that exit() comes back here by longjmp
  * while a run is under way, and is the real exit() otherwise; and with
@@ -129,7 +128,7 @@ static void descend_on_b3(const cli_options *options, nn_data data)
     fclose(out);
     for (const char *line = printed; *line != '\0';) {
         size_t width = strcspn(line, "\n");
-        if (width > PLOT_WIDTH)
+        if (width > REPORT_COLUMNS)
             abort();
         line += width + (line[width] == '\n');
     }
