@@ -111,10 +111,11 @@ static void descend_on_b3(const cli_options *options, nn_data data)
     plot_chart chart;
     if (plot_bowl(&chart, &p, data, bowl.low, bowl.high) != 0)
         return;
-    marker m = {&chart, 0};
-    nn_settings settings = {options->rate, options->tolerance,
-                                 options->max_steps < MOST_STEPS ? options->max_steps
-                                                                 : MOST_STEPS};
+    marker m = {.chart = &chart, .outside = 0};
+    nn_settings settings = {
+        .learning_rate = options->rate, .tolerance = options->tolerance,
+        .max_steps = options->max_steps < MOST_STEPS ? options->max_steps : MOST_STEPS,
+    };
     descend(&p, data, b3_gradient, settings, mark_row, &m);
     if (chart.outside != m.outside)
         abort();
@@ -151,9 +152,10 @@ static void descend_on_several(const cli_options *options, nn_data data)
     double start_ssr = ssr(&p, data);
     if (!isfinite(start_ssr))
         return;
-    nn_settings settings = {options->rate, options->tolerance,
-                                 options->max_steps < MOST_STEPS ? options->max_steps
-                                                                 : MOST_STEPS};
+    nn_settings settings = {
+        .learning_rate = options->rate, .tolerance = options->tolerance,
+        .max_steps = options->max_steps < MOST_STEPS ? options->max_steps : MOST_STEPS,
+    };
     nn_result result = descend(&p, data, all ? gradient : output_layer_gradient, settings,
                                progress_row, &printer);
     double final_ssr = ssr(&p, data);
