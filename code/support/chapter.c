@@ -49,10 +49,10 @@ int chapter_is_article(const chapter_run *run)
    are fine without it. */
 static const char *blame(const chapter_run *run, chapter_cause cause)
 {
-    nn_params at_zero = run->start;
-    at_zero.b3 = 0.0;
     if (cause == CAUSE_RATE)
         return "--rate is too large";
+    nn_params at_zero = run->start;
+    at_zero.b3 = 0.0;
     if ((run->options.given & CLI_B3) && isfinite(ssr(&at_zero, run->data)))
         return "--b3 is too large";
     return "the samples are too large";
@@ -70,15 +70,16 @@ void chapter_require_finite(const chapter_run *run, double value, const char *wh
 
 int chapter_diverged(const chapter_run *run, nn_result result)
 {
-    /* After updates, the steps swung past the bottom, wider each time: the
-       rate's doing. With none, the start overflowed, or else its first step. */
-    chapter_cause cause = isfinite(ssr(&run->start, run->data)) ? CAUSE_RATE : CAUSE_NUMBERS;
     fprintf(stderr, "%s: diverged after %ld step%s: ", run->program->name, result.steps,
             result.steps == 1 ? "" : "s");
+    /* After updates, the steps swung past the bottom, wider each time: the
+       rate's doing. With none, the start overflowed, or else its first step. */
     if (result.updates > 0)
         fprintf(stderr, "try a --rate smaller than %g\n", run->options.rate);
+    else if (isfinite(ssr(&run->start, run->data)))
+        fprintf(stderr, "%s\n", blame(run, CAUSE_RATE));
     else
-        fprintf(stderr, "%s\n", blame(run, cause));
+        fprintf(stderr, "%s\n", blame(run, CAUSE_NUMBERS));
     return EXIT_DIVERGED;
 }
 
