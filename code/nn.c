@@ -170,7 +170,7 @@ nn_result descend(nn_params *p, nn_data data, nn_slopes slopes, nn_settings sett
 
 double optimal_b3(const nn_params *p, nn_data data)
 {
-    /* The slope -2 sum (observed - top - bottom - b3) is 0 there. */
+    /* The slope -2 * the sum of (observed - top - bottom - b3) is 0 there. */
     nn_params without_b3 = *p;
     without_b3.b3 = 0.0;
     double sum = 0.0;

@@ -207,7 +207,7 @@ static void program_shows_the_chains_and_the_result(void **state)
     run_result r = run_program("chapter6", "", NULL);
     assert_int_equal(r.status, 0);
     assert_string_equal(r.err, "");
-    assert_says(r.out, "dSSR/dw3 = sum of -2 (observed - predicted) * a1");
+    assert_says(r.out, "dSSR/dw3 = sum of -2 * (observed - predicted) * a1");
     char expected[128];
     snprintf(expected, sizeof expected, "dSSR/dw3 = %s", four_decimals(golden_ch6_start_slope[4]));
     assert_contains(r.out, expected);

@@ -401,7 +401,7 @@ static void program_shows_backpropagation_in_order(void **state)
     run_result r = run_program("chapter7", "", NULL);
     assert_int_equal(r.status, 0);
     const char *formulas[12] = {
-        "dSSR/dpredicted = -2 (obs - pred)", "dSSR/db3 = dSSR/dpredicted * 1",
+        "dSSR/dpredicted = -2 * (obs - pred)", "dSSR/db3 = dSSR/dpredicted * 1",
         "dSSR/dw3 = dSSR/dpredicted * a1", "dSSR/dw4 = dSSR/dpredicted * a2",
         "dSSR/da1 = dSSR/dpredicted * w3", "dSSR/dz1 = dSSR/da1 * sigmoid(z1)",
         "dSSR/da2 = dSSR/dpredicted * w4", "dSSR/dz2 = dSSR/da2 * sigmoid(z2)",

@@ -164,7 +164,7 @@ static void the_allowance_holds_and_catches_a_mistake(void **state)
     /* The mistake was put to the check, many times over. */
     assert_true(mistakes_tried > 100);
     /* Along v_j and c the SSR is a parabola: only rounding is allowed for,
-       2 (H + 3) eps S / h. */
+       2 * (H + 3) * eps * S / h. */
     wide_network n;
     assert_int_equal(wide_draw(&n, 3, 1), 0);
     double a[10], size = 0.0;

@@ -194,7 +194,7 @@ static void huge_values_label_the_axes_in_numbers(void **state)
     assert_lacks(text, "inf");
     assert_lacks(text, "nan");
     assert_contains(text, "-1e+153");
-    assert_true(widest_line(text) <= PLOT_WIDTH);
+    assert_true(widest_line(text) <= COLUMNS);
     free(text);
     /* Ends near the largest double: their middle is 0, not inf. */
     chart.low = -1.7e308;
@@ -222,7 +222,7 @@ static void printed_chart_fits_in_80_columns(void **state)
     /* Long axis labels are the widest case. */
     assert_int_equal(plot_bowl(&chart, &p, article_data(), -123456.5, 123456.5), 0);
     char *text = printed(&chart);
-    assert_true(widest_line(text) <= PLOT_WIDTH);
+    assert_true(widest_line(text) <= COLUMNS);
     assert_contains(text, "-1.235e+05");
     assert_contains(text, "b3");
     assert_contains(text, "SSR");

@@ -21,7 +21,7 @@ static const cli_program program = {
 /* Both links of the chain for one sample. */
 typedef struct chain {
     double predicted; /* where the sample's prediction is */
-    double outer;     /* dSSR/dpredicted = -2 (observed - predicted) */
+    double outer;     /* dSSR/dpredicted = -2 * (observed - predicted) */
     double inner;     /* dpredicted/db3 = 1 */
 } chain;
 
@@ -116,7 +116,7 @@ int main(int argc, char **argv)
     printf("b3 changes the SSR only by changing each prediction, so\n"
            "  dSSR/db3 = sum over samples of dSSR/dpredicted * dpredicted/db3\n"
            "where\n"
-           "  dSSR/dpredicted = -2 (observed - predicted),\n"
+           "  dSSR/dpredicted = -2 * (observed - predicted),\n"
            "                    the derivative of (observed - predicted)^2, and\n"
            "  dpredicted/db3  = 1, since predicted = top + bottom + b3.\n\n");
     printf("At b3 = ");
@@ -147,7 +147,7 @@ int main(int argc, char **argv)
     if (chapter_is_article(&run))
         printf("\nWhere the article slips: it writes dssr/dpredicted = (Observed - Predicted)^2,\n"
                "but that is one sample's term of the SSR, not its derivative. Its next lines\n"
-               "differentiate it correctly, to -2 (observed - predicted), as used here.\n");
+               "differentiate it correctly, to -2 * (observed - predicted), as used here.\n");
     printf("Chapter 4 uses the slope to take one step.\n");
     return chapter_close(&run, 0);
 }

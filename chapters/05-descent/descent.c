@@ -79,7 +79,7 @@ static void show_row(const nn_step *step, void *context)
 }
 
 /* How far rounding alone can move a step size: the slope sums one term
-   -2 (observed - top - bottom - b3) per sample, each rounded within a few
+   -2 * (observed - top - bottom - b3) per sample, each rounded within a few
    parts in 2^52 of its largest part, with b3 between the start and the
    bottom. */
 static double step_rounding(const nn_params *p, nn_data data, double bottom, double rate)
@@ -106,7 +106,7 @@ static void print_introduction(const cli_options *options)
                 "size = slope * rate; its update makes b3 - step size the next b3. The loop "
                 "stops when |step size| < %g (that step makes no update), or after %ld "
                 "step%s.\n\n",
-                options->tolerance, options->max_steps, chapter_plural(options->max_steps));
+                options->tolerance, options->max_steps, options->max_steps == 1 ? "" : "s");
     printf("  step          b3         SSR    dSSR/db3   step size\n");
 }
 
@@ -124,7 +124,7 @@ static void print_result(const chapter_run *run, const nn_params *p, nn_result r
 {
     char b3[REPORT_NUMBER_SIZE], ssr_text[REPORT_NUMBER_SIZE];
     report_text("%sb3 = %s after %ld update%s, SSR = %s: %s\n", run->options.quiet ? "" : "\n",
-                report_numeral(p->b3, b3), result.updates, chapter_plural(result.updates),
+                report_numeral(p->b3, b3), result.updates, result.updates == 1 ? "" : "s",
                 report_numeral(ssr(p, run->data), ssr_text),
                 stopped_at_once(run, p, result)   ? "stopped before the first step"
                 : result.end == NN_CONVERGED ? "converged"
@@ -155,7 +155,7 @@ static void explain_result(const chapter_run *run, const nn_params *p, nn_result
     double factor = 1.0 - 2.0 * n * o->rate;
     if (turns > 0)
         printf("The update changed direction %ld time%s: each overshot the bottom, and\n"
-               "the next came back.", turns, chapter_plural(turns));
+               "the next came back.", turns, turns == 1 ? "" : "s");
     if (turns > 0 && factor <= -1.0)
         report_text(" At this rate the overshoot is as large as the distance\n"
                     "it started from, or larger, so b3 never settles: any --rate below\n"
@@ -173,7 +173,7 @@ static void explain_result(const chapter_run *run, const nn_params *p, nn_result
         printf("With --tolerance 0 the loop only stops at its limit of steps.\n");
     } else {
         report_text("The loop used up its %ld step%s before a step size fell below %g%s\n",
-                    o->max_steps, chapter_plural(o->max_steps), o->tolerance,
+                    o->max_steps, o->max_steps == 1 ? "" : "s", o->tolerance,
                     factor > -1.0 ? ";\nmore --max-steps lets it go on." : ".");
     }
 }
@@ -213,7 +213,7 @@ static void print_chart(const plot_chart *chart)
     plot_print(chart, stdout);
     if (chart->outside > 0)
         printf("%ld step%s landed outside the chart.\n", chart->outside,
-               chapter_plural(chart->outside));
+               chart->outside == 1 ? "" : "s");
 }
 
 int main(int argc, char **argv)

@@ -71,10 +71,10 @@ static void print_introduction(const nn_params *p)
            "  dpredicted/dw3 = a1 (the top neuron's softplus), dpredicted/dw4 = a2,\n"
            "  dpredicted/db3 = 1\n"
 
-           "and with the first link dSSR/dpredicted = -2 (observed - predicted):\n"
-           "  dSSR/dw3 = sum of -2 (observed - predicted) * a1\n"
-           "  dSSR/dw4 = sum of -2 (observed - predicted) * a2\n"
-           "  dSSR/db3 = sum of -2 (observed - predicted) * 1\n"
+           "and with the first link dSSR/dpredicted = -2 * (observed - predicted):\n"
+           "  dSSR/dw3 = sum of -2 * (observed - predicted) * a1\n"
+           "  dSSR/dw4 = sum of -2 * (observed - predicted) * a2\n"
+           "  dSSR/db3 = sum of -2 * (observed - predicted) * 1\n"
            "\nWhy a1? When w3 moves, only the term w3 * a1 changes: a1 comes from w1, b1\n"
            "and x, not from w3, so w3 * a1 grows a1 times as fast as w3 does, and\n"
            "w4 * a2 and b3 stay put. In the same way w4 * a2 grows a2 times as fast as\n"
@@ -121,7 +121,7 @@ static void print_operand(double v)
 
 // [ch06_by_hand]
 /* The first sample's share of dSSR/dw3, multiplied out by hand:
-   d = -2 (observed - predicted), then d * a1. */
+   d = -2 * (observed - predicted), then d * a1. */
 static void print_one_product(const chapter_run *run, const nn_params *p)
 {
     nn_trace t = forward(p, run->data.input[0]);
@@ -143,7 +143,7 @@ static void print_one_product(const chapter_run *run, const nn_params *p)
     print_operand(p->b3);
     printf(" = ");
     report_number_line(t.predicted, 0);
-    printf("  d = -2 (observed - predicted) = -2 * (");
+    printf("  d = -2 * (observed - predicted) = -2 * (");
     print_operand(observed);
     printf(" - ");
     print_operand(t.predicted);
@@ -243,7 +243,7 @@ static void print_comparison(const chapter_run *run, const nn_params *p,
     if (result.end == NN_STEP_LIMIT) {
         printf("The loop used up its %ld step%s on the way, with a parameter still\n"
                "%.2g away; more --max-steps lets it go on.\n", run->options.max_steps,
-               chapter_plural(run->options.max_steps), away);
+               run->options.max_steps == 1 ? "" : "s", away);
         return;
     }
     nn_gradient g = output_layer_gradient(p, data);
@@ -271,7 +271,7 @@ int main(int argc, char **argv)
         report_text("\nGradient descent now moves all three at once, each by its own step size,\n"
                     "slope * rate %g, all computed at the same point. It stops when every one\n"
                     "of the three step sizes is below %g, or after %ld step%s.\n\n",
-                    o->rate, o->tolerance, o->max_steps, chapter_plural(o->max_steps));
+                    o->rate, o->tolerance, o->max_steps, o->max_steps == 1 ? "" : "s");
     }
 
     double start_ssr = ssr(&p, run.data);

@@ -27,7 +27,7 @@ static const cli_program program = {
 // [ch07_chain_w1]
 /* Sample i's share of dSSR/dw1, a chain of four links:
    dSSR/dpredicted * dpredicted/da1 * da1/dz1 * dz1/dw1
-   = -2 (observed - predicted) * w3 * sigmoid(z1) * x. */
+   = -2 * (observed - predicted) * w3 * sigmoid(z1) * x. */
 static double slope_of_w1_by_chain_rule(const nn_params *p, nn_data data, size_t i)
 {
     nn_trace t = forward(p, data.input[i]);
@@ -75,8 +75,8 @@ static void print_introduction(const cli_options *options, const nn_params *p)
     printf("\n\nw1 and b1 reach the prediction through the top neuron:\n"
            "  z1 = w1 * x + b1,  a1 = softplus(z1),  predicted = w3 * a1 + w4 * a2 + b3\n"
            "so the chain has four links:\n"
-           "  dSSR/dw1 = sum of dSSR/dpredicted * dpredicted/da1 * da1/dz1 * dz1/dw1\n"
-           "           = sum of -2 (obs - pred) *      w3       * sigmoid(z1) * x\n"
+           "  dSSR/dw1 = sum of  dSSR/dpredicted  * dpredicted/da1 * da1/dz1 * dz1/dw1\n"
+           "           = sum of -2 * (obs - pred) *      w3       * sigmoid(z1) * x\n"
            "  dSSR/db1 = the same with dz1/db1 = 1 in place of x\n"
            "and w2, b2 the same way through w4, z2 and the bottom neuron.\n\n"
            "da1/dz1 is the slope of softplus, and it is the sigmoid, in two lines:\n"
@@ -146,7 +146,7 @@ static void print_comparison(const chapter_run *run, const nn_params *p,
         printf("The loop above ends with an SSR of %.6g, not near any fit.\n", final_ssr);
         if (result.end == NN_STEP_LIMIT) {
             report_text("It used up its %ld step%s first: more --max-steps may get further.\n",
-                        o->max_steps, chapter_plural(o->max_steps));
+                        o->max_steps, o->max_steps == 1 ? "" : "s");
         } else if (result.updates == 0) {
             report_text("It stopped before its first step: at rate %g every step size was\n"
                         "already below %g. A larger --rate or a smaller --tolerance lets it go.\n",
@@ -185,7 +185,7 @@ static void print_smaller_rates(const cli_options *options, nn_params start, nn_
     printf("\nWhat a smaller rate does (same start, tolerance %g,\n"
            "at most %ld step%s):\n"
            "      rate      steps         SSR  how it ended\n",
-           options->tolerance, options->max_steps, chapter_plural(options->max_steps));
+           options->tolerance, options->max_steps, options->max_steps == 1 ? "" : "s");
     const double factors[] = {0.5, 0.1};
     for (int k = 0; k < 2; k++) {
         // [ch07_smaller_rate]

@@ -52,7 +52,7 @@ static void walk_line(const char *number, const char *formula, double value,
 /* The walk, step by step, as backpropagate() takes it. */
 static void print_walk(const nn_params *p, const nn_trace *t, const backward_steps *s)
 {
-    walk_line("1", "dSSR/dpredicted = -2 (obs - pred)", s->dssr_dpredicted, "pred",
+    walk_line("1", "dSSR/dpredicted = -2 * (obs - pred)", s->dssr_dpredicted, "pred",
               t->predicted);
     walk_line("2", "dSSR/db3 = dSSR/dpredicted * 1", s->dssr_db3, NULL, 0.0);
     walk_line("", "dSSR/dw3 = dSSR/dpredicted * a1", s->dssr_dw3, "a1", t->a1);
@@ -88,7 +88,7 @@ static void draw_walk(const nn_trace *t, double observed, const backward_steps *
         drawing_add(&d, "dSSR/da%d = %s", n, report_numeral(da[k], a));
     }
     drawing_add(&d, "dSSR/db3 = %s", report_numeral(s->dssr_db3, a));
-    drawing_add(&d, "dSSR/dpredicted = -2 (obs - pred)");
+    drawing_add(&d, "dSSR/dpredicted = -2 * (obs - pred)");
     drawing_add(&d, "= %s", report_numeral(s->dssr_dpredicted, a));
     drawing_print(&d, "^", stdout);
 }

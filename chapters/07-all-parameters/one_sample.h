@@ -12,7 +12,7 @@
 
 /** Every slope one sample's backward pass computes, in the order it does. */
 typedef struct backward_steps {
-    double dssr_dpredicted; /**< 1: where every chain starts, -2 (observed - predicted) */
+    double dssr_dpredicted; /**< 1: where every chain starts, -2 * (observed - predicted) */
     double dssr_db3;        /**< 2: the output layer, from dSSR/dpredicted */
     double dssr_dw3;        /**< 2 */
     double dssr_dw4;        /**< 2 */

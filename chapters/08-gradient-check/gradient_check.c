@@ -194,7 +194,7 @@ int main(int argc, char **argv)
     if (text)
         printf("\n%d of %d slopes agree with their measurement.\n\n"
                "Now a planted mistake: dSSR/dw1 computed as the sum of\n"
-               "-2 (observed - predicted) * w3 * sigmoid(z1), the last link dz1/dw1 = x\n"
+               "-2 * (observed - predicted) * w3 * sigmoid(z1), the last link dz1/dw1 = x\n"
                "forgotten. At the article's point again:\n", checked - failed, checked);
     nn_gradient wrong = gradient_with_planted_mistake(&p, run.data);
     int caught = check_point(&run, "mistake", &p, wrong, 0);
@@ -213,7 +213,7 @@ int main(int argc, char **argv)
     if (o->quiet)
         printf("%d of %d slopes agree; the planted mistake is %s (%d slope%s flagged)\n",
                checked - failed, checked, caught ? "caught" : "NOT caught", caught,
-               chapter_plural(caught));
+               caught == 1 ? "" : "s");
     if (failed > 0) {
         fprintf(stderr, "%s: %d derived slope%s with the finite difference\n", program.name,
                 failed, failed == 1 ? " disagrees" : "s disagree");

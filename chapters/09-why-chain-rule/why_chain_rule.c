@@ -317,7 +317,7 @@ static void print_introduction(const chapter_run *run)
            "The network is the article's, widened: one input, H softplus neurons, one\n"
            "output, so 3H + 1 parameters (H = 2 is the article's 7):\n"
            "  z_j = w_j * x + b_j  and  a_j = softplus(z_j)  for j = 1 to H,\n"
-           "  predicted = v1 a1 + v2 a2 + ... + vH aH + c.\n"
+           "  predicted = v1 * a1 + v2 * a2 + ... + vH * aH + c.\n"
            "Its biases are 0 and its weights are drawn from a standard normal, with\n"
            "--seed %ld. The samples are %s.\n"
            "Each time is the processor time of one whole gradient: the best of %d\n"
@@ -378,11 +378,11 @@ static void print_agreement(const size_row *rows, size_t count)
                grouped((long)rows[worst].parameters, p, sizeof p));
     printf("\nThe allowance has two parts. Rounding can move each SSR value by about\n"
            "(H + 3) * 2.2e-16 * S, with S the sum over the samples of (|observed| +\n"
-           "|v1 a1| + ... + |vH aH| + |c|)^2, and so the slope by 2 (H + 3) * 2.2e-16\n"
-           "* S / h. And the central difference itself is off by h^2 / 6 times the\n"
-           "SSR's third derivative somewhere within h of the parameter; the program\n"
-           "bounds that from the sigmoid's slopes (it is 0 along the output's weights\n"
-           "v and bias c, where the SSR is a parabola).\n");
+           "|v1 * a1| + ... + |vH * aH| + |c|)^2, and so the slope by\n"
+           "2 * (H + 3) * 2.2e-16 * S / h. And the central difference itself is off by\n"
+           "h^2 / 6 times the SSR's third derivative somewhere within h of the\n"
+           "parameter; the program bounds that from the sigmoid's slopes (it is 0\n"
+           "along the output's weights v and bias c, where the SSR is a parabola).\n");
 }
 
 /* What the measured growth means, from lines fitted to this run's times. */

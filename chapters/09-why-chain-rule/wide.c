@@ -138,7 +138,7 @@ static double third_derivative_bound(double v, double k, double r, double h)
     return v_abs * k * k * k * (1.5 * v_abs + 0.2 * (fabs(r) + h * v_abs * k));
 }
 
-/* rounding 2 (H + 3) eps S / h, plus truncation h^2 / 6 * |SSR'''| */
+/* rounding 2 * (H + 3) * eps * S / h, plus truncation h^2 / 6 * |SSR'''| */
 void wide_allowances(wide_network *n, nn_data data, double *allowance)
 {
     const double *p = n->param;

@@ -11,6 +11,9 @@
 
 /* Per-sample tables show at most this many rows. */
 #define ROWS_SHOWN 10
+/* Numbers have DECIMALS decimals, in fixed notation below FIXED_BELOW where it is readable. */
+#define DECIMALS 4
+#define FIXED_BELOW 1e6
 
 chapter_run chapter_open(const cli_program *program, int argc, char **argv)
 {
@@ -23,8 +26,8 @@ chapter_run chapter_open(const cli_program *program, int argc, char **argv)
     }
     run.start.b3 = run.options.b3;
     /* Nothing is said, not even as CSV, over a function that is wrong. */
-    verify_chapters(program->name, (int)strtol(program->name + strcspn(program->name, "0123456789"),
-                                      NULL, 10));
+    const char *number = program->name + strcspn(program->name, "0123456789");
+    verify_chapters(program->name, (int)strtol(number, NULL, 10));
     return run;
 }
 
@@ -46,10 +49,10 @@ int chapter_is_article(const chapter_run *run)
    are fine without it. */
 static const char *blame(const chapter_run *run, chapter_cause cause)
 {
-    nn_params at_zero = run->start;
-    at_zero.b3 = 0.0;
     if (cause == CAUSE_RATE)
         return "--rate is too large";
+    nn_params at_zero = run->start;
+    at_zero.b3 = 0.0;
     if ((run->options.given & CLI_B3) && isfinite(ssr(&at_zero, run->data)))
         return "--b3 is too large";
     return "the samples are too large";
@@ -68,7 +71,7 @@ void chapter_require_finite(const chapter_run *run, double value, const char *wh
 int chapter_diverged(const chapter_run *run, nn_result result)
 {
     fprintf(stderr, "%s: diverged after %ld step%s: ", run->program->name, result.steps,
-            chapter_plural(result.steps));
+            result.steps == 1 ? "" : "s");
     /* After updates, the steps swung past the bottom, wider each time: the
        rate's doing. With none, the start overflowed, or else its first step. */
     if (result.updates > 0)
@@ -107,11 +110,6 @@ void chapter_rows_left_out(const chapter_run *run)
         printf("  ... and %zu more samples, not shown\n", run->data.count - ROWS_SHOWN);
 }
 
-const char *chapter_plural(long count)
-{
-    return count == 1 ? "" : "s";
-}
-
 void report_text(const char *format, ...)
 {
     va_list args;
@@ -147,22 +145,17 @@ void report_text(const char *format, ...)
     free(text);
 }
 
-/* Fixed notation below a million, where it stays readable. */
-#define FIXED_BELOW 1e6
-enum { DECIMALS = 4 };
-
 /* The text of v in at most `width` characters (0: any): a number too wide
    gives up digits of its scientific form, down to none, rather than push
    the columns after it out of line. */
 static const char *numeral(double v, int width, char text[REPORT_NUMBER_SIZE])
 {
     snprintf(text, REPORT_NUMBER_SIZE, "%.*f", DECIMALS, v);
-    if (!(fabs(v) < FIXED_BELOW) || (width > 0 && (int)strlen(text) > width))
-        for (int digits = DECIMALS - 1; digits >= 0; digits--) {
-            snprintf(text, REPORT_NUMBER_SIZE, "%.*e", digits, v);
-            if (width == 0 || (int)strlen(text) <= width)
-                break;
-        }
+    int fits = fabs(v) < FIXED_BELOW && (width == 0 || (int)strlen(text) <= width);
+    for (int digits = DECIMALS - 1; !fits && digits >= 0; digits--) {
+        snprintf(text, REPORT_NUMBER_SIZE, "%.*e", digits, v);
+        fits = width == 0 || (int)strlen(text) <= width;
+    }
     return text;
 }
 

@@ -5,6 +5,8 @@
 #include <errno.h>
 #include <getopt.h>
 #include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,7 +23,7 @@ typedef struct option_row {
     unsigned flag;
     const char *name;  /* without the dashes */
     const char *value; /* NULL for a switch */
-    const char *help;
+    const char *help;  /* lines after the first start in HELP_COLUMN too */
 } option_row;
 
 static const option_row rows[] = {
@@ -56,16 +58,6 @@ int parse_finite(const char *text, double *value)
            isfinite(*value);
 }
 
-/* Reads digits (an optional `+` first) that fit a long; 1 on success. */
-static int parse_count(const char *text, long *value)
-{
-    char *end = NULL;
-    errno = 0;
-    *value = strtol(text, &end, 10);
-    /* strtol() would also take leading spaces and a minus sign. */
-    return isdigit((unsigned char)text[text[0] == '+']) && *end == '\0' && errno != ERANGE;
-}
-
 void cli_quote(FILE *out, const char *text, size_t length, size_t most)
 {
     for (size_t i = 0; i < length && i < most; i++) {
@@ -79,14 +71,31 @@ void cli_quote(FILE *out, const char *text, size_t length, size_t most)
         fputs("...", out);
 }
 
-/* Stores the value of option o; when it is wrong, returns what it should be. */
-static const char *store(const option_row *o, const char *text, cli_options *out)
+int cli_complain(FILE *err, const char *name, size_t line, const char *format, ...)
+{
+    cli_quote(err, name, strlen(name), SIZE_MAX);
+    if (line > 0)
+        fprintf(err, ":%zu", line);
+    fputs(": ", err);
+    va_list rest;
+    va_start(rest, format);
+    vfprintf(err, format, rest);
+    va_end(rest);
+    return -1;
+}
+
+/* Stores the value of the option `flag`; when it is wrong, returns what it should be. */
+static const char *store(unsigned flag, const char *text, cli_options *out)
 {
     double number = 0.0;
-    long count = 0;
     int finite = parse_finite(text, &number);
-    int whole = parse_count(text, &count);
-    switch (o->flag) {
+    char *end = NULL;
+    errno = 0;
+    long count = strtol(text, &end, 10);
+    /* Digits, a `+` at most before them, that fit a long: strtol() would also take
+       leading spaces and a minus sign. */
+    int whole = isdigit((unsigned char)text[text[0] == '+']) && *end == '\0' && errno != ERANGE;
+    switch (flag) {
     case CLI_DATA:
         out->data_path = text;
         return *text != '\0' ? NULL : "a file name";
@@ -132,34 +141,23 @@ static void print_help(const cli_program *program, FILE *out)
         int width = fprintf(out, "  --%s %s", o->name, o->value ? o->value : "");
         fprintf(out, "%*s", HELP_COLUMN - width, "");
         for (const char *c = o->help; *c != '\0'; c++) {
-            if (*c == '\n') /* the help goes on under its first line */
-                fprintf(out, "\n%*s", HELP_COLUMN, "");
-            else
-                fputc(*c, out);
+            fputc(*c, out);
+            if (*c == '\n')
+                fprintf(out, "%*s", HELP_COLUMN, "");
         }
         fputc('\n', out);
     }
     fprintf(out, "  %-*s%s\n", HELP_COLUMN - 2, "-h, --help", "show this help and exit");
 }
 
-/* One line of error: "name: what 'word' (try --help)", the first `length` bytes of word. */
-static cli_status refuse(const cli_program *program, FILE *err, const char *what,
+/* One line of error, "name: problem 'word' (try --help)", the first `length` bytes of word. */
+static cli_status refuse(const cli_program *program, FILE *err, const char *problem,
                          const char *word, size_t length)
 {
-    fprintf(err, "%s: %s '", program->name, what);
+    cli_complain(err, program->name, 0, "%s '", problem);
     cli_quote(err, word, length, CLI_QUOTE_MOST);
     fputs("' (try --help)\n", err);
     return CLI_BAD_INPUT;
-}
-
-/* Whether word is "--" and the start of a name, "--t" of "--tolerance". */
-static int starts_a_name(const struct option *longs, const char *word)
-{
-    size_t length = strcspn(word, "=");
-    int found = 0;
-    for (; longs->name != NULL; longs++)
-        found |= length > 2 && strncmp(longs->name, word + 2, length - 2) == 0;
-    return strncmp(word, "--", 2) == 0 && found;
 }
 
 cli_status cli_parse(const cli_program *program, int argc, char **argv, cli_options *out,
@@ -181,43 +179,50 @@ cli_status cli_parse(const cli_program *program, int argc, char **argv, cli_opti
     int c;
     /* at: the word getopt_long() reads, for the messages. */
     for (int at = 1; (c = getopt_long(argc, argv, "+:h", longs, NULL)) != -1; at = optind) {
-        const option_row *o = c >= FIRST_ROW ? &rows[c - FIRST_ROW]
-                              : optopt >= FIRST_ROW ? &rows[optopt - FIRST_ROW] : NULL;
-        const char *wrong = NULL;
         if (c == 'h') {
             print_help(program, out_stream);
             return CLI_HELP;
         }
-        if (o == NULL) /* getopt_long() says the same of "--t" (two names start so) and "--x" */
-            return refuse(program, err_stream,
-                          starts_a_name(longs, argv[at]) ? "ambiguous option" : "unknown option",
-                          argv[at], strcspn(argv[at], "="));
+        /* On ':' and '?', optopt is the option that went wrong; 0 for "--t" (two names
+           start so) as for "--x": only a name that starts so tells them apart. */
+        int row = (c == ':' || c == '?' ? optopt : c) - FIRST_ROW;
+        if (row < 0) {
+            size_t length = strcspn(argv[at], "=");
+            int ambiguous = 0;
+            for (const struct option *l = longs; l->name != NULL && length > 2; l++)
+                ambiguous |= strncmp(argv[at], "--", 2) == 0 &&
+                             strncmp(l->name, argv[at] + 2, length - 2) == 0;
+            return refuse(program, err_stream, ambiguous ? "ambiguous option" : "unknown option",
+                          argv[at], length);
+        }
+        const option_row *o = &rows[row];
+        const char *wrong = NULL;
         if (c == ':') {
-            fprintf(err_stream, "%s: --%s needs a value (%s)\n", program->name, o->name,
-                    o->value);
+            cli_complain(err_stream, program->name, 0, "--%s needs a value (%s)\n", o->name,
+                         o->value);
             return CLI_BAD_INPUT;
         }
         if (c == '?') {
-            fprintf(err_stream, "%s: --%s takes no value\n", program->name, o->name);
+            cli_complain(err_stream, program->name, 0, "--%s takes no value\n", o->name);
             return CLI_BAD_INPUT;
         }
-        if (o->value != NULL && (wrong = store(o, optarg, out)) != NULL) {
-            fprintf(err_stream, "%s: --%s: '", program->name, o->name);
+        if (o->value != NULL && (wrong = store(o->flag, optarg, out)) != NULL) {
+            cli_complain(err_stream, program->name, 0, "--%s: '", o->name);
             cli_quote(err_stream, optarg, strlen(optarg), CLI_QUOTE_MOST);
             fprintf(err_stream, "' is not %s\n", wrong);
             return CLI_BAD_INPUT;
         }
-        out->csv |= o->flag == CLI_CSV;
-        out->quiet |= o->flag == CLI_QUIET;
-        out->plot |= o->flag == CLI_PLOT;
         out->given |= o->flag;
     }
     if (optind < argc)
         return refuse(program, err_stream, "unexpected argument", argv[optind],
                       strlen(argv[optind]));
+    out->csv = (out->given & CLI_CSV) != 0;
+    out->quiet = (out->given & CLI_QUIET) != 0;
+    out->plot = (out->given & CLI_PLOT) != 0;
     if (out->csv && (out->quiet || out->plot)) {
-        fprintf(err_stream, "%s: --%s and --csv cannot be used together\n", program->name,
-                out->quiet ? "quiet" : "plot");
+        cli_complain(err_stream, program->name, 0, "--%s and --csv cannot be used together\n",
+                     out->quiet ? "quiet" : "plot");
         return CLI_BAD_INPUT;
     }
     return CLI_RUN;
@@ -229,8 +234,8 @@ int cli_finish(const cli_program *program, int status)
     errno = 0;
     if (fflush(stdout) == 0 && !ferror(stdout))
         return status;
-    fprintf(stderr, "%s: cannot write the output%s%s\n", program->name, errno ? ": " : "",
-            errno ? strerror(errno) : "");
+    cli_complain(stderr, program->name, 0, "cannot write the output%s%s\n", errno ? ": " : "",
+                 errno ? strerror(errno) : "");
     return EXIT_BAD_INPUT;
 }
 

@@ -6,7 +6,6 @@
 #ifndef CLI_H
 #define CLI_H
 
-#include <stddef.h>
 #include <stdio.h>
 
 /** Exit status when the arithmetic leaves the finite numbers. */
@@ -77,5 +76,9 @@ int parse_finite(const char *text, double *value);
 
 /** Prints up to `most` of text's `length` bytes, control bytes as `\xHH`, then "..." if cut. */
 void cli_quote(FILE *out, const char *text, size_t length, size_t most);
+
+/** Starts a message on err: "name: ", or "name:line: " for a line > 0, then the printf()
+    format; name's control bytes as in cli_quote(). Returns -1. */
+int cli_complain(FILE *err, const char *name, size_t line, const char *format, ...);
 
 #endif /* CLI_H */

@@ -1,4 +1,4 @@
-/* The data-file reader: the whole file into memory, then line by line. */
+/* The data-file reader: the whole file in one read, then line by line. */
 #define _POSIX_C_SOURCE 200809L /* getdelim() */
 
 #include "data.h"
@@ -10,16 +10,6 @@
 #include <string.h>
 
 #include "cli.h"
-
-/* Starts a message with "name:line: ", or "name: " for line 0; returns -1. */
-static int where(FILE *err, const char *name, size_t line)
-{
-    cli_quote(err, name, strlen(name), SIZE_MAX);
-    if (line > 0)
-        fprintf(err, ":%zu", line);
-    fputs(": ", err);
-    return -1;
-}
 
 /* The field without the blanks around it. */
 static char *trimmed(char *field)
@@ -41,21 +31,6 @@ static int is_name(const char *field)
            (end == field || *end != '\0');
 }
 
-/* Says why a field is not a finite number; returns -1. */
-static int bad_field(FILE *err, const char *name, size_t line, const char *which,
-                     const char *field)
-{
-    where(err, name, line);
-    if (*field == '\0') {
-        fprintf(err, "the %s value is missing\n", which);
-        return -1;
-    }
-    fprintf(err, "the %s value '", which);
-    cli_quote(err, field, strlen(field), CLI_QUOTE_MOST);
-    fputs("' is not a finite number\n", err);
-    return -1;
-}
-
 /* Adds the sample on one line, or skips a blank line, a comment or a header
    (where one is allowed); -1 after a message. */
 static int read_line(char *line, const char *name, size_t number, int *header_allowed,
@@ -67,24 +42,28 @@ static int read_line(char *line, const char *name, size_t number, int *header_al
     size_t fields = 1;
     for (const char *c = line; *c != '\0'; c++)
         fields += *c == ',';
-    if (fields != 2) {
-        where(err, name, number);
-        fprintf(err, "expected 2 fields separated by a comma (input,observed), found %zu\n",
-                fields);
-        return -1;
-    }
+    if (fields != 2)
+        return cli_complain(err, name, number, "expected 2 fields separated by a comma "
+                        "(input,observed), found %zu\n", fields);
     char *comma = strchr(line, ',');
     *comma = '\0';
-    char *input = trimmed(line);
-    char *observed = trimmed(comma + 1);
-    int header = *header_allowed && is_name(input) && is_name(observed);
+    char *field[] = {trimmed(line), trimmed(comma + 1)};
+    int header = *header_allowed && is_name(field[0]) && is_name(field[1]);
     *header_allowed = 0;
     if (header) /* such as "dosage,effectiveness" */
         return 0;
-    if (!parse_finite(input, &out->input[out->count]))
-        return bad_field(err, name, number, "input", input);
-    if (!parse_finite(observed, &out->observed[out->count]))
-        return bad_field(err, name, number, "observed", observed);
+    const char *which[] = {"input", "observed"};
+    double *value[] = {&out->input[out->count], &out->observed[out->count]};
+    for (int f = 0; f < 2; f++) {
+        if (parse_finite(field[f], value[f]))
+            continue;
+        if (*field[f] == '\0')
+            return cli_complain(err, name, number, "the %s value is missing\n", which[f]);
+        cli_complain(err, name, number, "the %s value '", which[f]);
+        cli_quote(err, field[f], strlen(field[f]), CLI_QUOTE_MOST);
+        fputs("' is not a finite number\n", err);
+        return -1;
+    }
     out->count++;
     return 0;
 }
@@ -92,7 +71,7 @@ static int read_line(char *line, const char *name, size_t number, int *header_al
 int data_read(FILE *in, const char *name, data_set *out, FILE *err)
 {
     *out = (data_set){0};
-    /* Reading stops at a NUL byte, which no text file holds: /dev/zero ends there. */
+    /* One read to the end, or to a NUL byte, which no text file holds: /dev/zero ends there. */
     char *text = NULL;
     size_t size = 0, lines = 1;
     errno = 0;
@@ -103,40 +82,32 @@ int data_read(FILE *in, const char *name, data_set *out, FILE *err)
     if (text == NULL || (got < 0 && !feof(in)) ||
         (out->input = malloc(lines * sizeof(double))) == NULL ||
         (out->observed = malloc(lines * sizeof(double))) == NULL) {
-        where(err, name, 0);
-        fprintf(err, "cannot read: %s\n", strerror(errno ? errno : ENOMEM));
+        cli_complain(err, name, 0, "cannot read: %s\n", strerror(errno ? errno : ENOMEM));
         free(text);
         data_free(out);
         return -1;
     }
-    if (got < 0) /* an empty file */
-        *text = '\0';
-    int held_nul = got > 0 && text[got - 1] == '\0', header_allowed = 1, status = 0;
-    char *rest = text + (strncmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0); /* a UTF-8 BOM */
-    char *end = rest + strlen(rest);
-    for (size_t number = 1; status == 0 && rest != NULL; number++) {
+    char *end = text + (got > 0 ? got : 0);
+    char *line = text + (got >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0); /* BOM */
+    int header_allowed = 1, status = 0;
+    for (size_t number = 1; status == 0 && line < end; number++) {
         /* memchr(), as AddressSanitizer's strict checks make a str function
            read all the text left, on every line. */
-        char *line = rest;
         char *stop = memchr(line, '\n', (size_t)(end - line));
-        rest = stop != NULL ? stop + 1 : NULL;
-        if (stop != NULL)
-            *stop = '\0';
-        if (rest == NULL && held_nul) { /* the last line, cut short by the NUL */
-            status = where(err, name, number);
-            fputs("contains a NUL byte\n", err);
+        stop = stop != NULL ? stop : end; /* getdelim() ends the text with a NUL */
+        if (memchr(line, '\0', (size_t)(stop - line)) != NULL) {
+            status = cli_complain(err, name, number, "contains a NUL byte\n");
             break;
         }
-        size_t length = strlen(line);
-        if (length > 0 && line[length - 1] == '\r')
-            line[length - 1] = '\0';
+        *stop = '\0';
+        if (stop > line && stop[-1] == '\r')
+            stop[-1] = '\0';
         status = read_line(line, name, number, &header_allowed, out, err);
+        line = stop + 1;
     }
     free(text);
-    if (status == 0 && out->count == 0) {
-        status = where(err, name, 0);
-        fputs("no samples (expected lines of input,observed)\n", err);
-    }
+    if (status == 0 && out->count == 0)
+        status = cli_complain(err, name, 0, "no samples (expected lines of input,observed)\n");
     if (status != 0)
         data_free(out);
     return status;
@@ -148,9 +119,7 @@ int data_load(const char *path, data_set *out, FILE *err)
     FILE *in = from_stdin ? stdin : fopen(path, "rb");
     if (in == NULL) {
         *out = (data_set){0};
-        where(err, path, 0);
-        fprintf(err, "cannot open: %s\n", strerror(errno));
-        return -1;
+        return cli_complain(err, path, 0, "cannot open: %s\n", strerror(errno));
     }
     int status = data_read(in, from_stdin ? "stdin" : path, out, err);
     if (!from_stdin)
@@ -160,7 +129,7 @@ int data_load(const char *path, data_set *out, FILE *err)
 
 nn_data data_view(const data_set *set)
 {
-    return (nn_data){set->count, set->input, set->observed};
+    return (nn_data){.count = set->count, .input = set->input, .observed = set->observed};
 }
 
 void data_free(data_set *set)

@@ -20,7 +20,6 @@ typedef struct drawing {
 
 /** Adds the next label, written as printf() would and cut to DRAWING_LABEL - 1 characters. */
 void drawing_add(drawing *d, const char *format, ...) __attribute__((format(printf, 2, 3)));
-
 /** Writes the network with its labels in 80 columns, its arrows `arrow` ("v" or "^"). */
 void drawing_print(const drawing *d, const char *arrow, FILE *out);
 

@@ -16,8 +16,7 @@ static int cell_of(double value, double first, double last, int cells)
     if (first == last)
         return value == first ? cells - 1 : -1;
     double position = (value - first) / (last - first) * (cells - 1);
-    long cell = lround(fmax(-1.0, fmin((double)cells, position))); /* NaN -> cells */
-    return cell >= 0 && cell < cells ? (int)cell : -1;
+    return position > -0.5 && position < cells - 0.5 ? (int)lround(position) : -1; /* NaN: -1 */
 }
 
 int plot_bowl(plot_chart *chart, const nn_params *p, nn_data data, double low, double high)

@@ -1,6 +1,6 @@
 /**
  * @file plot.h
- * @brief The SSR bowl as a text chart, b3 across and the SSR up.
+ * @brief The SSR bowl as a text chart, b3 across and the SSR up, within 80 columns.
  */
 #ifndef PLOT_H
 #define PLOT_H
@@ -9,7 +9,6 @@
 
 #include "nn.h"
 
-#define PLOT_WIDTH 80   /**< the widest line plot_print() writes */
 #define PLOT_ROWS 18    /**< rows of the drawing, top (largest SSR) to bottom */
 #define PLOT_COLUMNS 64 /**< columns of the drawing, left (low b3) to right */
 
@@ -23,10 +22,8 @@ typedef struct plot_chart {
 
 /** Draws `*` at the SSR as b3 runs from low to high, p otherwise; -1 if an SSR is not finite. */
 int plot_bowl(plot_chart *chart, const nn_params *p, nn_data data, double low, double high);
-
 /** Puts label at (b3, ssr) over the curve, not over an earlier mark; clamps the SSR. */
 void plot_mark(plot_chart *chart, double b3, double ssr, char label);
-
 /** Writes the chart with its axes. */
 void plot_print(const plot_chart *chart, FILE *out);
 

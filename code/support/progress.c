@@ -9,20 +9,22 @@
 /* After its first rows the table shows every EVERY-th step, and the last. */
 #define EVERY 50
 
-/* The widths of the table's columns. */
+/* The widths of the table's columns: the step number, each parameter, the SSR and each slope. */
 typedef struct columns {
-    int step, param, ssr; /* the step number; each parameter; the SSR and each slope */
+    int step, param, ssr;
 } columns;
+static const columns usual = {.step = 6, .param = 9, .ssr = 11};
 
-/* The step column as wide as --max-steps needs, at least 6; a parameter 9
-   and the SSR 11, unless the row would pass REPORT_COLUMNS: then every
-   number gets an equal share of the room, the SSR and slopes what is left. */
+/* The usual widths, the step column wider if --max-steps needs it; a row that would then
+   pass REPORT_COLUMNS gives every number an equal share of the room, the SSR and slopes
+   what is left. */
 static columns fit_columns(const progress_printer *printer)
 {
     int params = NN_PARAM_COUNT - (int)printer->first;
     int wide = 1 + (printer->show_slopes ? params : 0); /* the SSR and the slopes */
     int digits = snprintf(NULL, 0, "%ld", printer->options->max_steps);
-    columns c = {.step = digits > 6 ? digits : 6, .param = 9, .ssr = 11};
+    columns c = usual;
+    c.step = digits > c.step ? digits : c.step;
     int room = REPORT_COLUMNS - c.step;
     if (params * c.param + wide * c.ssr > room) {
         c.param = room / (params + wide);
@@ -106,9 +108,9 @@ void progress_result(const cli_options *options, const nn_params *p, nn_param_in
         snprintf(why, sizeof why, "every |step size| < %g", options->tolerance);
     else
         snprintf(why, sizeof why, "stopped at the limit of %ld step%s", options->max_steps,
-                 chapter_plural(options->max_steps));
+                 options->max_steps == 1 ? "" : "s");
     report_text("\n%sSSR = %.6g after %ld update%s (%s)\n", indent, final_ssr, result.updates,
-                chapter_plural(result.updates), why);
+                result.updates == 1 ? "" : "s", why);
     if (!options->quiet && final_ssr > start_ssr)
         printf("  The SSR grew from %.6g to %.6g:\n"
                "  each update overshoots the bottom of the bowl by more than it gains,\n"

@@ -19,12 +19,10 @@ typedef struct progress_printer {
 /** An nn_observer: prints one step as the printer says, after the header at step 1. */
 void progress_row(const nn_step *row, void *context);
 
-/** Prints `w3 = -1.1687, w4 = ...` from first on, the output layer's on a line of its own
-    after `indent` when first is a hidden layer's. No newline at the end. */
+/** Prints "w3 = -1.1687, ..." from first on, w3 on a line of its own after indent. */
 void progress_params(const nn_params *p, nn_param_index first, const char *indent);
 
-/** The closing lines: the parameters, the SSR, the updates, why the loop stopped, and
-    unless quiet a warning when the SSR ended above start_ssr. */
+/** The closing lines: parameters, SSR, updates, why it stopped, and if it grew, a warning. */
 void progress_result(const cli_options *options, const nn_params *p, nn_param_index first,
                      double start_ssr, double final_ssr, nn_result result);
 

@@ -13,10 +13,9 @@
  * stop the program when a number leaves the range of double.
  *
  * Beyond "no crash, no leak, no undefined behaviour": nothing printed holds
- * an infinity or a NaN, every line of a chart fits in PLOT_WIDTH columns and
- * every line of text (all but the CSV) in REPORT_COLUMNS, whatever the
- * options, a
- * mark within the chart's range is never counted outside it, and a stop is
+ * an infinity or a NaN, every line of a chart and of text (all but the CSV)
+ * fits in REPORT_COLUMNS, whatever the options, a mark within the chart's
+ * range is never counted outside it, and a stop is
  * EXIT_DIVERGED. The stop is caught: the target is
  * linked with -Wl,--wrap=exit, so that exit() comes back here by longjmp
  * while a run is under way, and is the real exit() otherwise; and with
@@ -112,10 +111,11 @@ static void descend_on_b3(const cli_options *options, nn_data data)
     plot_chart chart;
     if (plot_bowl(&chart, &p, data, bowl.low, bowl.high) != 0)
         return;
-    marker m = {&chart, 0};
-    nn_settings settings = {options->rate, options->tolerance,
-                                 options->max_steps < MOST_STEPS ? options->max_steps
-                                                                 : MOST_STEPS};
+    marker m = {.chart = &chart, .outside = 0};
+    nn_settings settings = {
+        .learning_rate = options->rate, .tolerance = options->tolerance,
+        .max_steps = options->max_steps < MOST_STEPS ? options->max_steps : MOST_STEPS,
+    };
     descend(&p, data, b3_gradient, settings, mark_row, &m);
     if (chart.outside != m.outside)
         abort();
@@ -129,7 +129,7 @@ static void descend_on_b3(const cli_options *options, nn_data data)
     fclose(out);
     for (const char *line = printed; *line != '\0';) {
         size_t width = strcspn(line, "\n");
-        if (width > PLOT_WIDTH)
+        if (width > REPORT_COLUMNS)
             abort();
         line += width + (line[width] == '\n');
     }
@@ -152,9 +152,10 @@ static void descend_on_several(const cli_options *options, nn_data data)
     double start_ssr = ssr(&p, data);
     if (!isfinite(start_ssr))
         return;
-    nn_settings settings = {options->rate, options->tolerance,
-                                 options->max_steps < MOST_STEPS ? options->max_steps
-                                                                 : MOST_STEPS};
+    nn_settings settings = {
+        .learning_rate = options->rate, .tolerance = options->tolerance,
+        .max_steps = options->max_steps < MOST_STEPS ? options->max_steps : MOST_STEPS,
+    };
     nn_result result = descend(&p, data, all ? gradient : output_layer_gradient, settings,
                                progress_row, &printer);
     double final_ssr = ssr(&p, data);
