@@ -288,7 +288,7 @@ static void every_line_fits_80_columns(void **state)
     (void)state;
     static const char *const runs[] = {
         "--samples 1000 --max-steps 30",
-        "--samples 0 --max-steps 1000000",
+        "--samples 0 --max-steps 999999",
         "--samples 20000 --threads 256 --max-steps 3",
         "--samples 20000 --max-steps 3", /* the thread count picked by a trial */
         "--samples 0 --rate 3 --max-steps 60",

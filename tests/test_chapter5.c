@@ -164,11 +164,12 @@ static const bad_case bad_cases[] = {
     {"--rate 0", NULL, "chapter5: --rate: '0' is not greater than 0\n"},
     {"--rate -0.5", NULL, "chapter5: --rate: '-0.5' is not greater than 0\n"},
     {"--tolerance -1", NULL, "chapter5: --tolerance: '-1' is not 0 or more\n"},
-    {"--max-steps 0", NULL, "chapter5: --max-steps: '0' is not 1 or more\n"},
-    {"--max-steps 2.5", NULL, "chapter5: --max-steps: '2.5' is not a whole number\n"},
-    {"--max-steps -3", NULL, "chapter5: --max-steps: '-3' is not a whole number\n"},
+    {"--max-steps 0", NULL, "chapter5: --max-steps: '0' is not a whole number from 1 to 999999\n"},
+    {"--max-steps 1000000", NULL, "chapter5: --max-steps: '1000000' is not a whole number from 1 to 999999\n"},
+    {"--max-steps 2.5", NULL, "chapter5: --max-steps: '2.5' is not a whole number from 1 to 999999\n"},
+    {"--max-steps -3", NULL, "chapter5: --max-steps: '-3' is not a whole number from 1 to 999999\n"},
     {"--max-steps 99999999999999999999", NULL,
-     "chapter5: --max-steps: '99999999999999999999' is not a whole number\n"},
+     "chapter5: --max-steps: '99999999999999999999' is not a whole number from 1 to 999999\n"},
     {"--data tests/data/no-such-file.csv", NULL,
      "tests/data/no-such-file.csv: cannot open: No such file or directory\n"},
     {"--data -", "", "stdin: no samples (expected lines of input,observed)\n"},
@@ -282,7 +283,7 @@ static void every_line_fits_80_columns(void **state)
         {"--plot --data -", COLUMNS_WIDE_SAMPLES}, {"--quiet --data -", COLUMNS_MANY_SAMPLES},
         {"--rate 1e-320", NULL}, {"--tolerance 1e308", NULL}, {"--tolerance 0 --rate 0.15", NULL},
         {"--rate 1e-320 --tolerance 1.2345678901234e-300", NULL}, {"--rate 2.2250738585072014e-308 --tolerance 1.2345678901234567e-123", NULL},
-        {"--max-steps 9223372036854775807 --quiet", NULL},
+        {"--max-steps 999999 --quiet", NULL},
     };
     assert_every_line_fits("chapter5", runs, sizeof runs / sizeof runs[0]);
 }

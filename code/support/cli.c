@@ -31,7 +31,7 @@ static const option_row rows[] = {
     {CLI_B3, "b3", "VALUE", "starting value of b3 (default 0)"},
     {CLI_RATE, "rate", "R", "learning rate, greater than 0 (default 0.1)"},
     {CLI_TOLERANCE, "tolerance", "T", "stop once |step size| < T; 0 never stops (default 0.001)"},
-    {CLI_MAX_STEPS, "max-steps", "N", "take at most N steps, N >= 1 (default 1000). A step\n"
+    {CLI_MAX_STEPS, "max-steps", "N", "take at most N steps, 1 to 999999 (default 1000). A step\n"
                                       "computes the slopes once, then updates unless every\n"
                                       "step size is below the tolerance"},
     {CLI_CSV, "csv", NULL, "print the table as CSV, every number to full precision"},
@@ -111,9 +111,9 @@ static const char *store(unsigned flag, const char *text, cli_options *out)
     case CLI_TOLERANCE:
         out->tolerance = number;
         return !finite ? "a finite number" : number >= 0.0 ? NULL : "0 or more";
-    case CLI_MAX_STEPS:
+    case CLI_MAX_STEPS: /* six digits at most: the tables' step column */
         out->max_steps = count;
-        return !whole ? "a whole number" : count >= 1 ? NULL : "1 or more";
+        return whole && count >= 1 && count <= 999999 ? NULL : "a whole number from 1 to 999999";
     case CLI_MAX_PARAMETERS:
         out->max_parameters = count;
         return !whole ? "a whole number" : count >= 1 ? NULL : "1 or more";
