@@ -9,38 +9,19 @@
 /* After its first rows the table shows every EVERY-th step, and the last. */
 #define EVERY 50
 
-/* The widths of the table's columns: the step number, each parameter, the SSR and each slope. */
-typedef struct columns {
-    int step, param, ssr;
-} columns;
-static const columns usual = {.step = 6, .param = 9, .ssr = 11};
+/* The widths of the table's columns: the step number, six digits as --max-steps allows;
+   each parameter; the SSR and each slope. Seven parameters and the SSR fill 80 columns,
+   three with their slopes 77. */
+enum { STEP_WIDTH = 6, PARAM_WIDTH = 9, SSR_WIDTH = 11 };
 
-/* The usual widths, the step column wider if --max-steps needs it; a row that would then
-   pass REPORT_COLUMNS gives every number an equal share of the room, the SSR and slopes
-   what is left. */
-static columns fit_columns(const progress_printer *printer)
+static void print_header(const progress_printer *printer)
 {
-    int params = NN_PARAM_COUNT - (int)printer->first;
-    int wide = 1 + (printer->show_slopes ? params : 0); /* the SSR and the slopes */
-    int digits = snprintf(NULL, 0, "%ld", printer->options->max_steps);
-    columns c = usual;
-    c.step = digits > c.step ? digits : c.step;
-    int room = REPORT_COLUMNS - c.step;
-    if (params * c.param + wide * c.ssr > room) {
-        c.param = room / (params + wide);
-        c.ssr = (room - params * c.param) / wide;
-    }
-    return c;
-}
-
-static void print_header(const progress_printer *printer, columns c)
-{
-    printf("%*s", c.step, "step");
+    printf("%*s", STEP_WIDTH, "step");
     for (int i = printer->first; i < NN_PARAM_COUNT; i++)
-        printf("%*s", c.param, param_name(i));
-    printf("%*s", c.ssr, "SSR");
+        printf("%*s", PARAM_WIDTH, param_name(i));
+    printf("%*s", SSR_WIDTH, "SSR");
     for (int i = printer->first; printer->show_slopes && i < NN_PARAM_COUNT; i++)
-        printf("%*s%s", c.ssr - (int)strlen(param_name(i)), "dSSR/d", param_name(i));
+        printf("%*s%s", SSR_WIDTH - (int)strlen(param_name(i)), "dSSR/d", param_name(i));
     printf("\n");
 }
 
@@ -68,17 +49,16 @@ void progress_row(const nn_step *row, void *context)
     int converged = steps_below_tolerance(&row->step_size, options->tolerance);
     if (!shown(printer, row->step) && !converged && row->step < options->max_steps)
         return;
-    columns c = fit_columns(printer);
     if (row->step == 1)
-        print_header(printer, c);
+        print_header(printer);
     else if (!shown(printer, row->step - 1))
         printf("   ...\n");
-    printf("%*ld", c.step, row->step);
+    printf("%*ld", STEP_WIDTH, row->step);
     for (int i = printer->first; i < NN_PARAM_COUNT; i++)
-        report_number(row->params.value[i], c.param);
-    report_number(row->ssr, c.ssr);
+        report_number(row->params.value[i], PARAM_WIDTH);
+    report_number(row->ssr, SSR_WIDTH);
     for (int i = printer->first; printer->show_slopes && i < NN_PARAM_COUNT; i++)
-        report_number(row->slope.value[i], c.ssr);
+        report_number(row->slope.value[i], SSR_WIDTH);
     printf("\n");
     if (converged)
         printf("        every |step size| is now below %g: the loop stops here\n",
