@@ -127,23 +127,23 @@ static const char *store(unsigned flag, const char *text, cli_options *out)
     }
 }
 
-static void print_help(const cli_program *program, FILE *out)
+static void print_help(const cli_program *program)
 {
-    fprintf(out, "usage: %s [options]\n%s\n\noptions:\n", program->name, program->summary);
+    printf("usage: %s [options]\n%s\n\noptions:\n", program->name, program->summary);
     for (int i = 0; i < ROW_COUNT; i++) {
         const option_row *o = &rows[i];
         if (!(program->options & o->flag))
             continue;
-        int width = fprintf(out, "  --%s %s", o->name, o->value ? o->value : "");
-        fprintf(out, "%*s", HELP_COLUMN - width, "");
+        int width = printf("  --%s %s", o->name, o->value ? o->value : "");
+        printf("%*s", HELP_COLUMN - width, "");
         for (const char *c = o->help; *c != '\0'; c++) {
-            fputc(*c, out);
+            putchar(*c);
             if (*c == '\n')
-                fprintf(out, "%*s", HELP_COLUMN, "");
+                printf("%*s", HELP_COLUMN, "");
         }
-        fputc('\n', out);
+        putchar('\n');
     }
-    fprintf(out, "  %-*s%s\n", HELP_COLUMN - 2, "-h, --help", "show this help and exit");
+    printf("  %-*s%s\n", HELP_COLUMN - 2, "-h, --help", "show this help and exit");
 }
 
 cli_status cli_parse(const cli_program *program, int argc, char **argv, cli_options *out)
@@ -157,15 +157,15 @@ cli_status cli_parse(const cli_program *program, int argc, char **argv, cli_opti
             longs[n++] = (struct option){.name = rows[i].name,
                                          .has_arg = rows[i].value ? required_argument : no_argument,
                                          .val = FIRST_ROW + i};
-    /* getopt_long() words the errors in a name, a missing or an unwanted value, starting
-       them with argv[0]: the program's name, as ours. "+": stop at the first word that is
-       no option. optind = 0: start afresh. */
+    /* getopt_long() words the errors in a name, a missing or an unwanted value, and starts
+       them with argv[0]: the program's name, as ours start. "+": stop at the first word
+       that is no option. optind = 0: start afresh. */
     argv[0] = (char *)program->name;
     opterr = 1;
     optind = 0;
     for (int c; (c = getopt_long(argc, argv, "+h", longs, NULL)) != -1;) {
         if (c == 'h') {
-            print_help(program, stdout);
+            print_help(program);
             return CLI_HELP;
         }
         if (c == '?')
