@@ -50,19 +50,19 @@ static cli_status parse(const char *const *args, cli_options *out, char *error, 
     for (; *args != NULL && argc < 31; args++)
         argv[argc++] = (char *)*args;
     argv[argc] = NULL;
-    FILE *terminal = stdout, *terminal_err = stderr;
-    stdout = tmpfile();
-    stderr = tmpfile();
-    assert_non_null(stdout);
-    assert_non_null(stderr);
+    FILE *help = tmpfile(), *said = tmpfile(), *terminal = stdout, *terminal_err = stderr;
+    assert_non_null(help);
+    assert_non_null(said);
+    stdout = help;
+    stderr = said;
     cli_status status = cli_parse(&every_option, argc, argv, out);
-    rewind(stderr);
-    size_t got = fread(error, 1, size - 1, stderr);
-    error[got] = '\0';
-    fclose(stdout);
-    fclose(stderr);
     stdout = terminal;
     stderr = terminal_err;
+    rewind(said);
+    size_t got = fread(error, 1, size - 1, said);
+    error[got] = '\0';
+    fclose(help);
+    fclose(said);
     return status;
 }
 
