@@ -8,8 +8,7 @@
 
 random_state random_seed(uint64_t seed)
 {
-    random_state r = {seed};
-    return r;
+    return (random_state){.counter = seed};
 }
 
 // [random_next]

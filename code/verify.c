@@ -338,7 +338,7 @@ void verify_chapters(const char *program, int chapter)
         const check *c = &checks[k];
         int found = 0;
         for (size_t n = d.count; n > 0 && !found; n--) {
-            nn_data first = {n, d.input, d.observed};
+            nn_data first = {.count = n, .input = d.input, .observed = d.observed};
             found = c->formula ? against_formula(c) : c->slopes ? against_measured(c, first)
                                                                 : c->own(first);
         }

@@ -226,7 +226,7 @@ static void bad_input_exits_2_with_one_line(void **state)
         {"--samples 9000000000000000000", "not enough memory"},
         {"--rate 0", "--rate: '0' is not greater than 0"},
         {"--data tests/data/missing.csv", "tests/data/missing.csv"},
-        {"--bogus", "unknown option '--bogus'"},
+        {"--bogus", "chapter10: unrecognized option '--bogus'\n"},
         {"--threads 100000", "--threads: '100000' is not a whole number from 1 to 256"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {

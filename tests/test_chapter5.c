@@ -150,11 +150,11 @@ typedef struct bad_case {
 } bad_case;
 
 static const bad_case bad_cases[] = {
-    {"--frobnicate", NULL, "chapter5: unknown option '--frobnicate' (try --help)\n"},
-    {"extra", NULL, "chapter5: unexpected argument 'extra' (try --help)\n"},
-    {"--rate", NULL, "chapter5: --rate needs a value (R)\n"},
-    {"--data", NULL, "chapter5: --data needs a value (FILE)\n"},
-    {"--csv=yes", NULL, "chapter5: --csv takes no value\n"},
+    {"--frobnicate", NULL, "chapter5: unrecognized option '--frobnicate'\n"},
+    {"extra", NULL, "chapter5: unexpected argument 'extra'\n"},
+    {"--rate", NULL, "chapter5: option '--rate' requires an argument\n"},
+    {"--data", NULL, "chapter5: option '--data' requires an argument\n"},
+    {"--csv=yes", NULL, "chapter5: option '--csv' doesn't allow an argument\n"},
     {"--rate 0.1x", NULL, "chapter5: --rate: '0.1x' is not a finite number\n"},
     {"--rate ''", NULL, "chapter5: --rate: '' is not a finite number\n"},
     {"--rate nan", NULL, "chapter5: --rate: 'nan' is not a finite number\n"},

@@ -321,13 +321,13 @@ static void bad_input_gets_one_line_and_status_2(void **state)
     expect_bad_input("chapter6", "--rate 1e999", "not a finite number");
     expect_bad_input("chapter6", "--rate 0.1x", "not a finite number");
     expect_bad_input("chapter6", "--rate ''", "not a finite number");
-    expect_bad_input("chapter6", "--rate", "needs a value");
+    expect_bad_input("chapter6", "--rate", "chapter6: option '--rate' requires an argument\n");
     expect_bad_input("chapter6", "--tolerance -1", "'-1' is not 0 or more");
     expect_bad_input("chapter6", "--max-steps 0", "'0' is not a whole number from 1 to 999999");
     expect_bad_input("chapter6", "--max-steps 2.5", "not a whole number");
-    expect_bad_input("chapter6", "--seed 3", "unknown option '--seed'");
-    expect_bad_input("chapter6", "--b3 1", "unknown option '--b3'");
-    expect_bad_input("chapter6", "--wat", "unknown option");
+    expect_bad_input("chapter6", "--seed 3", "chapter6: unrecognized option '--seed'\n");
+    expect_bad_input("chapter6", "--b3 1", "chapter6: unrecognized option '--b3'\n");
+    expect_bad_input("chapter6", "--wat", "chapter6: unrecognized option '--wat'\n");
     expect_bad_input("chapter6", "--data tests/data/no-such-file.csv", "no-such-file.csv");
     expect_bad_input("chapter6", "--data /dev/null", "/dev/null");
     run_result r = run_program("chapter6", "--data -", "0,0\n1,2,3\n");

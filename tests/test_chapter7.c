@@ -286,12 +286,12 @@ static void bad_input_and_divergence(void **state)
     (void)state;
     expect_bad_input("chapter7", "--seed -1", "not a whole number");
     expect_bad_input("chapter7", "--seed 1.5", "not a whole number");
-    expect_bad_input("chapter7", "--seed", "needs a value");
+    expect_bad_input("chapter7", "--seed", "chapter7: option '--seed' requires an argument\n");
     expect_bad_input("chapter7", "--seed 99999999999999999999", "not a whole number");
     expect_bad_input("chapter7", "--rate inf", "not a finite number");
     expect_bad_input("chapter7", "--tolerance x", "not a finite number");
     expect_bad_input("chapter7", "--max-steps -3", "not a whole number");
-    expect_bad_input("chapter7", "--csv=1", "takes no value");
+    expect_bad_input("chapter7", "--csv=1", "option '--csv' doesn't allow an argument\n");
     expect_bad_input("chapter7", "extra", "unexpected argument");
     expect_bad_input("chapter7", "--data tests/data/missing.csv", "missing.csv");
     run_result r = run_program("chapter7", "--data -", "# only comments\n\n");

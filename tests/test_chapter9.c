@@ -324,7 +324,7 @@ static void times_kept_from_an_earlier_run(void **state)
 static void bad_input_and_overflow(void **state)
 {
     (void)state;
-    expect_bad_input("chapter9", "--rate 0.1", "unknown option '--rate'");
+    expect_bad_input("chapter9", "--rate 0.1", "chapter9: unrecognized option '--rate'\n");
     expect_bad_input("chapter9", "--max-parameters 6", "--max-parameters: must be 7 to 30001, not 6");
     expect_bad_input("chapter9", "--max-parameters 30002", "must be 7 to 30001, not 30002");
     expect_bad_input("chapter9", "--max-parameters x", "not a whole number");

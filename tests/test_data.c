@@ -76,6 +76,9 @@ static void errors_say_file_and_line(void **state)
         {"x,y\nx,y\n", "t.csv:2: the input value 'x' is not a finite number"},
         {"1,2\nx,y\n", "t.csv:2: the input value 'x' is not a finite number"},
         {"1,\n", "t.csv:1: the observed value is missing"},
+        {"1, \t\n", "t.csv:1: the observed value is missing"},
+        {" \t,1\n", "t.csv:1: the input value is missing"},
+        {"1,\tx \n", "t.csv:1: the observed value 'x ' is not a finite number"},
         {"0x1p3,1\n", "t.csv:1: the input value '0x1p3' is not a finite number"},
         {"1,inf\n", "t.csv:1: the observed value 'inf' is not a finite number"},
         {"1,2\n1,2 3\n", "t.csv:2: the observed value '2 3' is not a finite number"},
@@ -95,7 +98,7 @@ static void a_header_is_two_names_that_are_no_numbers(void **state)
     (void)state;
     /* Names, even ones that start like a word strtod() knows, are a header. */
     const char *headers[] = {"x,y", "dosage,effectiveness", "infection,rate", "nano,info",
-                             "-,+", "\"input\",\"observed\""};
+                             "-,+", "\"input\",\"observed\"", " dose\t, effect "};
     for (size_t i = 0; i < sizeof headers / sizeof headers[0]; i++) {
         char text[128];
         snprintf(text, sizeof text, "%s\n0,0\n0.5,1\n1,0\n", headers[i]);
@@ -112,7 +115,9 @@ static void a_header_is_two_names_that_are_no_numbers(void **state)
        is an error on line 1 as on any other. */
     struct { const char *text; const char *message; } cases[] = {
         {"nan,nan\n0,0\n", "t.csv:1: the input value 'nan' is not a finite number"},
+        {"nan , nan \n0,0\n", "t.csv:1: the input value 'nan ' is not a finite number"},
         {"inf,-inf\n0,0\n", "t.csv:1: the input value 'inf' is not a finite number"},
+        {"inf,1\n0,0\n", "t.csv:1: the input value 'inf' is not a finite number"},
         {"-Infinity,x\n0,0\n", "t.csv:1: the input value '-Infinity' is not a finite number"},
         {"x,NaN(7)\n0,0\n", "t.csv:1: the input value 'x' is not a finite number"},
         {"1e999,1e999\n0,0\n", "t.csv:1: the input value '1e999' is not a finite number"},

@@ -758,7 +758,15 @@ static void values_that_are_not_finite_numbers(void **state)
     expect_option_error("chapter4", "--b3 1e999", "chapter4: --b3: '1e999' is not a finite number");
     expect_option_error("chapter3", "--b3 0x1p3", "'0x1p3' is not a finite number");
     expect_option_error("chapter5", "--tolerance=", "--tolerance: '' is not a finite number");
-    expect_option_error("chapter5", "--rate ' 0.1'", "' 0.1' is not a finite number");
+    expect_option_error("chapter5", "--rate '0. 1'", "'0. 1' is not a finite number");
+    /* Blanks around a number are no part of it, as in a data file. */
+    run_result plain = run_program("chapter5", "--rate 0.05", NULL);
+    run_result r = run_program("chapter5", "--rate ' 0.05\t'", NULL);
+    assert_ended(&r, 0);
+    assert_contains(r.out, "with learning rate 0.05.");
+    assert_string_equal(r.out, plain.out);
+    run_free(&r);
+    run_free(&plain);
 }
 
 static void out_of_range_counts_and_rates(void **state)
@@ -778,10 +786,11 @@ static void malformed_options(void **state)
 {
     (void)state;
     expect_option_error("chapter2", "--data ''", "chapter2: --data: '' is not a file name");
-    expect_option_error("chapter2", "--rat 1", "chapter2: unknown option '--rat'");
-    expect_option_error("chapter1", "--rate 0.1", "chapter1: unknown option '--rate'");
-    expect_option_error("chapter5", "--csv=yes", "chapter5: --csv takes no value");
-    expect_option_error("chapter5", "--rate", "chapter5: --rate needs a value (R)");
+    expect_option_error("chapter2", "--rat 1", "chapter2: unrecognized option '--rat'\n");
+    expect_option_error("chapter1", "--rate 0.1", "chapter1: unrecognized option '--rate'\n");
+    expect_option_error("chapter5", "--csv=yes",
+                        "chapter5: option '--csv' doesn't allow an argument\n");
+    expect_option_error("chapter5", "--rate", "chapter5: option '--rate' requires an argument\n");
     expect_option_error("chapter3", "data.csv", "chapter3: unexpected argument 'data.csv'");
     expect_option_error("chapter3", "-", "chapter3: unexpected argument '-'");
     /* Refused after a data file was named: nothing may leak (the sanitizers'
@@ -799,16 +808,16 @@ static void options_that_nearly_are(void **state)
     assert_contains(r.out, "after 3 updates");
     run_free(&r);
     expect_option_error("chapter5", "--max-stepss 3",
-                        "chapter5: unknown option '--max-stepss' (try --help)\n");
-    expect_option_error("chapter10", "--threds=2",
-                        "chapter10: unknown option '--threds' (try --help)\n");
-    expect_option_error("chapter10", "--t 2", "chapter10: ambiguous option '--t' (try --help)\n");
+                        "chapter5: unrecognized option '--max-stepss'\n");
+    expect_option_error("chapter10", "--threds=2", "chapter10: unrecognized option '--threds=2'\n");
+    expect_option_error("chapter10", "--t 2", "chapter10: option '--t' is ambiguous; "
+                        "possibilities: '--tolerance' '--threads'\n");
     /* More threads than chapter 10 can use is an error, not a silent 256. */
     expect_option_error("chapter10", "--threads 100000",
                         "chapter10: --threads: '100000' is not a whole number from 1 to 256\n");
     /* "--" ends the options; no chapter takes anything after it. */
     expect_option_error("chapter5", "-- --rate 0.5",
-                        "chapter5: unexpected argument '--rate' (try --help)\n");
+                        "chapter5: unexpected argument '--rate'\n");
     r = run_program("chapter5", "--quiet --", NULL);
     assert_ended(&r, 0);
     assert_string_equal(r.err, "");
@@ -819,7 +828,8 @@ static void options_that_nearly_are(void **state)
 static void an_enormous_argument(void **state)
 {
     (void)state;
-    /* A value or an option name of 100 000 characters is quoted in 40. */
+    /* A value of 100 000 characters is quoted in 40; an option name, getopt_long() shows
+       whole, on one line still. */
     char *args = repeated('9', 100000, "--b3 ", "x");
     run_result r = run_program("chapter2", args, NULL);
     assert_refused(&r, EXIT_BAD_INPUT, "chapter2: --b3: "
@@ -828,10 +838,12 @@ static void an_enormous_argument(void **state)
     run_free(&r);
     free(args);
     args = repeated('x', 100000, "--", "=1");
+    char *message = repeated('x', 100000, "chapter3: unrecognized option '--", "=1'\n");
     r = run_program("chapter3", args, NULL);
-    assert_refused(&r, EXIT_BAD_INPUT, "chapter3: unknown option "
-                   "'--xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...' (try --help)\n");
+    assert_ended(&r, EXIT_BAD_INPUT);
+    assert_string_equal(r.err, message);
     run_free(&r);
+    free(message);
     free(args);
 }
 
@@ -845,7 +857,7 @@ static void control_characters_in_arguments(void **state)
     run_free(&r);
     r = run_program("chapter1", "\"$(printf 'a\\tb\\rc')\"", NULL);
     assert_refused(&r, EXIT_BAD_INPUT,
-                   "chapter1: unexpected argument 'a\\x09b\\x0Dc' (try --help)\n");
+                   "chapter1: unexpected argument 'a\\x09b\\x0Dc'\n");
     run_free(&r);
 }
 
@@ -867,8 +879,8 @@ static void help_lists_only_the_options_a_chapter_takes(void **state)
     run_free(&r);
 }
 
-/* cli_parse() with every option on, as later chapters will use it; the
-   messages go to a temporary file so that they can be read back. */
+/* cli_parse() with every option on, as later chapters will use it; what it
+   prints, on stdout or stderr, goes to a temporary file to be read back. */
 static cli_status parse_all(const char *a, const char *b, const char *c, cli_options *out,
                             char *message, size_t size)
 {
@@ -877,9 +889,12 @@ static cli_status parse_all(const char *a, const char *b, const char *c, cli_opt
     while (argc < 4 && argv[argc] != NULL)
         argc++;
     const cli_program program = {.name = "later", .summary = "every option", .options = ~0U};
-    FILE *stream = tmpfile();
+    FILE *stream = tmpfile(), *terminal = stdout, *terminal_err = stderr;
     assert_non_null(stream);
-    cli_status status = cli_parse(&program, argc, argv, out, stream, stream);
+    stdout = stderr = stream;
+    cli_status status = cli_parse(&program, argc, argv, out);
+    stdout = terminal;
+    stderr = terminal_err;
     rewind(stream);
     size_t used = fread(message, 1, size - 1, stream);
     message[used] = '\0';
@@ -917,7 +932,7 @@ static void options_of_later_chapters(void **state)
     assert_string_equal(message, "later: --seed: '+' is not a whole number\n");
     assert_int_equal(parse_all("--plot=yes", NULL, NULL, &o, message, sizeof message),
                      CLI_BAD_INPUT);
-    assert_string_equal(message, "later: --plot takes no value\n");
+    assert_string_equal(message, "later: option '--plot' doesn't allow an argument\n");
 
     assert_int_equal(parse_all("--help", NULL, NULL, &o, message, sizeof message), CLI_HELP);
     assert_contains(message, "  --seed N           seed of the random generator");
@@ -1009,7 +1024,7 @@ static void a_closed_stdout_is_an_error_in_every_chapter(void **state)
        bad option is still reported once, as bad input. */
     run_result r = run_redirected("chapter3", "--no-such-option", ">&-");
     assert_output_lost("chapter3 --no-such-option", &r,
-                       "chapter3: unknown option '--no-such-option' (try --help)\n");
+                       "chapter3: unrecognized option '--no-such-option'\n");
 }
 
 extern char **environ; /* POSIX: the environment, for posix_spawn */

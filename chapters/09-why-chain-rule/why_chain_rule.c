@@ -145,7 +145,7 @@ static void compare(wide_network *n, nn_data data, const double *measured,
    Stops the program with one line if a number overflows. */
 static size_row measure(const chapter_run *run, size_t hidden, const double *kept)
 {
-    size_row row = {hidden, 3 * hidden + 1, 0.0, 0.0, 0, 0, 0, 0.0, 0};
+    size_row row = {.hidden = hidden, .parameters = 3 * hidden + 1};
     wide_network n;
     double *measured = calloc(row.parameters, sizeof *measured);
     double *derived = calloc(row.parameters, sizeof *derived);
@@ -465,7 +465,7 @@ int main(int argc, char **argv)
                 MOST_PARAMETERS, o->max_parameters);
         return chapter_close(&run, EXIT_BAD_INPUT);
     }
-    kept_times kept = {0, {{0.0}}};
+    kept_times kept = {.count = 0};
     if (o->timings_path != NULL)
         read_timings(&run, o->timings_path, &kept);
     if (!o->csv && !o->quiet)

@@ -437,7 +437,7 @@ static void print_start(const samples *s, const nn_params *p, int threads, int p
         fprintf(stderr, "%s: out of memory\n", program.name);
         exit(EXIT_BAD_INPUT);
     }
-    cli_quote(shown, s->source, strlen(s->source), SIZE_MAX);
+    cli_quote(shown, s->source, SIZE_MAX);
     fclose(shown);
     report_text("%zu samples (%s). The start: w1 = %g, b1 = %g,\n"
                 "w2 = %g, b2 = %g, w3 = %g, w4 = %g, b3 = %g.\n%d thread%s%s.\n\n", s->data.count,

@@ -51,29 +51,25 @@ enum { ROW_COUNT = sizeof rows / sizeof rows[0] };
 
 int parse_finite(const char *text, double *value)
 {
-    /* strtod() would also take leading spaces, hexadecimal, inf and nan. */
+    /* strtod() would also take hexadecimal, inf and nan, and stop before a stray byte. */
     char *end = NULL;
     *value = strtod(text, &end);
-    return end != text && *end == '\0' && text[strspn(text, "0123456789+-.eE")] == '\0' &&
-           isfinite(*value);
+    return end != text && end[strspn(end, " \t")] == '\0' &&
+           text[strspn(text, " \t0123456789+-.eE")] == '\0' && isfinite(*value);
 }
 
-void cli_quote(FILE *out, const char *text, size_t length, size_t most)
+void cli_quote(FILE *out, const char *text, size_t most)
 {
-    for (size_t i = 0; i < length && i < most; i++) {
-        unsigned char c = (unsigned char)text[i];
-        if (c < 0x20 || c == 0x7f)
-            fprintf(out, "\\x%02X", c);
-        else
-            fputc(c, out);
-    }
+    size_t length = strlen(text);
+    for (size_t i = 0; i < length && i < most; i++)
+        fprintf(out, iscntrl((unsigned char)text[i]) ? "\\x%02X" : "%c", (unsigned char)text[i]);
     if (length > most)
         fputs("...", out);
 }
 
 int cli_complain(FILE *err, const char *name, size_t line, const char *format, ...)
 {
-    cli_quote(err, name, strlen(name), SIZE_MAX);
+    cli_quote(err, name, SIZE_MAX);
     if (line > 0)
         fprintf(err, ":%zu", line);
     fputs(": ", err);
@@ -131,37 +127,26 @@ static const char *store(unsigned flag, const char *text, cli_options *out)
     }
 }
 
-static void print_help(const cli_program *program, FILE *out)
+static void print_help(const cli_program *program)
 {
-    fprintf(out, "usage: %s [options]\n%s\n\noptions:\n", program->name, program->summary);
+    printf("usage: %s [options]\n%s\n\noptions:\n", program->name, program->summary);
     for (int i = 0; i < ROW_COUNT; i++) {
         const option_row *o = &rows[i];
         if (!(program->options & o->flag))
             continue;
-        int width = fprintf(out, "  --%s %s", o->name, o->value ? o->value : "");
-        fprintf(out, "%*s", HELP_COLUMN - width, "");
+        int width = printf("  --%s %s", o->name, o->value ? o->value : "");
+        printf("%*s", HELP_COLUMN - width, "");
         for (const char *c = o->help; *c != '\0'; c++) {
-            fputc(*c, out);
+            putchar(*c);
             if (*c == '\n')
-                fprintf(out, "%*s", HELP_COLUMN, "");
+                printf("%*s", HELP_COLUMN, "");
         }
-        fputc('\n', out);
+        putchar('\n');
     }
-    fprintf(out, "  %-*s%s\n", HELP_COLUMN - 2, "-h, --help", "show this help and exit");
+    printf("  %-*s%s\n", HELP_COLUMN - 2, "-h, --help", "show this help and exit");
 }
 
-/* One line of error, "name: problem 'word' (try --help)", the first `length` bytes of word. */
-static cli_status refuse(const cli_program *program, FILE *err, const char *problem,
-                         const char *word, size_t length)
-{
-    cli_complain(err, program->name, 0, "%s '", problem);
-    cli_quote(err, word, length, CLI_QUOTE_MOST);
-    fputs("' (try --help)\n", err);
-    return CLI_BAD_INPUT;
-}
-
-cli_status cli_parse(const cli_program *program, int argc, char **argv, cli_options *out,
-                     FILE *out_stream, FILE *err_stream)
+cli_status cli_parse(const cli_program *program, int argc, char **argv, cli_options *out)
 {
     /* The defaults; docs/plots/ch10-*.gp read the line of .max_steps. */
     *out = (cli_options){.rate = 0.1, .tolerance = 0.001, .seed = 1, .max_parameters = 3001,
@@ -172,56 +157,40 @@ cli_status cli_parse(const cli_program *program, int argc, char **argv, cli_opti
             longs[n++] = (struct option){.name = rows[i].name,
                                          .has_arg = rows[i].value ? required_argument : no_argument,
                                          .val = FIRST_ROW + i};
-    /* "+": stop at the first word that is no option; ":": a missing value
-       returns ':'. opterr = 0: the messages are ours. optind = 0: start afresh. */
-    opterr = 0;
+    /* getopt_long() words the errors in a name, a missing or an unwanted value, and starts
+       them with argv[0]: the program's name, as ours start. "+": stop at the first word
+       that is no option. optind = 0: start afresh. */
+    argv[0] = (char *)program->name;
+    opterr = 1;
     optind = 0;
-    int c;
-    /* at: the word getopt_long() reads, for the messages. */
-    for (int at = 1; (c = getopt_long(argc, argv, "+:h", longs, NULL)) != -1; at = optind) {
+    for (int c; (c = getopt_long(argc, argv, "+h", longs, NULL)) != -1;) {
         if (c == 'h') {
-            print_help(program, out_stream);
+            print_help(program);
             return CLI_HELP;
         }
-        /* On ':' and '?', optopt is the option that went wrong; 0 for "--t" (two names
-           start so) as for "--x": only a name that starts so tells them apart. */
-        int row = (c == ':' || c == '?' ? optopt : c) - FIRST_ROW;
-        if (row < 0) {
-            size_t length = strcspn(argv[at], "=");
-            int ambiguous = 0;
-            for (const struct option *l = longs; l->name != NULL && length > 2; l++)
-                ambiguous |= strncmp(argv[at], "--", 2) == 0 &&
-                             strncmp(l->name, argv[at] + 2, length - 2) == 0;
-            return refuse(program, err_stream, ambiguous ? "ambiguous option" : "unknown option",
-                          argv[at], length);
-        }
-        const option_row *o = &rows[row];
-        const char *wrong = NULL;
-        if (c == ':') {
-            cli_complain(err_stream, program->name, 0, "--%s needs a value (%s)\n", o->name,
-                         o->value);
+        if (c == '?')
             return CLI_BAD_INPUT;
-        }
-        if (c == '?') {
-            cli_complain(err_stream, program->name, 0, "--%s takes no value\n", o->name);
-            return CLI_BAD_INPUT;
-        }
-        if (o->value != NULL && (wrong = store(o->flag, optarg, out)) != NULL) {
-            cli_complain(err_stream, program->name, 0, "--%s: '", o->name);
-            cli_quote(err_stream, optarg, strlen(optarg), CLI_QUOTE_MOST);
-            fprintf(err_stream, "' is not %s\n", wrong);
+        const option_row *o = &rows[c - FIRST_ROW];
+        const char *wrong = o->value != NULL ? store(o->flag, optarg, out) : NULL;
+        if (wrong != NULL) {
+            cli_complain(stderr, program->name, 0, "--%s: '", o->name);
+            cli_quote(stderr, optarg, CLI_QUOTE_MOST);
+            fprintf(stderr, "' is not %s\n", wrong);
             return CLI_BAD_INPUT;
         }
         out->given |= o->flag;
     }
-    if (optind < argc)
-        return refuse(program, err_stream, "unexpected argument", argv[optind],
-                      strlen(argv[optind]));
+    if (optind < argc) {
+        cli_complain(stderr, program->name, 0, "unexpected argument '");
+        cli_quote(stderr, argv[optind], CLI_QUOTE_MOST);
+        fputs("'\n", stderr);
+        return CLI_BAD_INPUT;
+    }
     out->csv = (out->given & CLI_CSV) != 0;
     out->quiet = (out->given & CLI_QUIET) != 0;
     out->plot = (out->given & CLI_PLOT) != 0;
     if (out->csv && (out->quiet || out->plot)) {
-        cli_complain(err_stream, program->name, 0, "--%s and --csv cannot be used together\n",
+        cli_complain(stderr, program->name, 0, "--%s and --csv cannot be used together\n",
                      out->quiet ? "quiet" : "plot");
         return CLI_BAD_INPUT;
     }
@@ -242,10 +211,8 @@ int cli_finish(const cli_program *program, int status)
 cli_options cli_parse_or_exit(const cli_program *program, int argc, char **argv)
 {
     cli_options options;
-    cli_status status = cli_parse(program, argc, argv, &options, stdout, stderr);
-    if (status == CLI_HELP)
-        exit(cli_finish(program, EXIT_SUCCESS));
-    if (status == CLI_BAD_INPUT)
-        exit(EXIT_BAD_INPUT);
+    cli_status status = cli_parse(program, argc, argv, &options);
+    if (status != CLI_RUN)
+        exit(status == CLI_HELP ? cli_finish(program, EXIT_SUCCESS) : EXIT_BAD_INPUT);
     return options;
 }

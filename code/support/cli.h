@@ -61,21 +61,21 @@ typedef struct cli_program {
 /** What to do after cli_parse(). */
 typedef enum cli_status { CLI_RUN, CLI_HELP, CLI_BAD_INPUT } cli_status;
 
-/** Reads argv into out: help to out_stream, or one line `chapterN: what is wrong` to err_stream. */
-cli_status cli_parse(const cli_program *program, int argc, char **argv, cli_options *out,
-                     FILE *out_stream, FILE *err_stream);
+/** Reads argv into out: help on stdout, or one line `chapterN: what is wrong` on stderr. */
+cli_status cli_parse(const cli_program *program, int argc, char **argv, cli_options *out);
 
-/** cli_parse() on stdout and stderr; exits 0 after help, EXIT_BAD_INPUT after an error. */
+/** cli_parse(), then exits 0 after help, EXIT_BAD_INPUT after an error. */
 cli_options cli_parse_or_exit(const cli_program *program, int argc, char **argv);
 
 /** status, or EXIT_BAD_INPUT after one line on stderr if stdout could not be written. */
 int cli_finish(const cli_program *program, int status);
 
-/** Reads text into value; 1 if it is a finite decimal number (`-1.5`, `.25`, `2e-3`) alone. */
+/** Reads text into value; 1 if it is a finite decimal number (`-1.5`, `.25`, `2e-3`) alone,
+    spaces or tabs around it. */
 int parse_finite(const char *text, double *value);
 
-/** Prints up to `most` of text's `length` bytes, control bytes as `\xHH`, then "..." if cut. */
-void cli_quote(FILE *out, const char *text, size_t length, size_t most);
+/** Prints up to `most` bytes of text, control bytes as `\xHH`, then "..." if cut. */
+void cli_quote(FILE *out, const char *text, size_t most);
 
 /** Starts a message on err: "name: ", or "name:line: " for a line > 0, then the printf()
     format; name's control bytes as in cli_quote(). Returns -1. */

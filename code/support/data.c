@@ -5,30 +5,19 @@
 
 #include <ctype.h>
 #include <errno.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 
-/* The field without the blanks around it. */
-static char *trimmed(char *field)
-{
-    size_t length = strlen(field);
-    while (length > 0 && (field[length - 1] == ' ' || field[length - 1] == '\t'))
-        field[--length] = '\0';
-    return field + strspn(field, " \t");
-}
-
-/* A header's field is a name, not even a bad number: it does not start like one ("1e5x")
+/* A header's field is a name, not even a bad number: it does not start like one ("1e5x"),
    and strtod() cannot read all of it ("nan", "-inf"). */
 static int is_name(const char *field)
 {
-    const char *first = field + (*field == '+' || *field == '-');
     char *end = NULL;
     strtod(field, &end);
-    return *field != '\0' && !isdigit((unsigned char)*first) && *first != '.' &&
-           (end == field || *end != '\0');
+    field += strspn(field, "+-");
+    return !isdigit((unsigned char)*field) && *field != '.' && end[strspn(end, " \t")] != '\0';
 }
 
 /* Adds the sample on one line, or skips a blank line, a comment or a header
@@ -47,7 +36,7 @@ static int read_line(char *line, const char *name, size_t number, int *header_al
                         "(input,observed), found %zu\n", fields);
     char *comma = strchr(line, ',');
     *comma = '\0';
-    char *field[] = {trimmed(line), trimmed(comma + 1)};
+    char *field[] = {line, comma + 1 + strspn(comma + 1, " \t")};
     int header = *header_allowed && is_name(field[0]) && is_name(field[1]);
     *header_allowed = 0;
     if (header) /* such as "dosage,effectiveness" */
@@ -60,7 +49,7 @@ static int read_line(char *line, const char *name, size_t number, int *header_al
         if (*field[f] == '\0')
             return cli_complain(err, name, number, "the %s value is missing\n", which[f]);
         cli_complain(err, name, number, "the %s value '", which[f]);
-        cli_quote(err, field[f], strlen(field[f]), CLI_QUOTE_MOST);
+        cli_quote(err, field[f], CLI_QUOTE_MOST);
         fputs("' is not a finite number\n", err);
         return -1;
     }

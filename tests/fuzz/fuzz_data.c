@@ -43,7 +43,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size)
     int status = data_read(in, name, &set, err);
     fclose(in);
     fclose(err);
-    cli_quote(name_shown, name, strlen(name), SIZE_MAX);
+    cli_quote(name_shown, name, SIZE_MAX);
     fclose(name_shown);
     if (status == 0) {
         if (set.count == 0 || set.count > size || error_length != 0)

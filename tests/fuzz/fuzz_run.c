@@ -267,7 +267,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size)
     if (sink == NULL)
         sink = fopen("/dev/null", "w");
     cli_options options;
-    if (sink == NULL || cli_parse(&program, argc, argv, &options, sink, sink) != CLI_RUN) {
+    FILE *terminal = stdout, *terminal_err = stderr;
+    stdout = stderr = sink; /* for cli_parse()'s help and errors */
+    cli_status parsed = sink != NULL ? cli_parse(&program, argc, argv, &options) : CLI_BAD_INPUT;
+    stdout = terminal;
+    stderr = terminal_err;
+    if (parsed != CLI_RUN) {
         free(line);
         return 0;
     }

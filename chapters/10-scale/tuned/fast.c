@@ -38,8 +38,7 @@ fast_neuron_out fast_softplus_sigmoid(double z)
 {
     lanes a, s;
     neurons(all(z), &a, &s);
-    fast_neuron_out out = {a[0], s[0]};
-    return out;
+    return (fast_neuron_out){.softplus = a[0], .sigmoid = s[0]};
 }
 
 /* ---- One pass over the samples, FAST_LANES at a time --------------------- */

@@ -148,8 +148,7 @@ fast_neuron_out fast_softplus_sigmoid_near(double z)
     piece near = no_piece();
     lanes a, s;
     piece_neurons(&near, all(z), &a, &s);
-    fast_neuron_out out = {a[0], s[0]};
-    return out;
+    return (fast_neuron_out){.softplus = a[0], .sigmoid = s[0]};
 }
 
 /* ---- The samples and the parameters in lanes ------------------------------ */
@@ -204,15 +203,12 @@ static few_params few_params_of(const nn_params *p, int groups)
 {
     few_params q;
     if (groups == 1) {
-        few_group both = {halves(p->w1, p->w2), halves(p->b1, p->b2), halves(p->w3, p->w4)};
-        few_group none = {all(0.0), all(0.0), all(0.0)};
-        q.first = both;
-        q.second = none;
+        q.first = (few_group){.w = halves(p->w1, p->w2), .b = halves(p->b1, p->b2),
+                             .out = halves(p->w3, p->w4)};
+        q.second = (few_group){.w = all(0.0), .b = all(0.0), .out = all(0.0)};
     } else {
-        few_group first = {all(p->w1), all(p->b1), all(p->w3)};
-        few_group second = {all(p->w2), all(p->b2), all(p->w4)};
-        q.first = first;
-        q.second = second;
+        q.first = (few_group){.w = all(p->w1), .b = all(p->b1), .out = all(p->w3)};
+        q.second = (few_group){.w = all(p->w2), .b = all(p->b2), .out = all(p->w4)};
     }
     q.b3 = all(p->b3);
     return q;
@@ -282,9 +278,9 @@ LANE_FUNCTION few_group group_sums(few_group g, few_neurons n, lanes r, const fe
 {
     lanes chain = select(s->used, g.out * n.slope, all(0.0)); /* dpredicted/db */
     lanes a = select(s->used, n.a, all(0.0));                  /* dpredicted/dout */
-    few_group sum = {neuron_sum(r * (chain * s->x), groups), neuron_sum(r * chain, groups),
-                     neuron_sum(r * a, groups)};
-    return sum;
+    return (few_group){.w = neuron_sum(r * (chain * s->x), groups),
+                       .b = neuron_sum(r * chain, groups),
+                       .out = neuron_sum(r * a, groups)};
 }
 
 // [few_step]
@@ -308,8 +304,7 @@ LANE_FUNCTION few_sums few_sums_at(piece near[2], const few_params *q, const few
     few_sums sum;
     sum.of.first = group_sums(q->first, one, r, s, groups);
     if (groups == 1) {
-        few_group none = {all(0.0), all(0.0), all(0.0)};
-        sum.of.second = none;
+        sum.of.second = (few_group){.w = all(0.0), .b = all(0.0), .out = all(0.0)};
     } else {
         sum.of.second = group_sums(q->second, two, r, s, groups);
     }
@@ -324,9 +319,8 @@ LANE_FUNCTION few_sums few_sums_at(piece near[2], const few_params *q, const few
    rounding, and a few cycles shorter. */
 LANE_FUNCTION few_group group_moved(few_group g, few_group sum, lanes twice_rate)
 {
-    few_group next = {g.w + twice_rate * sum.w, g.b + twice_rate * sum.b,
-                      g.out + twice_rate * sum.out};
-    return next;
+    return (few_group){.w = g.w + twice_rate * sum.w, .b = g.b + twice_rate * sum.b,
+                       .out = g.out + twice_rate * sum.out};
 }
 
 LANE_FUNCTION few_params few_moved(const few_params *q, const few_sums *sum, lanes twice_rate)
