@@ -76,10 +76,9 @@ int chapter_diverged(const chapter_run *run, nn_result result)
        rate's doing. With none, the start overflowed, or else its first step. */
     if (result.updates > 0)
         fprintf(stderr, "try a --rate smaller than %g\n", run->options.rate);
-    else if (isfinite(ssr(&run->start, run->data)))
-        fprintf(stderr, "%s\n", blame(run, CAUSE_RATE));
     else
-        fprintf(stderr, "%s\n", blame(run, CAUSE_NUMBERS));
+        fprintf(stderr, "%s\n",
+                blame(run, isfinite(ssr(&run->start, run->data)) ? CAUSE_RATE : CAUSE_NUMBERS));
     return EXIT_DIVERGED;
 }
 
@@ -145,17 +144,15 @@ void report_text(const char *format, ...)
     free(text);
 }
 
-/* The text of v in at most `width` characters (0: any): a number too wide
-   gives up digits of its scientific form, down to none, rather than push
-   the columns after it out of line. */
+/* The text of v in at most `width` characters: a number too wide gives up
+   digits of its scientific form, down to none, rather than push the columns
+   after it out of line. */
 static const char *numeral(double v, int width, char text[REPORT_NUMBER_SIZE])
 {
-    snprintf(text, REPORT_NUMBER_SIZE, "%.*f", DECIMALS, v);
-    int fits = fabs(v) < FIXED_BELOW && (width == 0 || (int)strlen(text) <= width);
-    for (int digits = DECIMALS - 1; !fits && digits >= 0; digits--) {
-        snprintf(text, REPORT_NUMBER_SIZE, "%.*e", digits, v);
-        fits = width == 0 || (int)strlen(text) <= width;
-    }
+    int fits = fabs(v) < FIXED_BELOW &&
+               snprintf(text, REPORT_NUMBER_SIZE, "%.*f", DECIMALS, v) <= width;
+    for (int digits = DECIMALS - 1; !fits && digits >= 0; digits--)
+        fits = snprintf(text, REPORT_NUMBER_SIZE, "%.*e", digits, v) <= width;
     return text;
 }
 
@@ -165,7 +162,7 @@ void report_number(double v, int width)
     if (width > 0) /* the first column is the space that separates */
         printf(" %*s", width - 1, numeral(v, width - 1, text));
     else
-        printf("%s", numeral(v, 0, text));
+        printf("%s", report_numeral(v, text));
 }
 
 void report_number_line(double v, int width)
@@ -176,5 +173,5 @@ void report_number_line(double v, int width)
 
 const char *report_numeral(double v, char text[REPORT_NUMBER_SIZE])
 {
-    return numeral(v, 0, text);
+    return numeral(v, REPORT_NUMBER_SIZE - 1, text);
 }
