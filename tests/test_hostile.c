@@ -775,8 +775,10 @@ static void out_of_range_counts_and_rates(void **state)
     expect_option_error("chapter5", "--max-steps 99999999999999999999",
                         "'99999999999999999999' is not a whole number");
     expect_option_error("chapter5", "--max-steps -1", "'-1' is not a whole number");
-    expect_option_error("chapter5", "--max-steps 0", "--max-steps: '0' is not a whole number from 1 to 999999");
-    expect_option_error("chapter5", "--max-steps 1000000", "'1000000' is not a whole number from 1 to 999999");
+    expect_option_error("chapter5", "--max-steps 0",
+                        "--max-steps: '0' is not a whole number from 1 to 999999");
+    expect_option_error("chapter5", "--max-steps 1000000",
+                        "'1000000' is not a whole number from 1 to 999999");
     expect_option_error("chapter5", "--max-steps 1e3", "'1e3' is not a whole number");
     expect_option_error("chapter4", "--rate -0", "--rate: '-0' is not greater than 0");
     expect_option_error("chapter5", "--tolerance -1e-300", "'-1e-300' is not 0 or more");

@@ -126,8 +126,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size)
         if (status == CLI_RUN &&
             (!isfinite(options.b3) || !(options.rate > 0.0) || !isfinite(options.rate) ||
              !(options.tolerance >= 0.0) || !isfinite(options.tolerance) ||
-             options.max_steps < 1 || options.seed < 0 || options.threads < 0 ||
-             options.threads > CLI_MAX_THREADS ||
+             options.max_steps < 1 || options.max_steps > 999999 || options.seed < 0 ||
+             options.threads < 0 || options.threads > CLI_MAX_THREADS ||
              options.samples < 0 || (options.data_path != NULL && options.data_path[0] == '\0')))
             abort();
     }
