@@ -14,17 +14,6 @@
    three with their slopes 77. */
 enum { STEP_WIDTH = 6, PARAM_WIDTH = 9, SSR_WIDTH = 11 };
 
-static void print_header(const progress_printer *printer)
-{
-    printf("%*s", STEP_WIDTH, "step");
-    for (int i = printer->first; i < NN_PARAM_COUNT; i++)
-        printf("%*s", PARAM_WIDTH, param_name(i));
-    printf("%*s", SSR_WIDTH, "SSR");
-    for (int i = printer->first; printer->show_slopes && i < NN_PARAM_COUNT; i++)
-        printf("%*s%s", SSR_WIDTH - (int)strlen(param_name(i)), "dSSR/d", param_name(i));
-    printf("\n");
-}
-
 /* Whether the table shows this step, if it is not the last. */
 static int shown(const progress_printer *printer, long step)
 {
@@ -49,10 +38,17 @@ void progress_row(const nn_step *row, void *context)
     int converged = steps_below_tolerance(&row->step_size, options->tolerance);
     if (!shown(printer, row->step) && !converged && row->step < options->max_steps)
         return;
-    if (row->step == 1)
-        print_header(printer);
-    else if (!shown(printer, row->step - 1))
+    if (row->step == 1) {
+        printf("%*s", STEP_WIDTH, "step");
+        for (int i = printer->first; i < NN_PARAM_COUNT; i++)
+            printf("%*s", PARAM_WIDTH, param_name(i));
+        printf("%*s", SSR_WIDTH, "SSR");
+        for (int i = printer->first; printer->show_slopes && i < NN_PARAM_COUNT; i++)
+            printf("%*s%s", SSR_WIDTH - (int)strlen(param_name(i)), "dSSR/d", param_name(i));
+        printf("\n");
+    } else if (!shown(printer, row->step - 1)) {
         printf("   ...\n");
+    }
     printf("%*ld", STEP_WIDTH, row->step);
     for (int i = printer->first; i < NN_PARAM_COUNT; i++)
         report_number(row->params.value[i], PARAM_WIDTH);
