@@ -179,7 +179,7 @@ int main(int argc, char **argv)
     chapter_rows_left_out(&run);
     printf("\nA residual is observed - predicted: positive where the network predicts\n"
            "too little, negative where it predicts too much.\n");
-    if (chapter_is_article(&run))
+    if (run.article)
         printf("Here all three are near +2.61: the curve runs about 2.6 below every\n"
                "sample, so raising b3 (which lifts the whole curve) should help.\n");
     printf("Chapter 2 turns the residuals into one number that says how bad the fit is.\n");

@@ -135,8 +135,8 @@ int main(int argc, char **argv)
     chapter_rows_left_out(&run);
     printf("\n  SSR = ");
     report_number(total, 0);
-    printf("%s\n", chapter_is_article(&run) ? "   (the article prints no SSR; StatQuest's "
-                                              "video shows 20.4)" : "");
+    printf("%s\n", run.article ? "   (the article prints no SSR; StatQuest's video shows 20.4)"
+                               : "");
 
     double best_b3 = print_bowl(&run, p, bowl.low, bowl.high);
     printf("\nThe SSR falls, then rises again: as a function of b3 it is a bowl\n"

@@ -127,7 +127,7 @@ int main(int argc, char **argv)
     chapter_rows_left_out(&run);
     printf("\n  dSSR/db3 = sum of the products = ");
     report_number_line(slope, 0);
-    if (chapter_is_article(&run))
+    if (run.article)
         printf("  (the article rounds it to -15.7)\n");
 
     double h = 1e-5 * fmax(1.0, fabs(p.b3));
@@ -144,7 +144,7 @@ int main(int argc, char **argv)
         printf("\nThe slope is positive: lowering b3 lowers the SSR; the bottom is to the left.\n");
     else
         printf("\nThe slope is zero: b3 already sits at the bottom of the bowl.\n");
-    if (chapter_is_article(&run))
+    if (run.article)
         printf("\nWhere the article slips: it writes dssr/dpredicted = (Observed - Predicted)^2,\n"
                "but that is one sample's term of the SSR, not its derivative. Its next lines\n"
                "differentiate it correctly, to -2 * (observed - predicted), as used here.\n");

@@ -150,7 +150,7 @@ int main(int argc, char **argv)
     report_number(s.slope, 0);
     printf(" * %g = ", rate);
     report_number_line(s.size, 0);
-    if (chapter_is_article(&run))
+    if (run.article)
         printf("  (the article rounds it to -1.57)\n");
 
     printf("\nGradient descent subtracts the step size:  new b3 = old b3 - step size\n");
@@ -158,7 +158,7 @@ int main(int argc, char **argv)
 
     printf("\nThe article instead writes  new b3 = old b3 + step size:\n");
     print_update(p.b3, '+', s.size, wrong_b3, old_ssr, wrong_ssr, bowl.bottom);
-    if (chapter_is_article(&run)) {
+    if (run.article) {
         nn_params rounded = p;
         rounded.b3 = -1.57;
         printf("  (b3 = -1.5655 is the step in double precision, shown to 4 decimals;\n"

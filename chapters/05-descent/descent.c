@@ -247,7 +247,7 @@ int main(int argc, char **argv)
     print_result(&run, &p, result);
     if (!run.options.quiet) {
         explain_result(&run, &p, result, printer.turns);
-        if (chapter_is_article(&run))
+        if (run.article)
             compare_with_the_article(&p, run.data, result);
     }
     if (run.options.plot)

@@ -25,6 +25,10 @@ chapter_run chapter_open(const cli_program *program, int argc, char **argv)
         run.data = data_view(&run.storage);
     }
     run.start.b3 = run.options.b3;
+    /* A tolerance, not ==: where doubles are kept wider (x87), 0.1 typed and
+       0.1 parsed need not compare equal. */
+    run.article = run.options.data_path == NULL && run.options.b3 == 0.0 &&
+                  fabs(run.options.rate - 0.1) < 1e-12;
     /* Nothing is said, not even as CSV, over a function that is wrong. */
     const char *number = program->name + strcspn(program->name, "0123456789");
     verify_chapters(program->name, (int)strtol(number, NULL, 10));
@@ -35,14 +39,6 @@ int chapter_close(chapter_run *run, int status)
 {
     data_free(&run->storage);
     return cli_finish(run->program, status);
-}
-
-int chapter_is_article(const chapter_run *run)
-{
-    /* A tolerance, not ==: where doubles are kept wider (x87), 0.1 typed and
-       0.1 parsed need not compare equal. */
-    return run->options.data_path == NULL && run->options.b3 == 0.0 &&
-           fabs(run->options.rate - 0.1) < 1e-12;
 }
 
 /* Too large a start is --b3's fault only if --b3 was given and the samples

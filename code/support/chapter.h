@@ -17,14 +17,13 @@ typedef struct chapter_run {
     data_set storage;           /**< the samples of `--data`, if any */
     nn_data data;               /**< the samples: the article's or the file's */
     nn_params start;            /**< the article's parameters, b3 from `--b3` */
+    int article;                /**< 1 on the article's samples, b3 = 0 and rate 0.1 */
 } chapter_run;
 
 /** Reads the options and samples, exiting on `--help` or bad input, then runs verify.h. */
 chapter_run chapter_open(const cli_program *program, int argc, char **argv);
 /** Frees the samples; returns status, or EXIT_BAD_INPUT if the output was lost. */
 int chapter_close(chapter_run *run, int status);
-/** 1 on the article's samples, b3 = 0 and rate 0.1: the numbers the article rounds. */
-int chapter_is_article(const chapter_run *run);
 
 /** What a number that is not finite blames: --b3 or the samples, or --rate. */
 typedef enum chapter_cause { CAUSE_NUMBERS, CAUSE_RATE } chapter_cause;
@@ -54,8 +53,7 @@ void chapter_rows_left_out(const chapter_run *run);
 
 /** printf() for prose: a line past REPORT_COLUMNS breaks at its last space that fits. */
 void report_text(const char *format, ...) __attribute__((format(printf, 1, 2)));
-/** Prints v in width columns, a space first (0: just v): as report_numeral(), fewer digits
-    where that is too wide. */
+/** Prints v in width columns, a space first (0: just v), with fewer digits if too wide. */
 void report_number(double v, int width);
 /** report_number(), then a newline. */
 void report_number_line(double v, int width);
