@@ -12,14 +12,16 @@
 #include "columns.h"
 #include "drawing.h"
 
-/* What drawing_print() writes for `d`, in a string to free(). */
+/* What drawing_print() prints for `d`, in a string to free(). */
 static char *printed(const drawing *d, const char *arrow)
 {
     char *text = NULL;
     size_t size = 0;
-    FILE *out = open_memstream(&text, &size);
+    FILE *out = open_memstream(&text, &size), *terminal = stdout;
     assert_non_null(out);
-    drawing_print(d, arrow, out);
+    stdout = out;
+    drawing_print(d, arrow);
+    stdout = terminal;
     assert_int_equal(fclose(out), 0);
     return text;
 }

@@ -16,14 +16,16 @@
 #include "nn.h"
 #include "plot.h"
 
-/* What plot_print() writes for `chart`, in a string to free(). */
+/* What plot_print() prints for `chart`, in a string to free(). */
 static char *printed(const plot_chart *chart)
 {
     char *text = NULL;
     size_t size = 0;
-    FILE *out = open_memstream(&text, &size);
+    FILE *out = open_memstream(&text, &size), *terminal = stdout;
     assert_non_null(out);
-    plot_print(chart, out);
+    stdout = out;
+    plot_print(chart);
+    stdout = terminal;
     assert_int_equal(fclose(out), 0);
     return text;
 }

@@ -78,7 +78,7 @@ static void draw_forward_pass(const nn_params *p)
     drawing_add(&d, "predicted = top + bottom + b3");
     drawing_add(&d, "= %s", report_numeral(t.predicted, predicted));
     printf("The network, with the values of x = 0.5 on its wires:\n\n");
-    drawing_print(&d, "v", stdout);
+    drawing_print(&d, "v");
     printf("\n");
 }
 // [ch01_drawing]

@@ -148,7 +148,7 @@ int main(int argc, char **argv)
     printf(" of it.\nChapter 3 finds the slope of the bowl, which points the way down.\n");
     if (run.options.plot) {
         printf("\nThe same bowl drawn as a chart:\n\n");
-        plot_print(&chart, stdout);
+        plot_print(&chart);
     }
     return chapter_close(&run, 0);
 }

@@ -210,7 +210,7 @@ static void print_chart(const plot_chart *chart)
     printf("\nThe descent on the SSR bowl: digit k marks where step k computed its\n"
            "slope, + the steps after the ninth; where steps share a place, the first\n"
            "shows.\n\n");
-    plot_print(chart, stdout);
+    plot_print(chart);
     if (chart->outside > 0)
         printf("%ld step%s landed outside the chart.\n", chart->outside,
                chart->outside == 1 ? "" : "s");

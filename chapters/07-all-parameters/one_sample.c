@@ -90,7 +90,7 @@ static void draw_walk(const nn_trace *t, double observed, const backward_steps *
     drawing_add(&d, "dSSR/db3 = %s", report_numeral(s->dssr_db3, a));
     drawing_add(&d, "dSSR/dpredicted = -2 * (obs - pred)");
     drawing_add(&d, "= %s", report_numeral(s->dssr_dpredicted, a));
-    drawing_print(&d, "^", stdout);
+    drawing_print(&d, "^");
 }
 
 /* The largest relative difference between the walk and backward()'s share. */

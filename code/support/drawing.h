@@ -5,8 +5,6 @@
 #ifndef DRAWING_H
 #define DRAWING_H
 
-#include <stdio.h>
-
 #define DRAWING_LABELS 16 /**< how many labels a drawing holds */
 #define DRAWING_LABEL 38  /**< room for one: half of the 80 columns, less a space either side */
 
@@ -20,7 +18,7 @@ typedef struct drawing {
 
 /** Adds the next label, written as printf() would and cut to DRAWING_LABEL - 1 characters. */
 void drawing_add(drawing *d, const char *format, ...) __attribute__((format(printf, 2, 3)));
-/** Writes the network with its labels in 80 columns, its arrows `arrow` ("v" or "^"). */
-void drawing_print(const drawing *d, const char *arrow, FILE *out);
+/** Prints the network with its labels in 80 columns, its arrows `arrow` ("v" or "^"). */
+void drawing_print(const drawing *d, const char *arrow);
 
 #endif /* DRAWING_H */

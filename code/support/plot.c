@@ -2,6 +2,7 @@
 #include "plot.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 /* Each line: a label of LABEL_WIDTH characters, a '|' and the cells. The curve is the SSR at
@@ -49,9 +50,9 @@ void plot_mark(plot_chart *chart, double b3, double ssr, char label)
         chart->cells[r][c] = label;
 }
 
-void plot_print(const plot_chart *chart, FILE *out)
+void plot_print(const plot_chart *chart)
 {
-    fprintf(out, "%*s\n", LABEL_WIDTH - 1, "SSR");
+    printf("%*s\n", LABEL_WIDTH - 1, "SSR");
     for (int r = 0; r < PLOT_ROWS; r++) {
         /* The top, middle and bottom rows say their SSR; the fraction goes first, since
            (top - bottom) * r alone may overflow. */
@@ -62,16 +63,16 @@ void plot_print(const plot_chart *chart, FILE *out)
         int end = PLOT_COLUMNS;
         while (end > 0 && chart->cells[r][end - 1] == ' ')
             end--;
-        fprintf(out, "%*s |%.*s\n", LABEL_WIDTH - 1, label, end, chart->cells[r]);
+        printf("%*s |%.*s\n", LABEL_WIDTH - 1, label, end, chart->cells[r]);
     }
-    fprintf(out, "%*s+", LABEL_WIDTH, "");
+    printf("%*s+", LABEL_WIDTH, "");
     for (int c = 0; c < PLOT_COLUMNS; c++)
-        putc('-', out);
+        putchar('-');
     /* b3 at the left end, in the middle (halved first, so it cannot overflow) and at the
        right end; snprintf(NULL, 0, ...) measures a number. */
     double middle = chart->low / 2.0 + chart->high / 2.0;
     int middle_at = PLOT_COLUMNS / 2 - snprintf(NULL, 0, "%.4g", middle) / 2;
     int right_at = PLOT_COLUMNS - snprintf(NULL, 0, "%.4g", chart->high);
-    fprintf(out, "\n%*s%-*.4g%-*.4g%.4g  b3\n", LABEL_WIDTH + 1, "", middle_at, chart->low,
+    printf("\n%*s%-*.4g%-*.4g%.4g  b3\n", LABEL_WIDTH + 1, "", middle_at, chart->low,
             right_at - middle_at, middle, chart->high);
 }

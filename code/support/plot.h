@@ -5,8 +5,6 @@
 #ifndef PLOT_H
 #define PLOT_H
 
-#include <stdio.h>
-
 #include "nn.h"
 
 #define PLOT_ROWS 18    /**< rows of the drawing, top (largest SSR) to bottom */
@@ -24,7 +22,7 @@ typedef struct plot_chart {
 int plot_bowl(plot_chart *chart, const nn_params *p, nn_data data, double low, double high);
 /** Puts label at (b3, ssr) over the curve, not over an earlier mark; clamps the SSR. */
 void plot_mark(plot_chart *chart, double b3, double ssr, char label);
-/** Writes the chart with its axes. */
-void plot_print(const plot_chart *chart, FILE *out);
+/** Prints the chart with its axes. */
+void plot_print(const plot_chart *chart);
 
 #endif /* PLOT_H */

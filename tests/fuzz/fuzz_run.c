@@ -122,10 +122,12 @@ static void descend_on_b3(const cli_options *options, nn_data data)
     /* The chart alone, to measure its lines, then on with the rest. */
     char *printed = NULL;
     size_t length = 0;
-    FILE *out = open_memstream(&printed, &length);
+    FILE *out = open_memstream(&printed, &length), *captured = stdout;
     if (out == NULL)
         return;
-    plot_print(&chart, out);
+    stdout = out;
+    plot_print(&chart);
+    stdout = captured;
     fclose(out);
     for (const char *line = printed; *line != '\0';) {
         size_t width = strcspn(line, "\n");
