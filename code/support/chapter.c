@@ -121,8 +121,8 @@ void report_text(const char *format, ...)
     va_end(args);
     /* A line too long breaks at its last space that fits, and goes on at its
        own indentation. */
-    for (const char *line = text; *line != '\0';) {
-        const char *end = line + strcspn(line, "\n");
+    for (const char *line = text, *end; *line != '\0'; line = end + (*end == '\n')) {
+        end = line + strcspn(line, "\n");
         int indent = (int)strspn(line, " "), room = REPORT_COLUMNS - indent;
         const char *words = line + indent;
         while (end - words > room && room > REPORT_COLUMNS / 2) {
@@ -135,7 +135,6 @@ void report_text(const char *format, ...)
             words = cut + strspn(cut, " ");
         }
         printf("%*s%.*s%s", indent, "", (int)(end - words), words, *end == '\n' ? "\n" : "");
-        line = end + (*end == '\n');
     }
     free(text);
 }

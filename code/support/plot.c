@@ -74,5 +74,5 @@ void plot_print(const plot_chart *chart)
     int middle_at = PLOT_COLUMNS / 2 - snprintf(NULL, 0, "%.4g", middle) / 2;
     int right_at = PLOT_COLUMNS - snprintf(NULL, 0, "%.4g", chart->high);
     printf("\n%*s%-*.4g%-*.4g%.4g  b3\n", LABEL_WIDTH + 1, "", middle_at, chart->low,
-            right_at - middle_at, middle, chart->high);
+           right_at - middle_at, middle, chart->high);
 }
