@@ -159,7 +159,7 @@ int main(int argc, char **argv)
     nn_params p = run.start;
 
     /* Every number the tables show is finite when the residuals are. */
-    for (size_t i = 0; i < chapter_rows_shown(&run); i++) {
+    for (size_t i = 0; i < run.rows_shown; i++) {
         nn_trace t;
         chapter_require_finite(&run, compute_residual(&p, run.data, i, &t), "a residual",
                                CAUSE_NUMBERS);
@@ -169,12 +169,12 @@ int main(int argc, char **argv)
     draw_forward_pass(&p);
     printf("Through the hidden neurons:\n"
            "       x        z1        a1        z2        a2\n");
-    for (size_t i = 0; i < chapter_rows_shown(&run); i++)
+    for (size_t i = 0; i < run.rows_shown; i++)
         print_neurons(&run, &p, i);
     chapter_rows_left_out(&run);
     printf("\nTo the output, predicted = top + bottom + b3:\n"
            "       x       top    bottom  predicted  observed  residual\n");
-    for (size_t i = 0; i < chapter_rows_shown(&run); i++)
+    for (size_t i = 0; i < run.rows_shown; i++)
         print_output(&run, &p, i);
     chapter_rows_left_out(&run);
     printf("\nA residual is observed - predicted: positive where the network predicts\n"

@@ -130,7 +130,7 @@ int main(int argc, char **argv)
            "At b3 = ");
     report_number_line(p.b3, 0);
     printf("       x  observed  predicted  residual  residual^2\n");
-    for (size_t i = 0; i < chapter_rows_shown(&run); i++)
+    for (size_t i = 0; i < run.rows_shown; i++)
         print_square(&run, &p, i);
     chapter_rows_left_out(&run);
     printf("\n  SSR = ");

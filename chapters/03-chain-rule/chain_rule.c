@@ -122,7 +122,7 @@ int main(int argc, char **argv)
     printf("At b3 = ");
     report_number_line(p.b3, 0);
     printf("       x  predicted  dSSR/dpredicted  dpredicted/db3    product\n");
-    for (size_t i = 0; i < chapter_rows_shown(&run); i++)
+    for (size_t i = 0; i < run.rows_shown; i++)
         print_links(&run, &p, i);
     chapter_rows_left_out(&run);
     printf("\n  dSSR/db3 = sum of the products = ");

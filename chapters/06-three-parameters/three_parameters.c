@@ -178,13 +178,13 @@ static void print_chains(const chapter_run *run, const nn_params *p)
     chapter_require_finite(run, sum.w3 + sum.w4 + sum.b3, "a slope", CAUSE_NUMBERS);
     printf("At the start, sample by sample, the links:\n"
            "       x   observed  dSSR/dpred        a1        a2\n");
-    for (size_t i = 0; i < chapter_rows_shown(run); i++)
+    for (size_t i = 0; i < run->rows_shown; i++)
         print_links(run, p, i);
     chapter_rows_left_out(run);
     print_one_product(run, p);
     printf("\nThe products, each sample's share of the three slopes:\n"
            "       x  d * a1 (w3)  d * a2 (w4)   d * 1 (b3)\n");
-    for (size_t i = 0; i < chapter_rows_shown(run); i++) {
+    for (size_t i = 0; i < run->rows_shown; i++) {
         chains c = chains_of_sample(p, data, i);
         report_number(data.input[i], X_COLUMN);
         report_number(c.share.w3, SHARE_COLUMN);

@@ -96,7 +96,7 @@ static void print_chain_to_w1(const chapter_run *run, const nn_params *p)
         double link = slope_of_w1_by_chain_rule(p, data, i);
         sum += link;
         chapter_require_finite(run, link, "dSSR/dw1", CAUSE_NUMBERS);
-        if (i >= chapter_rows_shown(run))
+        if (i >= run->rows_shown)
             continue;
         /* Each width is its column's in the header above. */
         enum { X = 8, DPRED = 12, W3 = 10, SIGMOID = 13, X_AGAIN = 10, PRODUCT = 11 };

@@ -24,6 +24,7 @@ chapter_run chapter_open(const cli_program *program, int argc, char **argv)
             exit(EXIT_BAD_INPUT);
         run.data = data_view(&run.storage);
     }
+    run.rows_shown = run.data.count < ROWS_SHOWN ? run.data.count : ROWS_SHOWN;
     run.start.b3 = run.options.b3;
     /* A tolerance, not ==: where doubles are kept wider (x87), 0.1 typed and
        0.1 parsed need not compare equal. */
@@ -92,11 +93,6 @@ chapter_bowl chapter_bowl_of(const chapter_run *run, const double *b3, size_t co
         most = fmax(most, b3[i]);
     }
     return (chapter_bowl){.bottom = bottom, .low = floor(least) - 1.0, .high = ceil(most) + 2.0};
-}
-
-size_t chapter_rows_shown(const chapter_run *run)
-{
-    return run->data.count < ROWS_SHOWN ? run->data.count : ROWS_SHOWN;
 }
 
 void chapter_rows_left_out(const chapter_run *run)

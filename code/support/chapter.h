@@ -18,6 +18,7 @@ typedef struct chapter_run {
     nn_data data;               /**< the samples: the article's or the file's */
     nn_params start;            /**< the article's parameters, b3 from `--b3` */
     int article;                /**< 1 on the article's samples, b3 = 0 and rate 0.1 */
+    size_t rows_shown;          /**< rows of a per-sample table: every sample, or ten */
 } chapter_run;
 
 /** Reads the options and samples, exiting on `--help` or bad input, then runs verify.h. */
@@ -41,8 +42,6 @@ typedef struct chapter_bowl {
 /** The bowl around run->start, its range holding b3[0 .. count - 1]; exits on overflow. */
 chapter_bowl chapter_bowl_of(const chapter_run *run, const double *b3, size_t count);
 
-/** How many samples a per-sample table shows: all, or the first ten. */
-size_t chapter_rows_shown(const chapter_run *run);
 /** Ends a per-sample table: how many samples it left out, if any. */
 void chapter_rows_left_out(const chapter_run *run);
 
