@@ -12,7 +12,7 @@
 typedef struct progress_printer {
     const cli_options *options; /**< --csv, --quiet, --tolerance and --max-steps */
     nn_param_index first;       /**< show this parameter and those after it */
-    int show_slopes;            /**< also show each shown parameter's slope */
+    int show_slopes;            /**< also each shown parameter's slope: room for three */
     long first_rows;            /**< rows shown at the start; then every 50th, and the last */
 } progress_printer;
 
