@@ -100,6 +100,12 @@ static void defaults_are_the_articles(void **state)
     assert_int_equal(o.max_steps, 1000);
     assert_int_equal(o.csv + o.quiet + o.plot, 0);
     assert_int_equal(o.given, 0);
+    /* Started with no words at all, not even its name: the defaults, and argv keeps the
+       NULL that ends it. */
+    char *empty[] = {NULL};
+    assert_int_equal(cli_parse(&every_option, 0, empty, &o), CLI_RUN);
+    assert_null(empty[0]);
+    assert_int_equal(o.max_steps, 1000);
 }
 
 static void every_option_is_stored(void **state)

@@ -273,7 +273,7 @@ typedef struct samples {
 
 static samples load_samples(const cli_options *options)
 {
-    samples s = {{0, NULL, NULL}, NULL, {0, NULL, NULL}, ""};
+    samples s = {.source = ""};
     int given = (options->given & CLI_SAMPLES) != 0;
     if (options->data_path != NULL && given) {
         fprintf(stderr, "%s: give --data or --samples, not both\n", program.name);

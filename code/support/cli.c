@@ -159,8 +159,10 @@ cli_status cli_parse(const cli_program *program, int argc, char **argv, cli_opti
                                          .val = FIRST_ROW + i};
     /* getopt_long() words the errors in a name, a missing or an unwanted value, and starts
        them with argv[0]: the program's name, as ours start. "+": stop at the first word
-       that is no option. optind = 0: start afresh. */
-    argv[0] = (char *)program->name;
+       that is no option. optind = 0: start afresh. With no argv[0], getopt_long() reads
+       no word at all. */
+    if (argc > 0)
+        argv[0] = (char *)program->name;
     opterr = 1;
     optind = 0;
     for (int c; (c = getopt_long(argc, argv, "+h", longs, NULL)) != -1;) {
