@@ -97,7 +97,7 @@ static void hundred_steps_match_numpy(void **state)
     nn_params p = start_output_layer();
     recorder *r = calloc(1, sizeof *r);
     assert_non_null(r);
-    nn_settings settings = {0.1, 0.001, 100};
+    nn_settings settings = {.learning_rate = 0.1, .tolerance = 0.001, .max_steps = 100};
     nn_result result = descend(&p, article_data(), output_layer_gradient, settings, record, r);
     assert_int_equal(result.end, NN_STEP_LIMIT);
     assert_int_equal(result.steps, 100);
@@ -121,7 +121,7 @@ static void defaults_converge_where_numpy_does(void **state)
 {
     (void)state;
     nn_params p = start_output_layer();
-    nn_settings settings = {0.1, 0.001, 1000};
+    nn_settings settings = {.learning_rate = 0.1, .tolerance = 0.001, .max_steps = 1000};
     nn_result result = descend(&p, article_data(), output_layer_gradient, settings, NULL, NULL);
     assert_int_equal(result.end, NN_CONVERGED);
     assert_int_equal(result.steps, GOLDEN_CH6_END_ROWS);
@@ -138,7 +138,7 @@ static void a_fine_tolerance_reaches_the_exact_fit(void **state)
 {
     (void)state;
     nn_params p = start_output_layer();
-    nn_settings settings = {0.1, 1e-6, 100000};
+    nn_settings settings = {.learning_rate = 0.1, .tolerance = 1e-6, .max_steps = 100000};
     nn_result result = descend(&p, article_data(), output_layer_gradient, settings, NULL, NULL);
     assert_int_equal(result.end, NN_CONVERGED);
     assert_int_equal(result.updates, GOLDEN_CH6_FINE_UPDATES);
@@ -188,7 +188,7 @@ static void a_large_rate_diverges_without_infinite_rows(void **state)
     nn_params p = start_output_layer();
     recorder *r = calloc(1, sizeof *r);
     assert_non_null(r);
-    nn_settings settings = {10.0, 0.001, 1000};
+    nn_settings settings = {.learning_rate = 10.0, .tolerance = 0.001, .max_steps = 1000};
     nn_result result = descend(&p, article_data(), output_layer_gradient, settings, record, r);
     assert_int_equal(result.end, NN_DIVERGED);
     assert_true(result.steps > 1 && result.steps < 1000);

@@ -98,7 +98,7 @@ static void check_hundred_rows(nn_params start, const double golden[100][8])
 {
     recorder *r = calloc(1, sizeof *r);
     assert_non_null(r);
-    nn_settings settings = {0.1, 0.001, 100};
+    nn_settings settings = {.learning_rate = 0.1, .tolerance = 0.001, .max_steps = 100};
     nn_result result = descend(&start, article_data(), gradient, settings, record, r);
     assert_int_equal(result.end, NN_STEP_LIMIT);
     assert_int_equal(r->count, 100);
@@ -126,7 +126,7 @@ static void defaults_fit_the_three_samples(void **state)
 {
     (void)state;
     nn_params p = start_all();
-    nn_settings settings = {0.1, 0.001, 1000};
+    nn_settings settings = {.learning_rate = 0.1, .tolerance = 0.001, .max_steps = 1000};
     nn_result result = descend(&p, article_data(), gradient, settings, NULL, NULL);
     assert_int_equal(result.end, NN_CONVERGED);
     assert_int_equal(result.steps, GOLDEN_CH7_END_ROWS);

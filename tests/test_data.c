@@ -14,7 +14,7 @@ enum { ERROR_SIZE = 256 };
 
 /* data_read() on `length` bytes of `text`, named `name`; returns its status
    and leaves its one line of message, without the newline, in `error`. */
-static int read_bytes(const char *name, const char *text, size_t length, data_set *set,
+static int read_bytes(const char *name, const char *text, size_t length, nn_data *set,
                       char error[ERROR_SIZE])
 {
     char none[1];
@@ -36,7 +36,7 @@ static int read_bytes(const char *name, const char *text, size_t length, data_se
 }
 
 /* Reads text as the file t.csv. */
-static int parse(const char *text, data_set *set, char *error)
+static int parse(const char *text, nn_data *set, char *error)
 {
     return read_bytes("t.csv", text, strlen(text), set, error);
 }
@@ -53,7 +53,7 @@ static void the_format_accepts_what_spreadsheets_write(void **state)
         " 0 ,\t0\n0.5 , 1 \n1,0\n",                          /* blanks around fields */
     };
     for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
-        data_set set;
+        nn_data set;
         char error[ERROR_SIZE];
         assert_int_equal(parse(texts[i], &set, error), 0);
         assert_int_equal(set.count, 3);
@@ -84,7 +84,7 @@ static void errors_say_file_and_line(void **state)
         {"1,2\n1,2 3\n", "t.csv:2: the observed value '2 3' is not a finite number"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        data_set set;
+        nn_data set;
         char error[ERROR_SIZE];
         assert_int_equal(parse(cases[i].text, &set, error), -1);
         assert_string_equal(error, cases[i].message);
@@ -102,7 +102,7 @@ static void a_header_is_two_names_that_are_no_numbers(void **state)
     for (size_t i = 0; i < sizeof headers / sizeof headers[0]; i++) {
         char text[128];
         snprintf(text, sizeof text, "%s\n0,0\n0.5,1\n1,0\n", headers[i]);
-        data_set set;
+        nn_data set;
         char error[ERROR_SIZE];
         int status = parse(text, &set, error);
         if (status != 0)
@@ -129,7 +129,7 @@ static void a_header_is_two_names_that_are_no_numbers(void **state)
         {"0,0\n1,1e5x\n", "t.csv:2: the observed value '1e5x' is not a finite number"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        data_set set;
+        nn_data set;
         char error[ERROR_SIZE];
         assert_int_equal(parse(cases[i].text, &set, error), -1);
         assert_string_equal(error, cases[i].message);
@@ -140,7 +140,7 @@ static void a_nul_byte_is_an_error(void **state)
 {
     (void)state;
     const char text[] = "0,0\n1,\0" "2\n";
-    data_set set;
+    nn_data set;
     char error[ERROR_SIZE];
     assert_int_equal(read_bytes("t.csv", text, sizeof text - 1, &set, error), -1);
     assert_string_equal(error, "t.csv:2: contains a NUL byte");
@@ -159,13 +159,13 @@ static void control_bytes_are_shown_escaped(void **state)
          "esc:2: the observed value '\\x1B[31mred' is not a finite number"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        data_set set;
+        nn_data set;
         char error[ERROR_SIZE];
         assert_int_equal(read_bytes(cases[i].name, cases[i].text, strlen(cases[i].text), &set,
                                     error), -1);
         assert_string_equal(error, cases[i].message);
     }
-    data_set set;
+    nn_data set;
     char error[ERROR_SIZE];
     assert_int_equal(read_bytes("crlf", "0,0\r\n\r\n1,2\r\n", 12, &set, error), 0);
     assert_int_equal(set.count, 2);
@@ -180,7 +180,7 @@ static void a_long_name_is_shown_whole(void **state)
     char name[1000];
     memset(name, 'n', sizeof name - 1);
     name[sizeof name - 1] = '\0';
-    data_set set;
+    nn_data set;
     char *error = malloc(2 * sizeof name);
     assert_non_null(error);
     FILE *in = fmemopen("1,2,3", 5, "r"), *err = tmpfile();
@@ -205,7 +205,7 @@ static void long_fields_are_quoted_short(void **state)
     assert_non_null(text);
     memset(text, 'a', length);
     strcpy(text + length, ",1\n");
-    data_set set;
+    nn_data set;
     char error[ERROR_SIZE];
     assert_int_equal(parse(text, &set, error), -1);
     assert_string_equal(error, "t.csv:1: the input value "
@@ -232,7 +232,7 @@ static void a_million_lines_load(void **state)
     size_t used = 0;
     for (size_t i = 0; i < lines; i++)
         used += (size_t)sprintf(text + used, "%.6f,%zu\n", (double)i / (double)lines, i % 7);
-    data_set set;
+    nn_data set;
     char error[ERROR_SIZE];
     assert_int_equal(read_bytes("big.csv", text, used, &set, error), 0);
     assert_int_equal(set.count, lines);
@@ -248,7 +248,7 @@ static void a_million_lines_load(void **state)
 static void load_reports_files_it_cannot_read(void **state)
 {
     (void)state;
-    data_set set;
+    nn_data set;
     char error[ERROR_SIZE];
     FILE *err = tmpfile();
     assert_non_null(err);

@@ -405,7 +405,7 @@ static void descent_follows_the_plain_gradient(void **state)
     (void)state;
     nn_params p = part_two_start();
     recorder r = {.expected = part_two_start(), .all_finite = 1, .compare = 1};
-    nn_settings settings = {0.1, 0.0, 100};
+    nn_settings settings = {.learning_rate = 0.1, .tolerance = 0.0, .max_steps = 100};
     nn_result result = fast_descend(&p, article_data(), settings, 2, check_row, &r);
     assert_int_equal(result.end, NN_STEP_LIMIT);
     assert_int_equal(result.steps, 100);
@@ -423,7 +423,7 @@ static void descent_stops_when_every_step_is_small(void **state)
     (void)state;
     nn_params p = part_two_start();
     recorder r = {.expected = part_two_start(), .all_finite = 1, .compare = 1};
-    nn_settings settings = {0.1, 0.001, 100000};
+    nn_settings settings = {.learning_rate = 0.1, .tolerance = 0.001, .max_steps = 100000};
     nn_result result = fast_descend(&p, article_data(), settings, 1, check_row, &r);
     assert_int_equal(result.end, NN_CONVERGED);
     assert_int_equal(result.updates, result.steps - 1);
@@ -441,7 +441,7 @@ static void no_row_past_divergence(void **state)
     (void)state;
     nn_params p = part_two_start();
     recorder r = {.expected = part_two_start(), .all_finite = 1};
-    nn_settings settings = {10.0, 0.001, 1000};
+    nn_settings settings = {.learning_rate = 10.0, .tolerance = 0.001, .max_steps = 1000};
     nn_result result = fast_descend(&p, article_data(), settings, 2, check_row, &r);
     assert_int_equal(result.end, NN_DIVERGED);
     assert_true(r.all_finite);
@@ -457,7 +457,7 @@ static void the_point_after_the_last_update_is_checked(void **state)
     (void)state;
     nn_params p = part_two_start();
     recorder r = {.expected = part_two_start(), .all_finite = 1};
-    nn_settings settings = {10.0, 0.0, 1000};
+    nn_settings settings = {.learning_rate = 10.0, .tolerance = 0.0, .max_steps = 1000};
     nn_result free_run = fast_descend(&p, article_data(), settings, 1, check_row, &r);
     assert_int_equal(free_run.end, NN_DIVERGED);
     assert_true(free_run.updates > 2);
@@ -484,7 +484,7 @@ static void descent_on_every_path_by_sample_count(void **state)
     (void)state;
     for (size_t n = 1; n <= 9; n++) {
         problem pr = make_problem(n, 100 + n, 2.0);
-        nn_settings settings = {0.01, 0.0, 200};
+        nn_settings settings = {.learning_rate = 0.01, .tolerance = 0.0, .max_steps = 200};
         nn_params fast = pr.p, plain = pr.p;
         nn_result f = fast_descend(&fast, pr.data, settings, 1, NULL, NULL);
         nn_result d = descend(&plain, pr.data, gradient, settings, NULL, NULL);
@@ -509,7 +509,7 @@ static void few_samples_descend_across_pieces(void **state)
 {
     (void)state;
     nn_params fast = start_all(), plain = start_all();
-    nn_settings settings = {0.1, 0.0, 3000};
+    nn_settings settings = {.learning_rate = 0.1, .tolerance = 0.0, .max_steps = 3000};
     fast_descend(&fast, article_data(), settings, 1, NULL, NULL);
     descend(&plain, article_data(), gradient, settings, NULL, NULL);
     for (int i = 0; i < NN_PARAM_COUNT; i++)

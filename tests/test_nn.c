@@ -108,7 +108,7 @@ static void descent_matches_every_golden_row(void **state)
     (void)state;
     nn_params p = article_params();
     recorder r = {.count = 0};
-    nn_settings settings = {0.1, 0.001, 1000};
+    nn_settings settings = {.learning_rate = 0.1, .tolerance = 0.001, .max_steps = 1000};
     nn_result result = descend(&p, article_data(), b3_gradient, settings, record, &r);
     assert_int_equal(result.end, NN_CONVERGED);
     assert_int_equal(result.steps, GOLDEN_DESCENT_ROWS);
@@ -128,7 +128,7 @@ static void descent_respects_the_step_limit_and_zero_tolerance(void **state)
 {
     (void)state;
     nn_params p = article_params();
-    nn_settings settings = {0.1, 0.0, 25};
+    nn_settings settings = {.learning_rate = 0.1, .tolerance = 0.0, .max_steps = 25};
     nn_result result = descend(&p, article_data(), b3_gradient, settings, NULL, NULL);
     assert_int_equal(result.end, NN_STEP_LIMIT);
     assert_int_equal(result.steps, 25);
@@ -142,7 +142,7 @@ static void descent_stops_at_the_first_non_finite_number(void **state)
     (void)state;
     nn_params p = article_params();
     recorder r = {.count = 0};
-    nn_settings settings = {10.0, 0.001, 1000};
+    nn_settings settings = {.learning_rate = 10.0, .tolerance = 0.001, .max_steps = 1000};
     nn_result result = descend(&p, article_data(), b3_gradient, settings, record, &r);
     assert_int_equal(result.end, NN_DIVERGED);
     assert_true(result.steps > 10 && result.steps < 1000);
@@ -158,7 +158,7 @@ static void descent_checks_the_point_it_ends_on(void **state)
 {
     (void)state;
     nn_params p = article_params();
-    nn_settings settings = {10.0, 0.001, 86};
+    nn_settings settings = {.learning_rate = 10.0, .tolerance = 0.001, .max_steps = 86};
     nn_result result = descend(&p, article_data(), b3_gradient, settings, NULL, NULL);
     assert_int_equal(result.end, NN_STEP_LIMIT);
     assert_true(isfinite(ssr(&p, article_data())));
@@ -195,19 +195,18 @@ static void optimum_is_the_mean_residual(void **state)
 static void another_data_set_gives_its_own_golden_numbers(void **state)
 {
     (void)state;
-    data_set set;
-    assert_int_equal(data_load(TEST_DATA("five.csv"), &set, stderr), 0);
-    assert_int_equal(set.count, GOLDEN_FIVE_COUNT);
-    nn_data data = data_view(&set);
+    nn_data data;
+    assert_int_equal(data_load(TEST_DATA("five.csv"), &data, stderr), 0);
+    assert_int_equal(data.count, GOLDEN_FIVE_COUNT);
     nn_params p = article_params();
     assert_close(ssr(&p, data), golden_five_ssr, GOLDEN_TOLERANCE);
     assert_close(dssr_db3(&p, data), golden_five_dssr_db3, GOLDEN_TOLERANCE);
     assert_close(optimal_b3(&p, data), golden_five_optimal_b3, GOLDEN_TOLERANCE);
-    nn_settings slow = {0.05, 1e-6, 1000};
+    nn_settings slow = {.learning_rate = 0.05, .tolerance = 1e-6, .max_steps = 1000};
     nn_result result = descend(&p, data, b3_gradient, slow, NULL, NULL);
     assert_int_equal(result.updates, GOLDEN_FIVE_UPDATES_SLOW);
     assert_close(p.b3, golden_five_converged_b3_slow, GOLDEN_TOLERANCE);
-    data_free(&set);
+    data_free(&data);
 }
 
 /* True when v rounds to `shown` at the article's precision (half a unit of the last digit). */
@@ -229,7 +228,7 @@ static void the_articles_rounded_figures_hold(void **state)
     assert_true(rounds_to(p.b3, 1.57, 0.01));
     assert_true(rounds_to(dssr_db3(&p, data), -6.26, 0.01));
     assert_true(rounds_to(step_size(dssr_db3(&p, data), 0.1), -0.626, 0.001));
-    nn_settings settings = {0.1, 0.001, 1000};
+    nn_settings settings = {.learning_rate = 0.1, .tolerance = 0.001, .max_steps = 1000};
     nn_params start = article_params();
     descend(&start, data, b3_gradient, settings, NULL, NULL);
     assert_true(rounds_to(start.b3, 2.61, 0.01));

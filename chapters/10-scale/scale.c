@@ -265,7 +265,7 @@ static void show_few(const nn_params *p, nn_data data)
 
 /* The samples in use: a file's, the article's three, or generated ones. */
 typedef struct samples {
-    data_set file;     /* --data */
+    nn_data file;      /* --data */
     double *generated; /* --samples: inputs, then observed values */
     nn_data data;
     const char *source;
@@ -285,7 +285,7 @@ static samples load_samples(const cli_options *options)
         if (options->data_path != NULL) {
             if (data_load(options->data_path, &s.file, stderr) != 0)
                 exit(EXIT_BAD_INPUT);
-            s.data = data_view(&s.file);
+            s.data = s.file;
             s.source = options->data_path;
         }
         return s;

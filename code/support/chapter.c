@@ -20,9 +20,8 @@ chapter_run chapter_open(const cli_program *program, int argc, char **argv)
     chapter_run run = {.program = program, .data = article_data(), .start = article_params()};
     run.options = cli_parse_or_exit(program, argc, argv);
     if (run.options.data_path != NULL) {
-        if (data_load(run.options.data_path, &run.storage, stderr) != 0)
+        if (data_load(run.options.data_path, &run.data, stderr) != 0)
             exit(EXIT_BAD_INPUT);
-        run.data = data_view(&run.storage);
     }
     run.rows_shown = run.data.count < ROWS_SHOWN ? run.data.count : ROWS_SHOWN;
     run.start.b3 = run.options.b3;
@@ -38,7 +37,8 @@ chapter_run chapter_open(const cli_program *program, int argc, char **argv)
 
 int chapter_close(chapter_run *run, int status)
 {
-    data_free(&run->storage);
+    if (run->options.data_path != NULL) /* the article's samples are no one's to free */
+        data_free(&run->data);
     return cli_finish(run->program, status);
 }
 

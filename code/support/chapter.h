@@ -14,7 +14,6 @@
 typedef struct chapter_run {
     const cli_program *program; /**< the chapter, for messages */
     cli_options options;        /**< its command line, checked */
-    data_set storage;           /**< the samples of `--data`, if any */
     nn_data data;               /**< the samples: the article's or the file's */
     nn_params start;            /**< the article's parameters, b3 from `--b3` */
     int article;                /**< 1 on the article's samples, b3 = 0 and rate 0.1 */

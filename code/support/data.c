@@ -20,10 +20,10 @@ static int is_name(const char *field)
     return !isdigit((unsigned char)*field) && *field != '.' && end[strspn(end, " \t")] != '\0';
 }
 
-/* Adds the sample on one line, or skips a blank line, a comment or a header
-   (where one is allowed); -1 after a message. */
+/* Reads the sample on one line into input and observed, 1; or skips a blank line, a comment
+   or a header (where one is allowed), 0; -1 after a message. */
 static int read_line(char *line, const char *name, size_t number, int *header_allowed,
-                     data_set *out, FILE *err)
+                     double *input, double *observed, FILE *err)
 {
     line += strspn(line, " \t");
     if (*line == '\0' || *line == '#')
@@ -42,7 +42,7 @@ static int read_line(char *line, const char *name, size_t number, int *header_al
     if (header) /* such as "dosage,effectiveness" */
         return 0;
     const char *which[] = {"input", "observed"};
-    double *value[] = {&out->input[out->count], &out->observed[out->count]};
+    double *value[] = {input, observed};
     for (int f = 0; f < 2; f++) {
         if (parse_finite(field[f], value[f]))
             continue;
@@ -53,33 +53,32 @@ static int read_line(char *line, const char *name, size_t number, int *header_al
         fputs("' is not a finite number\n", err);
         return -1;
     }
-    out->count++;
-    return 0;
+    return 1;
 }
 
-int data_read(FILE *in, const char *name, data_set *out, FILE *err)
+int data_read(FILE *in, const char *name, nn_data *out, FILE *err)
 {
-    *out = (data_set){0};
+    *out = (nn_data){0};
     /* One read to the end, or to a NUL byte, which no text file holds: /dev/zero ends there. */
     char *text = NULL;
-    size_t size = 0, lines = 1;
+    size_t size = 0, lines = 1, count = 0;
     errno = 0;
     ssize_t got = getdelim(&text, &size, '\0', in);
     for (ssize_t i = 0; i < got; i++)
         lines += text[i] == '\n';
-    /* Room for a sample on every line. */
-    if (text == NULL || (got < 0 && !feof(in)) ||
-        (out->input = malloc(lines * sizeof(double))) == NULL ||
-        (out->observed = malloc(lines * sizeof(double))) == NULL) {
+    /* Room for a sample on every line: the inputs, then the observed values. */
+    double *input = text != NULL ? malloc(2 * lines * sizeof(double)) : NULL;
+    if (input == NULL || (got < 0 && !feof(in))) {
         cli_complain(err, name, 0, "cannot read: %s\n", strerror(errno ? errno : ENOMEM));
         free(text);
-        data_free(out);
+        free(input);
         return -1;
     }
+    double *observed = input + lines;
     char *end = text + (got > 0 ? got : 0);
     char *line = text + (got >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0); /* BOM */
     int header_allowed = 1, status = 0;
-    for (size_t number = 1; status == 0 && line < end; number++) {
+    for (size_t number = 1; status >= 0 && line < end; number++) {
         /* memchr(), as AddressSanitizer's strict checks make a str function
            read all the text left, on every line. */
         char *stop = memchr(line, '\n', (size_t)(end - line));
@@ -91,23 +90,28 @@ int data_read(FILE *in, const char *name, data_set *out, FILE *err)
         *stop = '\0';
         if (stop > line && stop[-1] == '\r')
             stop[-1] = '\0';
-        status = read_line(line, name, number, &header_allowed, out, err);
+        status = read_line(line, name, number, &header_allowed, &input[count], &observed[count],
+                           err);
+        count += status > 0;
         line = stop + 1;
     }
     free(text);
-    if (status == 0 && out->count == 0)
+    if (status >= 0 && count == 0)
         status = cli_complain(err, name, 0, "no samples (expected lines of input,observed)\n");
-    if (status != 0)
-        data_free(out);
-    return status;
+    if (status < 0) {
+        free(input);
+        return -1;
+    }
+    *out = (nn_data){.count = count, .input = input, .observed = observed};
+    return 0;
 }
 
-int data_load(const char *path, data_set *out, FILE *err)
+int data_load(const char *path, nn_data *out, FILE *err)
 {
     int from_stdin = strcmp(path, "-") == 0;
     FILE *in = from_stdin ? stdin : fopen(path, "rb");
     if (in == NULL) {
-        *out = (data_set){0};
+        *out = (nn_data){0};
         return cli_complain(err, path, 0, "cannot open: %s\n", strerror(errno));
     }
     int status = data_read(in, from_stdin ? "stdin" : path, out, err);
@@ -116,14 +120,8 @@ int data_load(const char *path, data_set *out, FILE *err)
     return status;
 }
 
-nn_data data_view(const data_set *set)
+void data_free(nn_data *data)
 {
-    return (nn_data){.count = set->count, .input = set->input, .observed = set->observed};
-}
-
-void data_free(data_set *set)
-{
-    free(set->input);
-    free(set->observed);
-    *set = (data_set){0};
+    free((double *)data->input); /* one block, observed its second half */
+    *data = (nn_data){0};
 }

@@ -12,23 +12,14 @@
 
 #include "nn.h"
 
-/** Samples read from a file; owns its arrays. */
-typedef struct data_set {
-    size_t count;     /**< samples held */
-    double *input;    /**< the inputs x */
-    double *observed; /**< the observed outputs */
-} data_set;
-
-/** Reads in to its end into out; 0, or -1 (out empty) after one line on err: `name:4: why`. */
-int data_read(FILE *in, const char *name, data_set *out, FILE *err);
+/** Reads in to its end into out, whose arrays are then its own until data_free(); 0, or -1
+    (out empty) after one line on err: `name:4: why`. */
+int data_read(FILE *in, const char *name, nn_data *out, FILE *err);
 
 /** data_read() of the file at path, "-" for stdin. */
-int data_load(const char *path, data_set *out, FILE *err);
+int data_load(const char *path, nn_data *out, FILE *err);
 
-/** The samples as the network's functions take them. */
-nn_data data_view(const data_set *set);
-
-/** Frees the arrays and leaves set empty. */
-void data_free(data_set *set);
+/** Frees the arrays data_read() made and leaves data empty. */
+void data_free(nn_data *data);
 
 #endif /* DATA_H */

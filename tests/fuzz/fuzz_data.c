@@ -39,7 +39,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size)
     if (in == NULL || err == NULL || name_shown == NULL)
         abort();
 
-    data_set set;
+    nn_data set;
     int status = data_read(in, name, &set, err);
     fclose(in);
     fclose(err);

@@ -41,8 +41,8 @@
 int LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size);
 void __wrap_exit(int status);
 void __real_exit(int status);
-int __wrap_data_load(const char *path, data_set *out, FILE *err);
-int __real_data_load(const char *path, data_set *out, FILE *err);
+int __wrap_data_load(const char *path, nn_data *out, FILE *err);
+int __real_data_load(const char *path, nn_data *out, FILE *err);
 int chapter1_main(int argc, char **argv);
 int chapter2_main(int argc, char **argv);
 int chapter3_main(int argc, char **argv);
@@ -68,9 +68,9 @@ void __wrap_exit(int status)
 
 /* The samples a chapter loaded, until it frees them: a chapter stopped by
    exit() never does. */
-static data_set loaded;
+static nn_data loaded;
 
-int __wrap_data_load(const char *path, data_set *out, FILE *err)
+int __wrap_data_load(const char *path, nn_data *out, FILE *err)
 {
     int status = __real_data_load(path, out, err);
     loaded = *out;
@@ -191,7 +191,7 @@ static void print_csv(const cli_options *options, const uint8_t *file, size_t si
         argv[argc++] = "-";
     }
     chapter_main[chapter](argc, argv);
-    loaded = (data_set){0};
+    loaded = (nn_data){0};
 }
 
 /* Whether `text` holds what printf() writes for an infinity or a NaN. */
@@ -280,7 +280,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size)
     }
 
     /* The samples: the rest of the input, or the article's when there is none. */
-    data_set set = {0};
+    nn_data set = {0};
     nn_data data = article_data();
     size_t rest = newline ? size - line_length - 1 : 0;
     if (rest > 0) {
@@ -292,7 +292,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size)
             free(line);
             return 0;
         }
-        data = data_view(&set);
+        data = set;
     }
     run(&options, data, newline ? newline + 1 : bytes, rest);
     data_free(&set);
